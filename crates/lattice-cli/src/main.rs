@@ -1,0 +1,88 @@
+//! `lattice`: the corpus maintainer's command line, a thin shell over
+//! lattice-core. `dump` shows what the parser made of a file; `check` lists
+//! diagnostics and fails on errors, as the app build does.
+
+mod dump;
+
+use anyhow::{bail, Context, Result};
+use lattice_core::{load_dir, load_file, Document, Severity};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: lattice <command> [args]
+
+commands:
+  dump PATH            print one parsed document as JSON
+  check [PATH...]      print diagnostics (default: corpus/); exit 1 on errors
+";
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("lattice: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<ExitCode> {
+    let Some((cmd, rest)) = args.split_first() else {
+        eprint!("{USAGE}");
+        return Ok(ExitCode::from(2));
+    };
+    match cmd.as_str() {
+        "dump" => {
+            let [path] = rest else {
+                bail!("dump takes exactly one PATH\n\n{USAGE}")
+            };
+            let doc = load_file(Path::new(path))?;
+            let json = serde_json::to_string_pretty(&dump::DumpView::from(&doc))?;
+            println!("{json}");
+            Ok(ExitCode::SUCCESS)
+        }
+        "check" => check(rest),
+        "-h" | "--help" | "help" => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => bail!("unknown command `{other}`\n\n{USAGE}"),
+    }
+}
+
+fn check(paths: &[String]) -> Result<ExitCode> {
+    let paths: Vec<PathBuf> = if paths.is_empty() {
+        vec![PathBuf::from("corpus")]
+    } else {
+        paths.iter().map(PathBuf::from).collect()
+    };
+    let mut docs: Vec<Document> = Vec::new();
+    for p in &paths {
+        if p.is_dir() {
+            docs.extend(load_dir(p).with_context(|| format!("reading {}", p.display()))?);
+        } else {
+            docs.push(load_file(p)?);
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let (mut errors, mut warnings) = (0, 0);
+    for d in docs.iter().flat_map(|d| &d.diagnostics) {
+        writeln!(out, "{d}")?;
+        match d.severity {
+            Severity::Error => errors += 1,
+            Severity::Warning => warnings += 1,
+        }
+    }
+    eprintln!(
+        "checked {} document(s): {errors} error(s), {warnings} warning(s)",
+        docs.len()
+    );
+    Ok(if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,89 @@
+//! Reading source files from disk: a file or a corpus folder of `.txt` files.
+//! I/O failures are errors of their own; everything about a file's content is
+//! a diagnostic on its document.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Document;
+use crate::parse::parse;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Why a corpus could not be read at all.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    /// A file or folder could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// Two files would get the same document id.
+    #[error("{first} and {second} both give the document id `{id}`: rename one")]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// One file.
+        first: String,
+        /// The other.
+        second: String,
+    },
+}
+
+/// Parse one file. Invalid UTF-8 is decoded lossily and reported as an error
+/// diagnostic with the first bad line, rather than refused.
+pub fn load_file(path: &Path) -> Result<Document, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let name = path.to_string_lossy().into_owned();
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(parse(&name, &text)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count() as u32;
+            let text = String::from_utf8_lossy(&bytes);
+            let mut doc = parse(&name, &text);
+            doc.diagnostics.insert(
+                0,
+                Diagnostic {
+                    file: name,
+                    line,
+                    severity: Severity::Error,
+                    message: "the file is not valid UTF-8; save it as UTF-8".into(),
+                },
+            );
+            Ok(doc)
+        }
+    }
+}
+
+/// Parse every `.txt` file in a folder (not recursive), ordered by file name.
+pub fn load_dir(dir: &Path) -> Result<Vec<Document>, LoadError> {
+    let io = |source| LoadError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let mut docs: Vec<Document> = Vec::with_capacity(paths.len());
+    for p in &paths {
+        let doc = load_file(p)?;
+        if let Some(prev) = docs.iter().find(|d| d.id == doc.id) {
+            return Err(LoadError::DuplicateId {
+                id: doc.id.clone(),
+                first: prev.source.clone(),
+                second: doc.source.clone(),
+            });
+        }
+        docs.push(doc);
+    }
+    Ok(docs)
+}

@@ -1,0 +1,316 @@
+//! Inline runs — text, note references, emphasis, links — and the one scanner
+//! that finds them in a line of source text, shared by both source formats.
+//!
+//! Only `http`/`https` addresses become links; anything else stays text, so the
+//! app can render every link without checking its scheme again.
+
+use serde::{Deserialize, Serialize};
+
+/// A run of inline content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Inline {
+    /// Plain text.
+    Text(String),
+    /// A reference to a note.
+    NoteRef {
+        /// The note's label (`15`).
+        label: String,
+        /// The marker exactly as written (`[15]`, `¹⁵`).
+        marker: String,
+    },
+    /// `*emphasised*` text (titles of works, Latin terms).
+    Emphasis(String),
+    /// An http(s) address.
+    Link {
+        /// The address.
+        href: String,
+        /// Whether the source wrapped it in `<…>`.
+        angle: bool,
+    },
+}
+
+/// How note markers are written in a source format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkerStyle {
+    /// `[n]`.
+    Bracket,
+    /// Runs of superscript digits, `¹⁵`.
+    Superscript,
+}
+
+/// What the scanner looks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Syntax {
+    /// Note markers to recognise, if any (none inside note texts).
+    pub markers: Option<MarkerStyle>,
+}
+
+const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// The digit a superscript digit stands for.
+pub fn superscript_digit(c: char) -> Option<char> {
+    SUPERSCRIPTS
+        .iter()
+        .position(|&s| s == c)
+        .map(|i| char::from(b'0' + i as u8))
+}
+
+/// Split one line of source text into inline runs.
+pub fn parse_inlines(text: &str, syntax: Syntax) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::new();
+    let mut plain = String::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if let Some((inline, used)) = match_special(rest, syntax) {
+            if !plain.is_empty() {
+                out.push(Inline::Text(std::mem::take(&mut plain)));
+            }
+            out.push(inline);
+            rest = &rest[used..];
+        } else {
+            plain.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    if !plain.is_empty() {
+        out.push(Inline::Text(plain));
+    }
+    out
+}
+
+/// Try each inline construct at the start of `s`; return it and the bytes used.
+fn match_special(s: &str, syntax: Syntax) -> Option<(Inline, usize)> {
+    let first = s.chars().next()?;
+    match (first, syntax.markers) {
+        ('[', Some(MarkerStyle::Bracket)) => return bracket_marker(s),
+        (c, Some(MarkerStyle::Superscript)) if superscript_digit(c).is_some() => {
+            return Some(superscript_marker(s))
+        }
+        _ => {}
+    }
+    match first {
+        '*' => emphasis(s),
+        '<' => angle_link(s),
+        'h' => bare_link(s),
+        _ => None,
+    }
+}
+
+fn bracket_marker(s: &str) -> Option<(Inline, usize)> {
+    let inner = &s[1..];
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=4).contains(&digits) && inner.as_bytes().get(digits) == Some(&b']') {
+        let used = digits + 2;
+        Some((
+            Inline::NoteRef {
+                label: normalise_label(&inner[..digits]),
+                marker: s[..used].to_string(),
+            },
+            used,
+        ))
+    } else {
+        None
+    }
+}
+
+fn superscript_marker(s: &str) -> (Inline, usize) {
+    let mut label = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        match superscript_digit(c) {
+            Some(d) => {
+                label.push(d);
+                used += c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    (
+        Inline::NoteRef {
+            label: normalise_label(&label),
+            marker: s[..used].to_string(),
+        },
+        used,
+    )
+}
+
+/// `007` and `7` name the same note.
+fn normalise_label(digits: &str) -> String {
+    let t = digits.trim_start_matches('0');
+    if t.is_empty() {
+        "0".to_string()
+    } else {
+        t.to_string()
+    }
+}
+
+fn emphasis(s: &str) -> Option<(Inline, usize)> {
+    let inner = &s[1..];
+    let end = inner.find('*')?;
+    let body = &inner[..end];
+    let ok = !body.is_empty()
+        && !body.starts_with(char::is_whitespace)
+        && !body.ends_with(char::is_whitespace)
+        && !body.contains('\n');
+    ok.then(|| (Inline::Emphasis(body.to_string()), end + 2))
+}
+
+fn angle_link(s: &str) -> Option<(Inline, usize)> {
+    let inner = &s[1..];
+    if !(inner.starts_with("http://") || inner.starts_with("https://")) {
+        return None;
+    }
+    let end = inner.find('>')?;
+    let href = &inner[..end];
+    if href.chars().any(char::is_whitespace) || href.len() <= "https://".len() {
+        return None;
+    }
+    Some((
+        Inline::Link {
+            href: href.to_string(),
+            angle: true,
+        },
+        end + 2,
+    ))
+}
+
+fn bare_link(s: &str) -> Option<(Inline, usize)> {
+    let scheme = if s.starts_with("https://") {
+        "https://".len()
+    } else if s.starts_with("http://") {
+        "http://".len()
+    } else {
+        return None;
+    };
+    let len = s
+        .char_indices()
+        .find(|&(_, c)| !is_url_char(c))
+        .map_or(s.len(), |(i, _)| i);
+    let href = s[..len].trim_end_matches(['.', ',', ':', '!', '?', ')']);
+    (href.len() > scheme).then(|| {
+        (
+            Inline::Link {
+                href: href.to_string(),
+                angle: false,
+            },
+            href.len(),
+        )
+    })
+}
+
+/// Characters a bare address may hold. `;` ends one: the sources use it as a
+/// list separator right after addresses.
+fn is_url_char(c: char) -> bool {
+    c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '\'' | ';' | '`' | '{' | '}' | '|' | '\\')
+}
+
+/// Text without note markers; emphasis as its words, links as their address.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut s = String::new();
+    for i in inlines {
+        match i {
+            Inline::Text(t) | Inline::Emphasis(t) => s.push_str(t),
+            Inline::Link { href, .. } => s.push_str(href),
+            Inline::NoteRef { .. } => {}
+        }
+    }
+    s
+}
+
+/// The source text these runs were parsed from (markers and markup included).
+pub fn source_text(inlines: &[Inline]) -> String {
+    let mut s = String::new();
+    for i in inlines {
+        match i {
+            Inline::Text(t) => s.push_str(t),
+            Inline::Emphasis(t) => {
+                s.push('*');
+                s.push_str(t);
+                s.push('*');
+            }
+            Inline::Link { href, angle: true } => {
+                s.push('<');
+                s.push_str(href);
+                s.push('>');
+            }
+            Inline::Link { href, angle: false } => s.push_str(href),
+            Inline::NoteRef { marker, .. } => s.push_str(marker),
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY_SUP: Syntax = Syntax {
+        markers: Some(MarkerStyle::Superscript),
+    };
+    const BODY_BRACKET: Syntax = Syntax {
+        markers: Some(MarkerStyle::Bracket),
+    };
+    const NOTE: Syntax = Syntax { markers: None };
+
+    fn r(label: &str, marker: &str) -> Inline {
+        Inline::NoteRef {
+            label: label.into(),
+            marker: marker.into(),
+        }
+    }
+
+    #[test]
+    fn superscript_runs_are_one_marker() {
+        let v = parse_inlines("集團（G7）。¹⁵ 當前", BODY_SUP);
+        assert_eq!(
+            v,
+            vec![
+                Inline::Text("集團（G7）。".into()),
+                r("15", "¹⁵"),
+                Inline::Text(" 當前".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn bracket_markers_need_digits() {
+        let v = parse_inlines("論述,[1]可知 [MAITRI] COMPACT[Catalyzing]", BODY_BRACKET);
+        assert_eq!(v[1], r("1", "[1]"));
+        assert_eq!(v.len(), 3);
+        assert_eq!(plain_text(&v), "論述,可知 [MAITRI] COMPACT[Catalyzing]");
+    }
+
+    #[test]
+    fn emphasis_and_links() {
+        let s = "“Title,” *Foreign Policy*, 2009, <https://reurl.cc/0W9Zyx>.";
+        let v = parse_inlines(s, NOTE);
+        assert!(v.contains(&Inline::Emphasis("Foreign Policy".into())));
+        assert!(v.contains(&Inline::Link {
+            href: "https://reurl.cc/0W9Zyx".into(),
+            angle: true
+        }));
+        assert_eq!(source_text(&v), s);
+    }
+
+    #[test]
+    fn bare_links_stop_at_separators_and_trailing_dots() {
+        let s = "見 http://a.cn/x.html;Keith, https://b.com/y/.";
+        let v = parse_inlines(s, NOTE);
+        let links: Vec<_> = v
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Link { href, .. } => Some(href.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(links, ["http://a.cn/x.html", "https://b.com/y/"]);
+        assert_eq!(source_text(&v), s);
+    }
+
+    #[test]
+    fn non_http_and_lone_asterisks_stay_text() {
+        let s = "* 李 <javascript:alert(1)> a * b ** <mailto:x@y>";
+        let v = parse_inlines(s, NOTE);
+        assert_eq!(v, vec![Inline::Text(s.into())]);
+    }
+}

@@ -1,0 +1,320 @@
+//! The document model: what a reader sees, searches and looks up, as the parser
+//! built it from one source file. The app renders it and never re-derives it.
+//!
+//! Loss-free by construction: every character of the source lands in exactly one
+//! place — a metadata field, a block, a note, or [`Document::skipped`], where the
+//! parser names what it set aside (labels, syntax, debris) and why.
+
+use crate::diagnostic::Diagnostic;
+use crate::inline::Inline;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Which source format a document came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Kind {
+    /// A scraped web analysis (INDSR style): label lines, `[n]` markers.
+    WebAnalysis,
+    /// A book chapter extracted from a PDF: superscript markers, notes at page ends.
+    BookChapter,
+}
+
+impl Kind {
+    /// A stable machine name (`web-analysis`, `book-chapter`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::WebAnalysis => "web-analysis",
+            Kind::BookChapter => "book-chapter",
+        }
+    }
+}
+
+/// A calendar date as the source wrote it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Date {
+    /// Year, e.g. 2025.
+    pub year: u16,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day of month, 1–31.
+    pub day: u8,
+    /// The exact source text (e.g. `2025.07.04`).
+    pub source: String,
+}
+
+impl fmt::Display for Date {
+    /// ISO form, `YYYY-MM-DD`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// An author of the document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Author {
+    /// The name as printed.
+    pub name: String,
+    /// An affiliation line, when the source gives one.
+    pub affiliation: Option<String>,
+    /// The label of the author note (`*`) in [`Document::notes`], if any.
+    pub note: Option<String>,
+}
+
+/// The book part a chapter belongs to (`PART 1` / 印太總體態勢).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    /// The label as printed, e.g. `PART 1`.
+    pub label: String,
+    /// The part's title, when present.
+    pub title: Option<String>,
+}
+
+/// One chapter in a part's table of contents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContentsEntry {
+    /// The chapter label, e.g. `第一章`.
+    pub label: String,
+    /// The chapter title.
+    pub title: String,
+    /// The author named in full-width parentheses, if any.
+    pub author: Option<String>,
+    /// Source line.
+    pub line: u32,
+}
+
+/// Everything about a document that is not its running text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Source format.
+    pub kind: Kind,
+    /// The title (for a chapter: the chapter's title from the contents).
+    pub title: String,
+    /// A category line (web analyses: `國際情勢`).
+    pub category: Option<String>,
+    /// Authors, in source order.
+    pub authors: Vec<Author>,
+    /// Publication date, when the source states one.
+    pub date: Option<Date>,
+    /// View counter of a web page at scrape time.
+    pub views: Option<u64>,
+    /// Keywords, in source order.
+    pub keywords: Vec<String>,
+    /// A disclaimer, without its parentheses.
+    pub disclaimer: Option<String>,
+    /// The book part, for chapters.
+    pub part: Option<Part>,
+    /// The contents of the part, for chapters.
+    pub contents: Vec<ContentsEntry>,
+    /// Index into `contents` of the chapter this file holds.
+    pub chapter: Option<usize>,
+}
+
+/// What a block is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BlockKind {
+    /// A section heading; level 1 is the top.
+    Heading {
+        /// 1 for `壹、` or a web section heading, 2 for `一、`, 3 for `（一）`.
+        level: u8,
+    },
+    /// A body paragraph.
+    Paragraph,
+}
+
+/// A heading or paragraph of running text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// Stable anchor within the document (`h3`, `p12`).
+    pub id: String,
+    /// Heading or paragraph.
+    pub kind: BlockKind,
+    /// The content.
+    pub inlines: Vec<Inline>,
+    /// Source lines this block was assembled from (more than one when a page
+    /// break split it and the parser rejoined it).
+    pub lines: Vec<u32>,
+    /// Index into [`Document::sections`] of the innermost section holding it.
+    pub section: Option<usize>,
+}
+
+impl Block {
+    /// The text without note markers, emphasis as plain text.
+    pub fn plain_text(&self) -> String {
+        crate::inline::plain_text(&self.inlines)
+    }
+
+    /// Labels of the notes this block cites, in order, with repeats.
+    pub fn refs(&self) -> Vec<&str> {
+        self.inlines
+            .iter()
+            .filter_map(|i| match i {
+                Inline::NoteRef { label, .. } => Some(label.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The heading level, if this is a heading.
+    pub fn heading_level(&self) -> Option<u8> {
+        match self.kind {
+            BlockKind::Heading { level } => Some(level),
+            BlockKind::Paragraph => None,
+        }
+    }
+}
+
+/// A node of the section tree: one heading and what follows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// Index into [`Document::blocks`] of its heading.
+    pub heading: usize,
+    /// Heading level.
+    pub level: u8,
+    /// Index of the enclosing section.
+    pub parent: Option<usize>,
+    /// Indices of the sections directly inside it.
+    pub children: Vec<usize>,
+}
+
+/// A note: an end note, a page-foot note, or the author note.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// The label (`7`, `53`, `*`).
+    pub label: String,
+    /// Stable anchor within the document (`n7`, `n-author`).
+    pub id: String,
+    /// The marker exactly as the source wrote it before the text (`[7]`, `¹³`, `7`, `*`).
+    pub marker: Option<String>,
+    /// The note's text, or `None` when the source cites it but lacks its text.
+    pub body: Option<Vec<Inline>>,
+    /// Source line of the note text (or of its first citation when absent).
+    pub line: u32,
+    /// Ids of the blocks citing it, in order, with repeats.
+    pub cited_by: Vec<String>,
+    /// For a `Supra note N` / `Ibid.` / `同前註` / `同註N` note: the label of the
+    /// note it refers to.
+    pub see: Option<String>,
+}
+
+impl Note {
+    /// The note's text without markup, or `None` when absent.
+    pub fn plain_text(&self) -> Option<String> {
+        self.body.as_deref().map(crate::inline::plain_text)
+    }
+}
+
+/// Why the parser set a piece of source text aside instead of modelling it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SkipReason {
+    /// A metadata label (`瀏覽數`, `作者`, `關鍵字:`).
+    Label,
+    /// Punctuation that only structures the source (list bullets, the
+    /// parentheses around a disclaimer, keyword separators).
+    Syntax,
+    /// The title printed a second time.
+    RepeatedTitle,
+    /// A decorative separator line (`.....`).
+    Separator,
+    /// Scraped page furniture that is not content (`行動版選單開關`).
+    Debris,
+}
+
+/// A piece of source text the parser named and set aside.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    /// Source line.
+    pub line: u32,
+    /// The exact text.
+    pub text: String,
+    /// Why.
+    pub reason: SkipReason,
+}
+
+/// One parsed source file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// URL-safe id derived from the file name (`quad-foreign-ministers-2025`).
+    pub id: String,
+    /// The source file name as given to the parser.
+    pub source: String,
+    /// Metadata.
+    pub meta: Meta,
+    /// Headings and paragraphs in reading order.
+    pub blocks: Vec<Block>,
+    /// The section tree, in heading order; roots have no parent.
+    pub sections: Vec<Section>,
+    /// Notes: the author note first, then by number.
+    pub notes: Vec<Note>,
+    /// Source text set aside, each with its reason.
+    pub skipped: Vec<Skipped>,
+    /// What the parser found wrong or missing.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// The note with this label.
+    pub fn note(&self, label: &str) -> Option<&Note> {
+        self.notes.iter().find(|n| n.label == label)
+    }
+
+    /// The block with this anchor id.
+    pub fn block(&self, id: &str) -> Option<&Block> {
+        self.blocks.iter().find(|b| b.id == id)
+    }
+
+    /// Sections with no parent, in order.
+    pub fn root_sections(&self) -> impl Iterator<Item = (usize, &Section)> {
+        self.sections.iter().enumerate().filter(|(_, s)| s.parent.is_none())
+    }
+
+    /// True when any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diagnostic::Severity::Error)
+    }
+
+    /// Every piece of source text the model holds, each exactly once: metadata
+    /// values, block and note contents with their markers, and the skipped
+    /// pieces. The loss-free test compares this with the source file.
+    pub fn accounted_text(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let m = &self.meta;
+        out.extend(m.category.clone());
+        // A chapter's title is a copy of its contents entry; only count it once.
+        if m.chapter.is_none() {
+            out.push(m.title.clone());
+        }
+        for a in &self.meta.authors {
+            // A chapter's author is named in its contents entry, counted below.
+            if m.chapter.is_none() {
+                out.push(a.name.clone());
+            }
+            out.extend(a.affiliation.clone());
+        }
+        out.extend(m.date.as_ref().map(|d| d.source.clone()));
+        out.extend(m.views.map(|v| v.to_string()));
+        out.extend(m.keywords.iter().cloned());
+        out.extend(m.disclaimer.clone());
+        if let Some(p) = &m.part {
+            out.push(p.label.clone());
+            out.extend(p.title.clone());
+        }
+        for c in &m.contents {
+            out.push(c.label.clone());
+            out.push(c.title.clone());
+            out.extend(c.author.clone());
+        }
+        for b in &self.blocks {
+            out.push(crate::inline::source_text(&b.inlines));
+        }
+        for n in &self.notes {
+            if let Some(body) = &n.body {
+                out.extend(n.marker.clone());
+                out.push(crate::inline::source_text(body));
+            }
+        }
+        out.extend(self.skipped.iter().map(|s| s.text.clone()));
+        out
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs every tool Lattice needs to build, serve and test, at pinned versions.
+# Each step is skipped when the tool is already present at that version, so a
+# second run costs seconds. Sourced or run by scripts/serve.sh and scripts/test.sh.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+WASM_BINDGEN_VERSION="0.2.130" # must equal wasm-bindgen in Cargo.lock
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+apt_missing=()
+for pkg in chromium chromium-driver fonts-noto-cjk; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || apt_missing+=("$pkg")
+done
+if [ "${#apt_missing[@]}" -gt 0 ]; then
+  step "apt-get install ${apt_missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_missing[@]}"
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  step "cargo install trunk $TRUNK_VERSION (several minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  step "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # No --locked: its lock file names a webpki-roots release the registry does not serve.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if ! cargo nextest --version >/dev/null 2>&1; then
+  step "cargo install cargo-nextest"
+  cargo install cargo-nextest --locked
+fi
+
+# npm packages: binaryen (wasm-opt for Trunk) and Playwright (driving Debian's Chromium).
+if [ ! -f "$ROOT/node_modules/.package-lock.json" ] \
+   || ! cmp -s "$ROOT/package-lock.json" "$ROOT/node_modules/.lattice-lock"; then
+  step "npm ci"
+  (cd "$ROOT" && npm ci --no-audit --no-fund && cp package-lock.json node_modules/.lattice-lock)
+fi
