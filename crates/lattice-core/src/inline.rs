@@ -201,7 +201,11 @@ fn bare_link(s: &str) -> Option<(Inline, usize)> {
 /// Characters a bare address may hold. `;` ends one: the sources use it as a
 /// list separator right after addresses.
 fn is_url_char(c: char) -> bool {
-    c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '\'' | ';' | '`' | '{' | '}' | '|' | '\\')
+    c.is_ascii_graphic()
+        && !matches!(
+            c,
+            '<' | '>' | '"' | '\'' | ';' | '`' | '{' | '}' | '|' | '\\'
+        )
 }
 
 /// Text without note markers; emphasis as its words, links as their address.

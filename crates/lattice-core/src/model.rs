@@ -264,7 +264,10 @@ impl Document {
 
     /// Sections with no parent, in order.
     pub fn root_sections(&self) -> impl Iterator<Item = (usize, &Section)> {
-        self.sections.iter().enumerate().filter(|(_, s)| s.parent.is_none())
+        self.sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.parent.is_none())
     }
 
     /// True when any diagnostic is an error.
@@ -281,13 +284,14 @@ impl Document {
         let mut out = Vec::new();
         let m = &self.meta;
         out.extend(m.category.clone());
-        // A chapter's title is a copy of its contents entry; only count it once.
-        if m.chapter.is_none() {
+        // A chapter's title and authors are copies of its contents entry (or
+        // of the part title), counted there.
+        let own_header = m.kind == Kind::WebAnalysis;
+        if own_header {
             out.push(m.title.clone());
         }
         for a in &self.meta.authors {
-            // A chapter's author is named in its contents entry, counted below.
-            if m.chapter.is_none() {
+            if own_header {
                 out.push(a.name.clone());
             }
             out.extend(a.affiliation.clone());
