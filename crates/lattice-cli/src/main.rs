@@ -40,7 +40,7 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
             };
             let doc = load_file(Path::new(path))?;
             let json = serde_json::to_string_pretty(&dump::DumpView::from(&doc))?;
-            println!("{json}");
+            print_out(&json)?;
             Ok(ExitCode::SUCCESS)
         }
         "check" => check(rest),
@@ -66,16 +66,16 @@ fn check(paths: &[String]) -> Result<ExitCode> {
             docs.push(load_file(p)?);
         }
     }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
     let (mut errors, mut warnings) = (0, 0);
+    let mut report = String::new();
     for d in docs.iter().flat_map(|d| &d.diagnostics) {
-        writeln!(out, "{d}")?;
+        report.push_str(&format!("{d}\n"));
         match d.severity {
             Severity::Error => errors += 1,
             Severity::Warning => warnings += 1,
         }
     }
+    print_out(report.trim_end())?;
     eprintln!(
         "checked {} document(s): {errors} error(s), {warnings} warning(s)",
         docs.len()
@@ -85,4 +85,15 @@ fn check(paths: &[String]) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Print to stdout; a closed pipe (`lattice dump x | head`) is not an error.
+fn print_out(text: &str) -> Result<()> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    match writeln!(std::io::stdout().lock(), "{text}") {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }

@@ -15,5 +15,6 @@ pub mod parse;
 pub use bundle::{Bundle, BundleError, BUNDLE_FORMAT_VERSION};
 pub use corpus::{load_dir, load_file, LoadError};
 pub use diagnostic::{Diagnostic, Severity};
+pub use inline::Inline;
 pub use model::*;
 pub use parse::parse;

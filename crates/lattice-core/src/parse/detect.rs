@@ -24,7 +24,7 @@ pub(super) fn detect(lines: &[Line<'_>]) -> Option<Format> {
         .filter(|t| matches!(**t, "瀏覽數" | "作者") || t.starts_with("關鍵字"))
         .count();
     let dated = head.iter().any(|t| parse_date(t).is_some());
-    if labels >= 2 || (labels >= 1 && dated) {
+    if labels >= 1 || (dated && has_bracket_markers(lines)) {
         return Some(Format::Web);
     }
     let superscripts = lines.iter().any(|l| {
@@ -50,4 +50,17 @@ pub(super) fn is_part_header(t: &str) -> bool {
                 .all(|c| c.is_ascii_digit() || "IVXLC".contains(c));
     }
     t.starts_with('第') && t.ends_with('篇') && t.chars().count() <= 6
+}
+
+fn has_bracket_markers(lines: &[Line<'_>]) -> bool {
+    lines.iter().any(|l| {
+        crate::inline::parse_inlines(
+            l.text,
+            crate::inline::Syntax {
+                markers: Some(crate::inline::MarkerStyle::Bracket),
+            },
+        )
+        .iter()
+        .any(|i| matches!(i, crate::inline::Inline::NoteRef { .. }))
+    })
 }

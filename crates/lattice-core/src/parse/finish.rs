@@ -190,15 +190,25 @@ fn resolve_cross_references(
             }
             None => continue,
         };
-        let exists = notes.iter().any(|m| m.label == target && m.body.is_some());
-        if !exists {
-            diagnostics.push(diags.warn(
+        match notes.iter().find(|m| m.label == target) {
+            Some(m) if m.body.is_some() => {}
+            Some(_) => diagnostics.push(diags.warn(
                 notes[i].line,
                 format!(
                     "note {} refers to note {target}, whose text the source does not include",
                     notes[i].label
                 ),
-            ));
+            )),
+            None => {
+                diagnostics.push(diags.warn(
+                    notes[i].line,
+                    format!(
+                        "note {} refers to note {target}, which the document does not have",
+                        notes[i].label
+                    ),
+                ));
+                continue;
+            }
         }
         if target != notes[i].label {
             notes[i].see = Some(target);

@@ -30,13 +30,26 @@ const KEYWORDS_LABELS: &[&str] = &["關鍵字:", "關鍵字：", "關鍵詞:", "
 
 pub(super) fn read(lines: &[Line<'_>], diags: &Diags<'_>) -> Draft {
     let mut draft = Draft::new(Kind::WebAnalysis);
-    let body_start = read_header(lines, diags, &mut draft);
+    let mut strays = Vec::new();
+    let body_start = read_header(lines, diags, &mut draft, &mut strays);
+    for l in strays {
+        draft.blocks.push(DraftBlock {
+            kind: BlockKind::Paragraph,
+            inlines: parse_inlines(l.text, BODY),
+            lines: vec![l.number],
+        });
+    }
     read_body(&lines[body_start..], diags, &mut draft);
     draft
 }
 
 /// Reads the header lines; returns the index of the first body line.
-fn read_header(lines: &[Line<'_>], diags: &Diags<'_>, draft: &mut Draft) -> usize {
+fn read_header<'a>(
+    lines: &[Line<'a>],
+    diags: &Diags<'_>,
+    draft: &mut Draft,
+    strays: &mut Vec<Line<'a>>,
+) -> usize {
     let content: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.is_empty())
         .collect();
@@ -60,43 +73,33 @@ fn read_header(lines: &[Line<'_>], diags: &Diags<'_>, draft: &mut Draft) -> usiz
     let mut seen_date = false;
     while let Some(l) = at(k) {
         let t = l.text;
-        if t == VIEWS_LABEL || t.starts_with(VIEWS_LABEL) {
+        if let Some(rest) = t
+            .strip_prefix(VIEWS_LABEL)
+            .filter(|r| r.is_empty() || is_count(r.trim_start_matches([':', '：', ' '])))
+        {
             draft.skip(l.number, VIEWS_LABEL, SkipReason::Label);
-            let inline = t[VIEWS_LABEL.len()..].trim_start_matches([':', '：', ' ']);
-            let (number_line, number) = if inline.is_empty() {
-                k += 1;
-                match at(k) {
-                    Some(n) => (n.number, n.text),
-                    None => (l.number, ""),
+            let count = rest.trim_start_matches([':', '：', ' ']);
+            if count.is_empty() {
+                match at(k + 1).filter(|n| is_count(n.text)) {
+                    Some(n) => {
+                        k += 1;
+                        set_views(draft, n.number, n.text);
+                    }
+                    None => draft.diagnostics.push(diags.warn(
+                        at(k + 1).map_or(l.number, |n| n.number),
+                        format!("expected a view count after {VIEWS_LABEL}"),
+                    )),
                 }
             } else {
                 draft.skip(
                     l.number,
-                    &t[VIEWS_LABEL.len()..t.len() - inline.len()],
+                    &rest[..rest.len() - count.len()],
                     SkipReason::Syntax,
                 );
-                (l.number, inline)
-            };
-            let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-            match digits.parse::<u64>() {
-                Ok(v) if digits.len() + number.matches(',').count() == number.chars().count() => {
-                    draft.meta.views = Some(v);
-                    draft.skip(
-                        number_line,
-                        ",".repeat(number.matches(',').count()),
-                        SkipReason::Syntax,
-                    );
-                }
-                _ => {
-                    draft.diagnostics.push(diags.warn(
-                        number_line,
-                        format!("expected a view count after {VIEWS_LABEL}, found `{number}`"),
-                    ));
-                    k -= usize::from(inline.is_empty());
-                }
+                set_views(draft, l.number, count);
             }
             seen_views = true;
-        } else if let Some((y, m, d)) = parse_date(t) {
+        } else if let Some((y, m, d)) = parse_date(t).filter(|_| !seen_date) {
             draft.meta.date = Some(Date {
                 year: y,
                 month: m,
@@ -106,23 +109,31 @@ fn read_header(lines: &[Line<'_>], diags: &Diags<'_>, draft: &mut Draft) -> usiz
             seen_date = true;
         } else if t == AUTHOR_LABEL {
             draft.skip(l.number, t, SkipReason::Label);
-            k += 1;
-            if let Some(n) = at(k) {
-                read_authors(n, draft);
-                // The line after the name is an affiliation unless it is
-                // another header field.
-                if let Some(aff) = at(k + 1) {
-                    if !is_header_field(aff.text, &draft.meta.title) {
+            match at(k + 1).filter(|n| !is_header_field(n.text, &draft.meta.title)) {
+                Some(n) => {
+                    k += 1;
+                    read_authors(n, draft);
+                    // The line after the names is an affiliation when it names
+                    // one of them (or there is only one author) and is not
+                    // another header field.
+                    if let Some(aff) =
+                        at(k + 1).filter(|a| !is_header_field(a.text, &draft.meta.title))
+                    {
                         let single = draft.meta.authors.len() == 1;
-                        for a in &mut draft.meta.authors {
-                            if single || aff.text.contains(&a.name) {
-                                a.affiliation = Some(aff.text.to_string());
-                                break;
-                            }
+                        if let Some(a) = draft
+                            .meta
+                            .authors
+                            .iter_mut()
+                            .find(|a| single || aff.text.contains(&a.name))
+                        {
+                            a.affiliation = Some(aff.text.to_string());
+                            k += 1;
                         }
-                        k += 1;
                     }
                 }
+                None => draft
+                    .diagnostics
+                    .push(diags.warn(l.number, "no author name after 作者")),
             }
             seen_author = true;
         } else if t == draft.meta.title {
@@ -140,14 +151,14 @@ fn read_header(lines: &[Line<'_>], diags: &Diags<'_>, draft: &mut Draft) -> usiz
             draft.meta.disclaimer = Some(inner.to_string());
             k += 1;
             break; // the disclaimer closes the header
-        } else if !is_header_label(t) && (seen_author || seen_date || seen_views) {
+        } else if seen_author && (seen_date || seen_views) {
             break; // the body has begun
         } else {
             draft.diagnostics.push(diags.warn(
                 l.number,
-                format!("unexpected header line `{t}`; kept as a paragraph"),
+                format!("unexpected line `{t}` in the header; kept as a paragraph"),
             ));
-            break;
+            strays.push(l);
         }
         k += 1;
     }
@@ -169,6 +180,25 @@ fn read_header(lines: &[Line<'_>], diags: &Diags<'_>, draft: &mut Draft) -> usiz
             .push(diags.warn(header_end, "the header has no 作者 (author) line"));
     }
     content.get(k).copied().unwrap_or(lines.len())
+}
+
+/// Digits, possibly grouped with commas (`1,234`).
+fn is_count(t: &str) -> bool {
+    t.bytes().any(|b| b.is_ascii_digit()) && t.bytes().all(|b| b.is_ascii_digit() || b == b',')
+}
+
+fn set_views(draft: &mut Draft, line: u32, count: &str) {
+    let digits: String = count.chars().filter(char::is_ascii_digit).collect();
+    draft.meta.views = digits.parse().ok();
+    draft.skip(
+        line,
+        ",".repeat(count.matches(',').count()),
+        SkipReason::Syntax,
+    );
+    if draft.meta.views.is_none() {
+        // Too large for a counter: keep the text rather than lose it.
+        draft.skip(line, digits, SkipReason::Syntax);
+    }
 }
 
 fn read_authors(line: Line<'_>, draft: &mut Draft) {
