@@ -8,6 +8,7 @@
 pub mod bundle;
 pub mod corpus;
 pub mod diagnostic;
+pub mod fold;
 pub mod inline;
 pub mod model;
 pub mod parse;
