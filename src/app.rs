@@ -1,0 +1,65 @@
+//! The app root: provides the corpus to every page, follows the route, and
+//! switches to the page it names.
+
+use crate::components::site_header::SiteHeader;
+use crate::corpus::Corpus;
+use crate::pages::document::DocumentPage;
+use crate::pages::library::Library;
+use crate::pages::not_found::NotFound;
+use crate::route::{use_route, Route};
+use yew::prelude::*;
+
+/// Props: the corpus to read (the embedded one in the browser; any in tests).
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// Every document the reader can open.
+    pub corpus: Corpus,
+}
+
+/// The whole reader.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let route = use_route();
+    html! {
+        <ContextProvider<Corpus> context={props.corpus.clone()}>
+            <SiteHeader />
+            <main class="page">{ switch(&route) }</main>
+        </ContextProvider<Corpus>>
+    }
+}
+
+/// The page for a route.
+pub fn switch(route: &Route) -> Html {
+    match route {
+        Route::Library => html! { <Library /> },
+        Route::Document { id, anchor } => html! {
+            <DocumentPage
+                id={AttrValue::from(id.clone())}
+                anchor={anchor.clone().map(AttrValue::from)}
+            />
+        },
+        Route::NotFound => html! { <NotFound /> },
+    }
+}
+
+/// Props: why the embedded corpus could not be read.
+#[derive(Properties, PartialEq)]
+pub struct UnreadableProps {
+    /// The decoding error, for the reader to report.
+    pub reason: AttrValue,
+}
+
+/// Shown instead of the app when the embedded corpus cannot be decoded (a
+/// build from mismatched sources); says so rather than showing a blank page.
+#[component]
+pub fn Unreadable(props: &UnreadableProps) -> Html {
+    html! {
+        <main class="page">
+            <section class="not-found">
+                <h1>{ "無法載入書庫" }</h1>
+                <p>{ "內建的文件資料無法讀取，請重新建置本程式。" }</p>
+                <p class="error-detail"><code>{ props.reason.clone() }</code></p>
+            </section>
+        </main>
+    }
+}

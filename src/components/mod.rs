@@ -1,0 +1,8 @@
+//! Reusable pieces of the reader's pages, one widget per module.
+
+pub mod document_card;
+pub mod document_header;
+pub mod inlines;
+pub mod meta;
+pub mod notes;
+pub mod site_header;

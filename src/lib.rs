@@ -1,0 +1,28 @@
+//! Lattice's reader app: a Yew single-page app that renders the corpus the
+//! build embedded. It derives nothing at run time that the build could have
+//! derived; it only routes, looks up and renders.
+
+pub mod app;
+pub mod components;
+pub mod corpus;
+pub mod hooks;
+pub mod pages;
+pub mod route;
+
+use app::{App, AppProps, Unreadable, UnreadableProps};
+use corpus::Corpus;
+
+/// Decode the embedded corpus once and mount the app on the page's `<body>`.
+pub fn start() {
+    match Corpus::embedded() {
+        Ok(corpus) => {
+            yew::Renderer::<App>::with_props(AppProps { corpus }).render();
+        }
+        Err(e) => {
+            yew::Renderer::<Unreadable>::with_props(UnreadableProps {
+                reason: e.to_string().into(),
+            })
+            .render();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! The library page (`#/`): every bundled document, so the reader can pick one.
+
+use crate::components::document_card::DocumentCard;
+use crate::corpus::Corpus;
+use crate::hooks::{use_scroll_to, use_title};
+use yew::prelude::*;
+
+/// The list of every document in the corpus.
+#[component]
+pub fn Library() -> Html {
+    let corpus = use_context::<Corpus>().expect("App provides the corpus");
+    use_title(Some("書庫".into()));
+    use_scroll_to("library".into(), None);
+    let documents = corpus.documents();
+    html! {
+        <section class="library" aria-labelledby="lattice-library-heading">
+            <header class="page-header">
+                <h1 id="lattice-library-heading">{ "書庫" }</h1>
+                <p class="page-lede">{ format!("共 {} 篇，全部內建，離線可讀。", documents.len()) }</p>
+            </header>
+            <ul class="document-list">
+                { for documents.iter().map(|doc| html! {
+                    <li key={doc.id.clone()}><DocumentCard doc={doc.clone()} /></li>
+                }) }
+            </ul>
+        </section>
+    }
+}

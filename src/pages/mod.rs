@@ -1,0 +1,5 @@
+//! One module per route: the library, a document, and the not-found page.
+
+pub mod document;
+pub mod library;
+pub mod not_found;
