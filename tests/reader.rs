@@ -1,0 +1,299 @@
+//! Component tests in headless Chromium: the app mounted into a real DOM, with
+//! the embedded corpus and with a hand-made document that tries to smuggle
+//! HTML in, checked the way a reader would see it.
+#![cfg(target_arch = "wasm32")]
+
+use lattice_app::app::{App, AppProps};
+use lattice_app::components::notes::MISSING_NOTE;
+use lattice_app::corpus::Corpus;
+use lattice_app::route::Route;
+use lattice_core::inline::Inline;
+use lattice_core::{Block, BlockKind, Bundle, Document, Note};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use yew::AppHandle;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The web analysis in corpus/; its title is what the source prints.
+const QUAD_TITLE: &str = "川普2.0四方外長二次會的合作進展與意涵";
+
+/// Mount the app at `hash` into a fresh element and wait for it to render.
+async fn mount(corpus: Corpus, hash: &str) -> (Element, AppHandle<App>) {
+    gloo::utils::window().location().set_hash(hash).unwrap();
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    let handle =
+        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { corpus }).render();
+    yew::scheduler::flush().await;
+    (root, handle)
+}
+
+/// Unmount the app and remove its element, so tests do not see each other.
+fn unmount(root: Element, handle: AppHandle<App>) {
+    handle.destroy();
+    root.remove();
+}
+
+/// Wait (up to about two seconds) until `done` holds, letting the browser
+/// deliver events and Yew render between checks.
+async fn wait_until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if done() {
+            return;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            gloo::utils::window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+                .unwrap();
+        });
+        JsFuture::from(tick).await.unwrap();
+        yew::scheduler::flush().await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+fn select(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    select(root, selector)
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+#[wasm_bindgen_test]
+async fn library_lists_every_embedded_document() {
+    let corpus = Corpus::embedded().expect("the embedded bundle decodes");
+    assert_eq!(corpus.documents().len(), 2, "corpus/ holds two documents");
+    let (root, handle) = mount(corpus.clone(), "#/").await;
+
+    assert_eq!(text(&root, "h1"), "書庫");
+    assert_eq!(count(&root, ".document-list > li"), 2);
+    let listing = root.text_content().unwrap();
+    assert!(listing.contains(QUAD_TITLE), "{listing}");
+    for doc in corpus.documents() {
+        assert!(
+            listing.contains(&doc.meta.title),
+            "missing {}",
+            doc.meta.title
+        );
+        let link = select(&root, &format!("a[href='#/doc/{}']", doc.id));
+        assert_eq!(link.unwrap().text_content().unwrap(), doc.meta.title);
+    }
+    assert!(listing.contains("網路評析"), "{listing}");
+    assert!(listing.contains("2025年7月4日"), "{listing}");
+    unmount(root, handle);
+}
+
+#[wasm_bindgen_test]
+async fn following_a_library_link_opens_the_document() {
+    let corpus = Corpus::embedded().unwrap();
+    let quad = corpus
+        .documents()
+        .iter()
+        .find(|d| d.meta.title == QUAD_TITLE)
+        .expect("the web analysis is bundled")
+        .clone();
+    let (root, handle) = mount(corpus, "#/").await;
+
+    let link: HtmlElement = select(&root, &format!("a[href='#/doc/{}']", quad.id))
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    link.click();
+    wait_until("the document page shows", || {
+        select(&root, "h1.doc-title").is_some()
+    })
+    .await;
+
+    assert_eq!(text(&root, "h1.doc-title"), QUAD_TITLE);
+    let paragraphs = count(&root, ".doc-body p");
+    assert!(paragraphs >= 5, "only {paragraphs} paragraphs rendered");
+    assert_eq!(
+        gloo::utils::document().title(),
+        format!("{QUAD_TITLE} · Lattice 印太安全研究讀本")
+    );
+    unmount(root, handle);
+}
+
+#[wasm_bindgen_test]
+async fn deep_link_marks_its_target() {
+    let corpus = Corpus::embedded().unwrap();
+    let doc = corpus.documents()[0].clone();
+    let block = &doc.blocks[doc.blocks.len() / 2];
+    let (root, handle) = mount(corpus, &format!("#/doc/{}/{}", doc.id, block.id)).await;
+
+    let target = select(&root, ".is-target").expect("the anchored block is marked");
+    assert_eq!(target.id(), block.id);
+    assert_eq!(count(&root, ".is-target"), 1);
+    unmount(root, handle);
+}
+
+#[wasm_bindgen_test]
+async fn unknown_routes_and_ids_show_not_found() {
+    let corpus = Corpus::embedded().unwrap();
+
+    let (root, handle) = mount(corpus.clone(), "#/no/such/page").await;
+    assert_eq!(text(&root, "h1"), "找不到頁面");
+    assert_eq!(
+        select(&root, ".not-found a")
+            .unwrap()
+            .get_attribute("href")
+            .unwrap(),
+        "#/"
+    );
+    unmount(root, handle);
+
+    let (root, handle) = mount(corpus, "#/doc/no-such-document").await;
+    assert_eq!(text(&root, "h1"), "找不到頁面");
+    assert!(text(&root, ".not-found").contains("no-such-document"));
+    unmount(root, handle);
+}
+
+/// A document whose text looks like markup, with every inline kind.
+fn hostile_document(template: &Document) -> Document {
+    let text = |s: &str| Inline::Text(s.to_string());
+    let mut doc = template.clone();
+    doc.id = "test-doc".into();
+    doc.meta.title = "<b>不是粗體</b>".into();
+    doc.blocks = vec![
+        Block {
+            id: "h1".into(),
+            kind: BlockKind::Heading { level: 1 },
+            inlines: vec![text("壹、<i>前言</i>")],
+            lines: vec![1],
+            section: None,
+        },
+        Block {
+            id: "p1".into(),
+            kind: BlockKind::Paragraph,
+            inlines: vec![
+                text("原文寫著 <script>alert('x')</script> 與 <img src=x onerror=alert(1)>。"),
+                Inline::NoteRef {
+                    label: "1".into(),
+                    marker: "[1]".into(),
+                },
+                text("參見"),
+                Inline::Emphasis("Foreign Policy".into()),
+                text("，"),
+                Inline::Link {
+                    href: "https://example.org/a?b=<c>".into(),
+                    angle: true,
+                },
+                text("，以及"),
+                Inline::Link {
+                    href: "javascript:alert(1)".into(),
+                    angle: false,
+                },
+                Inline::NoteRef {
+                    label: "2".into(),
+                    marker: "[2]".into(),
+                },
+            ],
+            lines: vec![2],
+            section: None,
+        },
+    ];
+    let note = |label: &str, body: Option<Vec<Inline>>| Note {
+        label: label.into(),
+        id: format!("n{label}"),
+        marker: Some(format!("[{label}]")),
+        body,
+        line: 3,
+        cited_by: vec!["p1".into()],
+        see: None,
+    };
+    doc.notes = vec![
+        note("1", None),
+        note("2", Some(vec![text("註二 <em>不是強調</em>")])),
+    ];
+    doc
+}
+
+#[wasm_bindgen_test]
+async fn document_page_renders_corpus_text_as_text_never_html() {
+    let embedded = Corpus::embedded().unwrap();
+    let doc = hostile_document(&embedded.documents()[0]);
+    let corpus = Corpus::from(Bundle::new(vec![doc]));
+    let (root, handle) = mount(corpus, "#/doc/test-doc").await;
+
+    // Markup in the corpus stays visible text; no element is made from it.
+    assert_eq!(count(&root, "script, img, b, i"), 0);
+    assert_eq!(text(&root, "h1.doc-title"), "<b>不是粗體</b>");
+    assert_eq!(text(&root, "h2#h1"), "壹、<i>前言</i>");
+    let para = text(&root, "p#p1");
+    assert!(para.contains("<script>alert('x')</script>"), "{para}");
+    assert!(para.contains("<img src=x onerror=alert(1)>"), "{para}");
+
+    // Emphasis is <em>; an http(s) link opens apart; any other scheme is text.
+    assert_eq!(text(&root, "p#p1 em"), "Foreign Policy");
+    let links = root.query_selector_all("p#p1 a.link").unwrap();
+    assert_eq!(links.length(), 1);
+    let link: Element = links.item(0).unwrap().dyn_into().unwrap();
+    assert_eq!(
+        link.get_attribute("href").unwrap(),
+        "https://example.org/a?b=<c>"
+    );
+    assert_eq!(link.get_attribute("rel").unwrap(), "noopener noreferrer");
+    assert_eq!(link.get_attribute("target").unwrap(), "_blank");
+    assert!(para.contains("javascript:alert(1)"), "{para}");
+    assert_eq!(count(&root, "a[href^='javascript']"), 0);
+
+    // Note references lead to their notes; a missing note says so plainly.
+    let refs = root.query_selector_all("p#p1 sup.noteref a").unwrap();
+    assert_eq!(refs.length(), 2);
+    let first: Element = refs.item(0).unwrap().dyn_into().unwrap();
+    assert_eq!(first.get_attribute("href").unwrap(), "#/doc/test-doc/n1");
+    assert_eq!(first.text_content().unwrap(), "1");
+    assert!(text(&root, "li#n1").contains(MISSING_NOTE));
+    assert!(text(&root, "li#n2").contains("註二 <em>不是強調</em>"));
+    assert_eq!(count(&root, "li#n2 em"), 0);
+    assert_eq!(
+        select(&root, "li#n2 a.backref")
+            .unwrap()
+            .get_attribute("href")
+            .unwrap(),
+        "#/doc/test-doc/p1"
+    );
+    unmount(root, handle);
+}
+
+#[wasm_bindgen_test]
+fn hashes_map_to_routes_and_back() {
+    let doc = |id: &str, anchor: Option<&str>| Route::Document {
+        id: id.into(),
+        anchor: anchor.map(Into::into),
+    };
+    let cases = [
+        ("", Route::Library),
+        ("#", Route::Library),
+        ("#/", Route::Library),
+        ("#/doc/quad-2025", doc("quad-2025", None)),
+        ("#/doc/quad-2025/", doc("quad-2025", None)),
+        ("#/doc/quad-2025/p12", doc("quad-2025", Some("p12"))),
+        (
+            "#/doc/quad-2025/n-author",
+            doc("quad-2025", Some("n-author")),
+        ),
+        ("#/doc/", Route::NotFound),
+        ("#/doc/a/b/c", Route::NotFound),
+        ("#/doc/<script>", Route::NotFound),
+        ("#/elsewhere", Route::NotFound),
+        ("#doc/x", Route::NotFound),
+    ];
+    for (hash, route) in cases {
+        assert_eq!(Route::from_hash(hash), route, "{hash:?}");
+    }
+    for route in [Route::Library, doc("x", None), doc("x", Some("p3"))] {
+        assert_eq!(Route::from_hash(&route.href()), route);
+    }
+}
