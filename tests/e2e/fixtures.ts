@@ -1,0 +1,39 @@
+// The test fixture every end-to-end test uses: besides the page, it records
+// every request and console error, and fails the test if the page asked any
+// other origin for anything (Lattice is offline: no fonts, scripts or
+// analytics from elsewhere) or logged an error (a CSP violation, a panic).
+import { expect, test as base } from '@playwright/test';
+
+export const test = base.extend<{ guard: void }>({
+  guard: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL!).origin;
+      const foreign: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (request) => {
+        const url = request.url();
+        if (!url.startsWith('data:') && new URL(url).origin !== origin) foreign.push(url);
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await use();
+      expect(foreign, 'requests to other origins').toEqual([]);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** The two documents in corpus/, as the parser titles them. */
+export const QUAD = {
+  id: 'quad-foreign-ministers-2025',
+  title: '川普2.0四方外長二次會的合作進展與意涵',
+};
+export const CHAPTER = {
+  id: 'indo-pacific-minilateralism',
+  title: '印太地區小多邊主義的現況與前景',
+};

@@ -1,0 +1,60 @@
+// A plain static file server for the end-to-end tests, like any static host:
+// it serves dist/ both at `/` and under the sub-path `/lattice/`, maps a folder
+// to its index.html, and answers 404 for anything else. There are no rewrite
+// rules, so the tests prove that hash routing needs none.
+//
+// Usage: node tests/e2e/static-server.mjs <dir> <port>
+import { createReadStream, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const [dir = 'dist', port = '4173'] = process.argv.slice(2);
+const root = resolve(dir);
+const SUB_PATH = '/lattice/';
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+function fileFor(urlPath) {
+  let path = decodeURIComponent(urlPath);
+  if (path === SUB_PATH.slice(0, -1)) return { redirect: SUB_PATH };
+  if (path.startsWith(SUB_PATH)) path = path.slice(SUB_PATH.length - 1);
+  const file = normalize(join(root, path));
+  if (file !== root && !file.startsWith(root + sep)) return null;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) {
+      if (!urlPath.endsWith('/')) return { redirect: `${urlPath}/` };
+      const index = join(file, 'index.html');
+      return statSync(index).isFile() ? { file: index } : null;
+    }
+    return stat.isFile() ? { file } : null;
+  } catch {
+    return null;
+  }
+}
+
+createServer((req, res) => {
+  const { pathname } = new URL(req.url, 'http://localhost');
+  const found = req.method === 'GET' || req.method === 'HEAD' ? fileFor(pathname) : null;
+  if (found?.redirect) {
+    res.writeHead(301, { location: found.redirect }).end();
+  } else if (found?.file) {
+    res.writeHead(200, {
+      'content-type': TYPES[extname(found.file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(found.file).pipe(res);
+  } else {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 Not Found\n');
+  }
+}).listen(Number(port), '127.0.0.1', () => {
+  console.log(`serving ${root} at http://127.0.0.1:${port}/ and ${SUB_PATH}`);
+});
