@@ -1,8 +1,12 @@
 //! `lattice`: the corpus maintainer's command line, a thin shell over
 //! lattice-core. `dump` shows what the parser made of a file; `check` lists
-//! diagnostics and fails on errors, as the app build does.
+//! diagnostics and fails on errors, as the app build does; `search` and
+//! `glossary` answer from the same index and glossary the app bundles.
+//! Each command lives in its own module.
 
 mod dump;
+mod glossary;
+mod search;
 
 use anyhow::{bail, Context, Result};
 use lattice_core::{load_dir, load_file, Document, Severity};
@@ -16,6 +20,9 @@ usage: lattice <command> [args]
 commands:
   dump PATH            print one parsed document as JSON
   check [PATH...]      print diagnostics (default: corpus/); exit 1 on errors
+  search QUERY [--json] [--all]
+                       search the corpus (corpus/) as the app does
+  glossary [--json]    list the glossary extracted from corpus/
 ";
 
 fn main() -> ExitCode {
@@ -44,6 +51,8 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         "check" => check(rest),
+        "search" => search::run(rest),
+        "glossary" => glossary::run(rest),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -88,7 +97,7 @@ fn check(paths: &[String]) -> Result<ExitCode> {
 }
 
 /// Print to stdout; a closed pipe (`lattice dump x | head`) is not an error.
-fn print_out(text: &str) -> Result<()> {
+pub(crate) fn print_out(text: &str) -> Result<()> {
     if text.is_empty() {
         return Ok(());
     }
