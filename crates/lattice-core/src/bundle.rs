@@ -2,8 +2,11 @@
 //! postcard blob, stamped with a format version so a stale blob is refused
 //! with a clear error instead of being misread.
 
+use crate::corpus::{load_dir, LoadError};
+use crate::diagnostic::Diagnostic;
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 use thiserror::Error;
 
 /// Bump whenever the model's serialized shape changes.
@@ -16,6 +19,16 @@ pub struct Bundle {
     pub version: u32,
     /// Documents, ordered by id.
     pub documents: Vec<Document>,
+    /// Findings about the corpus as a whole rather than one document
+    /// (e.g. glossary curation entries that match nothing).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Build the bundle for a corpus folder: parse every document and derive
+/// everything the app needs from them. The app's build script and the CLI
+/// both call this, so they always agree.
+pub fn build(corpus: &Path) -> Result<Bundle, LoadError> {
+    Ok(Bundle::new(load_dir(corpus)?))
 }
 
 /// Why a bundle could not be read or written.
@@ -41,6 +54,7 @@ impl Bundle {
         Bundle {
             version: BUNDLE_FORMAT_VERSION,
             documents,
+            diagnostics: Vec::new(),
         }
     }
 
@@ -61,6 +75,13 @@ impl Bundle {
             });
         }
         Ok(postcard::from_bytes(bytes)?)
+    }
+
+    /// Every diagnostic: the corpus-wide ones, then each document's.
+    pub fn all_diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .chain(self.documents.iter().flat_map(|d| &d.diagnostics))
     }
 
     /// The document with this id.
