@@ -1,0 +1,60 @@
+// Screenshots of the release build for a human to look at: the library and a
+// document page at desktop (1280×800) and phone (390×844) sizes, light and dark.
+// Run after `trunk build --release`:  node scripts/screenshots.mjs [out-dir]
+// (default /tmp/shots). `--readme` also writes docs/screenshot.png.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+
+const args = process.argv.slice(2);
+const readme = args.includes('--readme');
+const out = args.find((a) => !a.startsWith('--')) ?? '/tmp/shots';
+const PORT = 4174;
+const base = `http://127.0.0.1:${PORT}/`;
+const DOC = 'indo-pacific-minilateralism';
+
+mkdirSync(out, { recursive: true });
+const server = spawn('node', ['tests/e2e/static-server.mjs', 'dist', String(PORT)], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise((ready) => server.stdout.once('data', ready));
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-quic'],
+});
+const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+const pages = {
+  library: '#/',
+  document: `#/doc/${DOC}`,
+  notes: `#/doc/${DOC}/n1`,
+  quad: '#/doc/quad-foreign-ministers-2025',
+};
+try {
+  for (const scheme of ['light', 'dark']) {
+    for (const [size, viewport] of Object.entries(sizes)) {
+      const context = await browser.newContext({
+        viewport, colorScheme: scheme, deviceScaleFactor: size === 'phone' ? 2 : 1,
+      });
+      const page = await context.newPage();
+      for (const [name, hash] of Object.entries(pages)) {
+        await page.goto(base + hash);
+        await page.locator('h1').first().waitFor();
+        const file = `${out}/${name}-${size}-${scheme}.png`;
+        await page.screenshot({ path: file });
+        console.log(file);
+      }
+      if (readme && scheme === 'light' && size === 'desktop') {
+        await page.goto(base + pages.document);
+        await page.locator('h1').first().waitFor();
+        await page.screenshot({ path: 'docs/screenshot.png' });
+        console.log('docs/screenshot.png');
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}

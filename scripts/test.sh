@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Installs whatever Lattice needs (skipping what is already there at the pinned
+# version), then runs every check and test, stopping at the first failure:
+#
+#   1. cargo fmt --check, and clippy -D warnings natively and for wasm32;
+#   2. native tests of the core and CLI against the real corpus (nextest, doc tests);
+#   3. component tests of the app in headless Chromium (wasm-bindgen-test);
+#   4. the release build (trunk build --release) and its bundle sizes;
+#   5. end-to-end tests of dist/ on a plain static server (Playwright).
+#
+# Ends with a summary: tests passed at each level and time per step.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+started=$(date +%s)
+
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+LOGS="$(mktemp -d)"
+trap 'rm -rf "$LOGS"' EXIT
+timings=()
+step_started=0
+current=""
+
+step() {
+  finish_step
+  current="$1"
+  step_started=$(date +%s)
+  printf '\n\033[1m==> %s\033[0m\n' "$current"
+}
+finish_step() {
+  if [ -n "$current" ]; then
+    timings+=("$(printf '%-44s %4ss' "$current" $(($(date +%s) - step_started)))")
+  fi
+}
+# Sum the N of every "test result: ok. N passed" line in a log.
+sum_passed() {
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -oE 'test result: ok\. [0-9]+ passed' \
+    | awk '{ n += $4 } END { print n + 0 }'
+}
+
+step "format (cargo fmt --check)"
+cargo fmt --all --check
+
+step "lint, native (clippy)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "lint, wasm32 (clippy)"
+cargo clippy -p lattice-app --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests (nextest)"
+cargo nextest run --workspace --exclude lattice-app 2>&1 | tee "$LOGS/native.log"
+native=$(sed 's/\x1b\[[0-9;]*m//g' "$LOGS/native.log" \
+  | grep -oE '[0-9]+ tests? run: [0-9]+ passed' | tail -1 | awk '{ print $4 }')
+
+step "native doc tests"
+cargo test --doc -p lattice-core 2>&1 | tee "$LOGS/doc.log"
+doc=$(sum_passed "$LOGS/doc.log")
+
+step "component tests (wasm, headless Chromium)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test -p lattice-app --target wasm32-unknown-unknown 2>&1 | tee "$LOGS/wasm.log"
+wasm=$(sum_passed "$LOGS/wasm.log")
+
+step "release build (trunk build --release)"
+trunk build --release
+sizes=()
+for f in dist/*.wasm dist/*.js; do
+  sizes+=("$(printf '%-44s %8s B raw %8s B gzip' "$(basename "$f")" \
+    "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)")")
+done
+
+step "end-to-end tests (Playwright)"
+npx --no-install playwright test --reporter=list 2>&1 | tee "$LOGS/e2e.log"
+e2e=$(sed 's/\x1b\[[0-9;]*m//g' "$LOGS/e2e.log" | grep -oE '^ *[0-9]+ passed' | tail -1 | awk '{ print $1 }')
+finish_step
+
+printf '\n\033[1m==> all checks passed in %ss\033[0m\n' $(($(date +%s) - started))
+printf '  tests passed   native: %s (+%s doc)   wasm component: %s   end-to-end: %s\n' \
+  "${native:-0}" "${doc:-0}" "${wasm:-0}" "${e2e:-0}"
+printf '  bundle         %s\n' "${sizes[@]}"
+printf '  time           %s\n' "${timings[@]}"
