@@ -1,13 +1,14 @@
-//! Build-time bundling: parses every `corpus/*.txt` through `lattice-core` and
-//! writes the encoded [`Bundle`] to `$OUT_DIR/corpus.bin`, which the app embeds
-//! with `include_bytes!`. The browser therefore never parses raw text, and
-//! adding a `.txt` file to `corpus/` and rebuilding adds a document.
+//! Build-time bundling: builds the bundle for `corpus/` with `lattice-core`
+//! (the same `bundle::build` the CLI uses: parse every `.txt`, derive what the
+//! app needs) and writes it encoded to `$OUT_DIR/corpus.bin`, which the app
+//! embeds with `include_bytes!`. The browser therefore never parses raw text,
+//! and adding a `.txt` file to `corpus/` and rebuilding adds a document.
 //!
 //! Every diagnostic is reported as a cargo warning (`file:line: severity:
 //! message`); any error diagnostic fails the build, so a broken corpus never
 //! ships.
 
-use lattice_core::{load_dir, Bundle, Severity};
+use lattice_core::{bundle, Severity};
 use std::path::{Path, PathBuf};
 
 /// Relative to the package root, which is the build script's working directory,
@@ -18,17 +19,18 @@ fn main() {
     let corpus = Path::new(CORPUS_DIR);
     println!("cargo:rerun-if-changed={CORPUS_DIR}");
 
-    let documents =
-        load_dir(corpus).unwrap_or_else(|e| panic!("cannot read the corpus in {CORPUS_DIR}/: {e}"));
-    for doc in &documents {
+    let bundle = bundle::build(corpus)
+        .unwrap_or_else(|e| panic!("cannot read the corpus in {CORPUS_DIR}/: {e}"));
+    for doc in &bundle.documents {
         println!("cargo:rerun-if-changed={}", doc.source);
     }
-    if documents.is_empty() {
+    if bundle.documents.is_empty() {
         panic!("{CORPUS_DIR}/ holds no .txt files: the library would be empty");
     }
 
     let mut errors = Vec::new();
-    for diagnostic in documents.iter().flat_map(|d| &d.diagnostics) {
+    let per_document = bundle.documents.iter().flat_map(|d| &d.diagnostics);
+    for diagnostic in per_document.chain(&bundle.diagnostics) {
         // A cargo directive ends at the line break; keep each diagnostic on one line.
         let line = diagnostic.to_string().replace(['\r', '\n'], " ");
         println!("cargo:warning={line}");
@@ -44,7 +46,7 @@ fn main() {
         );
     }
 
-    let bytes = Bundle::new(documents)
+    let bytes = bundle
         .encode()
         .unwrap_or_else(|e| panic!("cannot encode the corpus bundle: {e}"));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
