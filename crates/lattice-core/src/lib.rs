@@ -12,6 +12,7 @@ pub mod fold;
 pub mod inline;
 pub mod model;
 pub mod parse;
+pub mod search;
 
 pub use bundle::{Bundle, BundleError, BUNDLE_FORMAT_VERSION};
 pub use corpus::{load_dir, load_file, LoadError};

@@ -1,0 +1,81 @@
+//! The searchable passages of a corpus — every heading, paragraph and note
+//! text — with their folded text, built once from the parsed documents.
+
+use crate::fold::fold;
+use crate::model::{BlockKind, Document};
+use serde::{Deserialize, Serialize};
+
+/// What kind of text a passage is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PassageKind {
+    /// A section heading.
+    Heading,
+    /// A body paragraph.
+    Paragraph,
+    /// A note's text.
+    Note,
+}
+
+/// One searchable unit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    /// Index into [`SearchIndex::documents`].
+    pub document: usize,
+    /// The block id (`p3`) or note id (`n7`) in that document.
+    pub target: String,
+    /// Heading, paragraph or note.
+    pub kind: PassageKind,
+    /// Plain text (no note markers), exactly as the reader sees it.
+    pub text: String,
+    /// `text` folded, one character per character.
+    pub folded: String,
+}
+
+/// All passages of a corpus.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    /// Document ids, in corpus order.
+    pub documents: Vec<String>,
+    /// Passages in reading order, document by document.
+    pub passages: Vec<Passage>,
+    /// Mean passage length in characters (for ranking).
+    pub mean_chars: f32,
+}
+
+impl SearchIndex {
+    /// Index these documents.
+    pub fn build(documents: &[Document]) -> Self {
+        let mut passages = Vec::new();
+        for (d, doc) in documents.iter().enumerate() {
+            for b in &doc.blocks {
+                let kind = match b.kind {
+                    BlockKind::Heading { .. } => PassageKind::Heading,
+                    BlockKind::Paragraph => PassageKind::Paragraph,
+                };
+                passages.push(passage(d, &b.id, kind, b.plain_text()));
+            }
+            for n in &doc.notes {
+                if let Some(text) = n.plain_text() {
+                    passages.push(passage(d, &n.id, PassageKind::Note, text));
+                }
+            }
+        }
+        let chars: usize = passages.iter().map(|p| p.text.chars().count()).sum();
+        let mean_chars = chars as f32 / passages.len().max(1) as f32;
+        SearchIndex {
+            documents: documents.iter().map(|d| d.id.clone()).collect(),
+            passages,
+            mean_chars,
+        }
+    }
+}
+
+fn passage(document: usize, target: &str, kind: PassageKind, text: String) -> Passage {
+    Passage {
+        document,
+        target: target.to_string(),
+        kind,
+        folded: fold(&text),
+        text,
+    }
+}

@@ -1,0 +1,293 @@
+//! Search against the real corpus, checked against a brute-force scan that
+//! shares nothing with the engine but `fold_char`: every occurrence found,
+//! nothing else.
+
+use lattice_core::fold::fold_char;
+use lattice_core::search::*;
+use lattice_core::*;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn corpus() -> &'static (Vec<Document>, SearchIndex) {
+    static C: OnceLock<(Vec<Document>, SearchIndex)> = OnceLock::new();
+    C.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        let docs = load_dir(&dir).unwrap();
+        let index = SearchIndex::build(&docs);
+        (docs, index)
+    })
+}
+
+fn spaced_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        && !('\u{2E80}'..='\u{9FFF}').contains(&c)
+        && !('\u{F900}'..='\u{FAFF}').contains(&c)
+        && !('\u{AC00}'..='\u{D7AF}').contains(&c)
+        && !('\u{20000}'..='\u{3FFFF}').contains(&c)
+}
+
+/// Occurrences of one term by sliding comparison, per passage.
+fn brute_force(index: &SearchIndex, term: &str) -> Vec<(usize, usize)> {
+    let needle: Vec<char> = term.chars().map(fold_char).collect();
+    let word_start = needle.first().is_some_and(|&c| spaced_word_char(c));
+    let mut out = Vec::new();
+    for (i, p) in index.passages.iter().enumerate() {
+        let hay: Vec<char> = p.text.chars().map(fold_char).collect();
+        if hay.len() < needle.len() || needle.is_empty() {
+            continue;
+        }
+        for s in 0..=hay.len() - needle.len() {
+            if hay[s..s + needle.len()] == needle[..]
+                && !(word_start && s > 0 && spaced_word_char(hay[s - 1]))
+            {
+                out.push((i, s));
+            }
+        }
+    }
+    out
+}
+
+fn run(q: &str) -> Results {
+    search(&corpus().1, &parse_query(q), &SearchOptions::default())
+}
+
+/// Every brute-force occurrence of every term is a match of a hit, and every
+/// hit holds every term.
+fn assert_matches_brute_force(q: &str) -> (usize, usize) {
+    let (_, index) = corpus();
+    let query = parse_query(q);
+    let results = search(index, &query, &SearchOptions::default());
+    let per_term: Vec<Vec<(usize, usize)>> = query
+        .terms
+        .iter()
+        .map(|t| brute_force(index, &t.alternatives[0].display))
+        .collect();
+    let passages: std::collections::BTreeSet<usize> = (0..index.passages.len())
+        .filter(|i| per_term.iter().all(|occ| occ.iter().any(|(p, _)| p == i)))
+        .collect();
+    let found: std::collections::BTreeSet<usize> = results.hits.iter().map(|h| h.passage).collect();
+    assert_eq!(found, passages, "passages for {q:?}");
+    let mut occurrences = 0;
+    for h in &results.hits {
+        let want: std::collections::BTreeSet<usize> = per_term
+            .iter()
+            .flatten()
+            .filter(|(p, _)| *p == h.passage)
+            .map(|(_, s)| *s)
+            .collect();
+        let got: std::collections::BTreeSet<usize> = h.matches.iter().map(|m| m.start).collect();
+        assert_eq!(got, want, "match starts for {q:?} in passage {}", h.passage);
+        occurrences += h.matches.len();
+    }
+    (results.total, occurrences)
+}
+
+const QUERIES: [&str; 20] = [
+    "四方安全對話",
+    "四方安全对话",
+    "关键矿产",
+    "關鍵礦產",
+    "AUKUS",
+    "aukus",
+    "ＡＵＫＵＳ",
+    "Quad",
+    "quad 川普",
+    "盧比歐",
+    "Rubio",
+    "hub-and-spoke",
+    "\"Supra note\"",
+    "小多邊主義 印太",
+    "2025 年",
+    "美日韓三邊夥伴關係",
+    "美日韩 三边",
+    "Trump 川普",
+    "稀土",
+    "TSD 嚇阻",
+];
+
+#[test]
+fn twenty_queries_agree_with_brute_force() {
+    println!("| query | passages | occurrences |\n|---|---|---|");
+    for q in QUERIES {
+        let (passages, occurrences) = assert_matches_brute_force(q);
+        println!("| `{q}` | {passages} | {occurrences} |");
+        assert!(passages > 0, "{q} found nothing");
+    }
+}
+
+#[test]
+fn folded_spellings_find_the_same_passages() {
+    let ids = |q: &str| -> Vec<usize> {
+        let mut v: Vec<usize> = run(q).hits.iter().map(|h| h.passage).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids("四方安全對話"), ids("四方安全对话"));
+    assert_eq!(ids("AUKUS"), ids("ＡＵＫＵＳ"));
+    assert_eq!(ids("AUKUS"), ids("aukus"));
+    assert_eq!(ids("關鍵礦產"), ids("关键矿产"));
+}
+
+#[test]
+fn aukus_finds_ssn_aukus_and_highlights_exact_characters() {
+    let (_, index) = corpus();
+    let r = run("aukus");
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| index.passages[h.passage].text.contains("SSN-AUKUS"))
+        .expect("SSN-AUKUS passage");
+    let text: Vec<char> = index.passages[hit.passage].text.chars().collect();
+    for m in &hit.matches {
+        let s: String = text[m.clone()].iter().collect();
+        assert_eq!(s, "AUKUS");
+    }
+    // Full-width query, original half-width characters highlighted.
+    let r = run("ＡＵＫＵＳ");
+    let h = &r.hits[0];
+    let text: Vec<char> = index.passages[h.passage].text.chars().collect();
+    assert_eq!(
+        text[h.matches[0].clone()].iter().collect::<String>(),
+        "AUKUS"
+    );
+}
+
+#[test]
+fn simplified_query_highlights_traditional_text() {
+    let (_, index) = corpus();
+    let r = run("关键矿产");
+    let h = &r.hits[0];
+    let text: Vec<char> = index.passages[h.passage].text.chars().collect();
+    assert_eq!(
+        text[h.matches[0].clone()].iter().collect::<String>(),
+        "關鍵礦產"
+    );
+}
+
+#[test]
+fn matches_across_former_page_breaks() {
+    // The source splits 關 | notes | 係 at a page end.
+    let r = run("強化友盟關係的策略");
+    assert_eq!(r.total, 1);
+}
+
+#[test]
+fn phrases_and_terms() {
+    // Both words anywhere vs. the exact phrase.
+    assert!(run("Supra note").total >= run("\"Supra note\"").total);
+    assert_eq!(run("\"note Supra\"").total, 0);
+    // Notes and body are both searched, and scopes filter them.
+    let (_, index) = corpus();
+    let notes = search(
+        index,
+        &parse_query("Ibid"),
+        &SearchOptions {
+            scope: Scope::Notes,
+            ..Default::default()
+        },
+    );
+    assert_eq!(notes.total, 1);
+    let body = search(
+        index,
+        &parse_query("Ibid"),
+        &SearchOptions {
+            scope: Scope::Body,
+            ..Default::default()
+        },
+    );
+    assert_eq!(body.total, 0);
+    let one_doc = search(
+        index,
+        &parse_query("四方"),
+        &SearchOptions {
+            document: Some("quad-foreign-ministers-2025".into()),
+            ..Default::default()
+        },
+    );
+    assert!(one_doc.total > 0);
+    assert_eq!(one_doc.per_document.len(), 1);
+}
+
+#[test]
+fn ranking_prefers_headings_and_dense_passages() {
+    let (_, index) = corpus();
+    let r = run("四方安全對話");
+    assert_eq!(index.passages[r.hits[0].passage].kind, PassageKind::Heading);
+    let limited = search(
+        index,
+        &parse_query("的"),
+        &SearchOptions {
+            limit: Some(5),
+            ..Default::default()
+        },
+    );
+    assert_eq!(limited.hits.len(), 5);
+    assert!(limited.total > 5);
+    assert!(limited.hits.windows(2).all(|w| w[0].score >= w[1].score));
+}
+
+#[test]
+fn hostile_queries_are_calm() {
+    let long = "四方".repeat(5_000);
+    let emoji = "😀".repeat(300);
+    for q in [
+        "",
+        "   ",
+        "\u{3000}",
+        long.as_str(),
+        emoji.as_str(),
+        "\u{fffd}\u{fffd}",
+        "\u{0}\u{7}\u{1b}",
+        ".*",
+        "(a|b)+$",
+        "[^]",
+        "<script>alert(1)</script>",
+        "&amp;",
+        "e\u{301}\u{301}",
+        "\u{200d}\u{200b}",
+        "\"",
+        "\"unterminated phrase",
+        "a\u{10FFFF}",
+    ] {
+        let r = run(q);
+        assert!(r.total <= corpus().1.passages.len());
+    }
+    assert_eq!(run("").total, 0);
+    assert_eq!(run("<script>").total, 0);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// Every substring of the corpus that is searched for is found at every
+    /// place it occurs.
+    #[test]
+    fn every_substring_is_found_everywhere(p in 0usize..10_000, start in 0usize..10_000, len in 1usize..12) {
+        let (_, index) = corpus();
+        let passage = &index.passages[p % index.passages.len()];
+        let chars: Vec<char> = passage.text.chars().collect();
+        let s = start % chars.len();
+        let e = (s + len).min(chars.len());
+        let sub: String = chars[s..e].iter().collect();
+        prop_assume!(!sub.chars().any(|c| c.is_whitespace() || c.is_control() || "\"“”「」『』＂„".contains(c)));
+        let query = parse_query(&sub);
+        prop_assume!(query.terms.len() == 1);
+        let results = search(index, &query, &SearchOptions::default());
+        for (pi, at) in brute_force(index, &sub) {
+            let hit = results.hits.iter().find(|h| h.passage == pi);
+            prop_assert!(hit.is_some(), "{:?} missing in passage {}", sub, pi);
+            prop_assert!(hit.unwrap().matches.iter().any(|m| m.start == at), "{:?} at {} in {}", sub, at, pi);
+        }
+    }
+
+    /// Arbitrary queries never panic and every match lies inside its passage.
+    #[test]
+    fn arbitrary_queries(q in "\\PC{0,40}") {
+        let (_, index) = corpus();
+        let r = search(index, &parse_query(&q), &SearchOptions::default());
+        for h in &r.hits {
+            let n = index.passages[h.passage].text.chars().count();
+            prop_assert!(h.matches.iter().all(|m| m.start < m.end && m.end <= n));
+        }
+    }
+}
