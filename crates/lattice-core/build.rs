@@ -29,7 +29,12 @@ fn main() {
     pairs.sort_unstable();
     pairs.dedup_by_key(|p| p.0);
     let mut out = String::from("/// OpenCC TSCharacters, sorted by Traditional character.\n");
-    writeln!(out, "pub(crate) static TS: [(char, char); {}] = [", pairs.len()).unwrap();
+    writeln!(
+        out,
+        "pub(crate) static TS: [(char, char); {}] = [",
+        pairs.len()
+    )
+    .unwrap();
     for (t, s) in pairs {
         writeln!(out, "    ({t:?}, {s:?}),").unwrap();
     }

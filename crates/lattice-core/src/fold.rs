@@ -75,7 +75,10 @@ mod tests {
 
     #[test]
     fn simplified_display_keeps_everything_else() {
-        assert_eq!(to_simplified("川普2.0四方外長(Quad)"), "川普2.0四方外长(Quad)");
+        assert_eq!(
+            to_simplified("川普2.0四方外長(Quad)"),
+            "川普2.0四方外长(Quad)"
+        );
     }
 
     #[test]
