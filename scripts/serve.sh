@@ -14,6 +14,7 @@ export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 PORT="${PORT:-8080}"
 printf '\033[1m==> serving Lattice at http://127.0.0.1:%s/ (Ctrl-C stops)\033[0m\n' "$PORT"
-exec trunk serve --release --address 127.0.0.1 --port "$PORT" \
+# Its own output folder, so dist/ keeps the release build the e2e tests serve.
+exec trunk serve --release --address 127.0.0.1 --port "$PORT" --dist target/serve \
   --watch src --watch corpus --watch crates --watch styles --watch static \
   --watch index.html --watch Cargo.toml --watch build.rs
