@@ -12,6 +12,7 @@ pub mod fold;
 pub mod inline;
 pub mod model;
 pub mod parse;
+pub mod scale;
 pub mod search;
 
 pub use bundle::{Bundle, BundleError, BUNDLE_FORMAT_VERSION};

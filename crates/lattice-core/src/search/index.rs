@@ -29,6 +29,8 @@ pub struct Passage {
     pub text: String,
     /// `text` folded, one character per character.
     pub folded: String,
+    /// Length of `text` in characters.
+    pub chars: u32,
 }
 
 /// All passages of a corpus.
@@ -60,7 +62,7 @@ impl SearchIndex {
                 }
             }
         }
-        let chars: usize = passages.iter().map(|p| p.text.chars().count()).sum();
+        let chars: usize = passages.iter().map(|p| p.chars as usize).sum();
         let mean_chars = chars as f32 / passages.len().max(1) as f32;
         SearchIndex {
             documents: documents.iter().map(|d| d.id.clone()).collect(),
@@ -76,6 +78,7 @@ fn passage(document: usize, target: &str, kind: PassageKind, text: String) -> Pa
         target: target.to_string(),
         kind,
         folded: fold(&text),
+        chars: u32::try_from(text.chars().count()).unwrap_or(u32::MAX),
         text,
     }
 }

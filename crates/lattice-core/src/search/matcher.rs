@@ -7,18 +7,21 @@
 use super::query::Query;
 use std::ops::Range;
 
-/// Occurrences of each term (character ranges), or `None` if some term has none.
-pub(super) fn match_all(folded: &str, query: &Query) -> Option<Vec<Vec<Range<usize>>>> {
+/// An occurrence as (byte start, byte length) in the folded text.
+pub(super) type ByteMatch = (usize, usize);
+
+/// Occurrences of each term, or `None` if some term has none.
+pub(super) fn match_all(folded: &str, query: &Query) -> Option<Vec<Vec<ByteMatch>>> {
     let mut per_term = Vec::with_capacity(query.terms.len());
     for term in &query.terms {
-        let mut starts: Vec<(usize, usize)> = Vec::new(); // (byte start, byte len)
+        let mut starts: Vec<ByteMatch> = Vec::new();
         for alt in &term.alternatives {
             find_all(folded, &alt.folded, &mut starts);
         }
         if starts.is_empty() {
             return None;
         }
-        per_term.push(to_char_ranges(folded, starts));
+        per_term.push(starts);
     }
     Some(per_term)
 }
@@ -56,8 +59,9 @@ fn is_cjk(c: char) -> bool {
         | 0x20000..=0x3FFFF)
 }
 
-/// Byte offsets (sorted or not) to character ranges, in one pass.
-fn to_char_ranges(hay: &str, mut starts: Vec<(usize, usize)>) -> Vec<Range<usize>> {
+/// Byte occurrences (in any order, repeats allowed) to sorted, distinct
+/// character ranges, in one pass over the text.
+pub(super) fn to_char_ranges(hay: &str, mut starts: Vec<(usize, usize)>) -> Vec<Range<usize>> {
     starts.sort_unstable();
     starts.dedup();
     let mut out = Vec::with_capacity(starts.len());
@@ -92,7 +96,8 @@ mod tests {
 
     fn ranges(text: &str, q: &str) -> Option<Vec<Range<usize>>> {
         let f = crate::fold::fold(text);
-        match_all(&f, &parse_query(q)).map(|v| v.into_iter().flatten().collect())
+        match_all(&f, &parse_query(q))
+            .map(|v| to_char_ranges(&f, v.into_iter().flatten().collect()))
     }
 
     #[test]

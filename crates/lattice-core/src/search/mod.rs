@@ -79,7 +79,11 @@ pub fn search(index: &SearchIndex, query: &Query, options: &SearchOptions) -> Re
     if query.terms.is_empty() {
         return Results::default();
     }
-    let mut hits: Vec<Hit> = Vec::new();
+    // First pass: which passages match, how well, and how often. Character
+    // ranges and snippets are only worked out for the hits that are shown.
+    let mut found: Vec<(usize, f32, Vec<matcher::ByteMatch>)> = Vec::new();
+    let mut per_document: Vec<(String, usize)> = Vec::new();
+    let mut occurrences = 0;
     for (i, p) in index.passages.iter().enumerate() {
         if !in_scope(index, p, options) {
             continue;
@@ -88,35 +92,36 @@ pub fn search(index: &SearchIndex, query: &Query, options: &SearchOptions) -> Re
             continue;
         };
         let score = rank::score(index, p, query, &per_term);
-        let mut matches: Vec<Range<usize>> = per_term.into_iter().flatten().collect();
-        matches.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        matches.dedup();
-        let snippet = snippet::make(&p.text, &matches);
-        hits.push(Hit {
-            passage: i,
-            score,
-            matches,
-            snippet,
-        });
-    }
-    let mut per_document: Vec<(String, usize)> = Vec::new();
-    for h in &hits {
-        let doc = &index.documents[index.passages[h.passage].document];
-        match per_document.iter_mut().find(|(d, _)| d == doc) {
-            Some((_, n)) => *n += 1,
-            None => per_document.push((doc.clone(), 1)),
+        let mut all: Vec<matcher::ByteMatch> = per_term.into_iter().flatten().collect();
+        all.sort_unstable();
+        all.dedup();
+        occurrences += all.len();
+        let doc = &index.documents[p.document];
+        match per_document.last_mut() {
+            Some((d, n)) if d == doc => *n += 1,
+            _ => per_document.push((doc.clone(), 1)),
         }
+        found.push((i, score, all));
     }
-    let total = hits.len();
-    let occurrences = hits.iter().map(|h| h.matches.len()).sum();
-    hits.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.passage.cmp(&b.passage))
-    });
+    let total = found.len();
+    found.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     if let Some(limit) = options.limit {
-        hits.truncate(limit);
+        found.truncate(limit);
     }
+    let hits = found
+        .into_iter()
+        .map(|(passage, score, bytes)| {
+            let p = &index.passages[passage];
+            let matches = matcher::to_char_ranges(&p.folded, bytes);
+            let snippet = snippet::make(&p.text, &matches);
+            Hit {
+                passage,
+                score,
+                matches,
+                snippet,
+            }
+        })
+        .collect();
     Results {
         hits,
         per_document,

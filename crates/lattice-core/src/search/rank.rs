@@ -3,8 +3,8 @@
 //! terms weigh more — with headings above paragraphs above notes.
 
 use super::index::{Passage, PassageKind, SearchIndex};
+use super::matcher::ByteMatch;
 use super::query::Query;
-use std::ops::Range;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -13,9 +13,9 @@ pub(super) fn score(
     index: &SearchIndex,
     p: &Passage,
     query: &Query,
-    per_term: &[Vec<Range<usize>>],
+    per_term: &[Vec<ByteMatch>],
 ) -> f32 {
-    let len = p.text.chars().count() as f32;
+    let len = p.chars as f32;
     let norm = 1.0 - B + B * len / index.mean_chars.max(1.0);
     let mut s = 0.0;
     for (term, matches) in query.terms.iter().zip(per_term) {
