@@ -46,6 +46,13 @@ test('a note reference leads to its note, and the note leads back', async ({ pag
   await expect(page.locator('.doc-body .is-target')).toBeInViewport();
 });
 
+test('a note the source cites but lacks says so plainly', async ({ page }) => {
+  // The scraped web analysis keeps note 1's text but not note 2's.
+  await page.goto(`./#/doc/${QUAD.id}/n2`);
+  await expect(page.locator('li#n2')).toContainText('原文未收錄此註內容');
+  await expect(page.locator('li#n1')).toContainText('Joint Statement');
+});
+
 test('a deep link survives a reload', async ({ page }) => {
   await page.goto(`./#/doc/${CHAPTER.id}/n5`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(CHAPTER.title);
