@@ -4,13 +4,14 @@
 
 use crate::corpus::{load_dir, LoadError};
 use crate::diagnostic::Diagnostic;
+use crate::glossary::{self, Glossary};
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use thiserror::Error;
 
 /// Bump whenever the model's serialized shape changes.
-pub const BUNDLE_FORMAT_VERSION: u32 = 1;
+pub const BUNDLE_FORMAT_VERSION: u32 = 2;
 
 /// All documents of the corpus, ready for the app.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +20,8 @@ pub struct Bundle {
     pub version: u32,
     /// Documents, ordered by id.
     pub documents: Vec<Document>,
+    /// The Chinese↔English terms the documents define, curated.
+    pub glossary: Glossary,
     /// Findings about the corpus as a whole rather than one document
     /// (e.g. glossary curation entries that match nothing).
     pub diagnostics: Vec<Diagnostic>,
@@ -27,8 +30,28 @@ pub struct Bundle {
 /// Build the bundle for a corpus folder: parse every document and derive
 /// everything the app needs from them. The app's build script and the CLI
 /// both call this, so they always agree.
+///
+/// The glossary is extracted from the documents and curated by
+/// `glossary.toml` in the folder when there is one; its warnings, and an
+/// error for a malformed file, go into [`Bundle::diagnostics`].
 pub fn build(corpus: &Path) -> Result<Bundle, LoadError> {
-    Ok(Bundle::new(load_dir(corpus)?))
+    let mut bundle = Bundle::new(load_dir(corpus)?);
+    let path = corpus.join(glossary::CURATION_FILE);
+    let curation = match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(source) => return Err(LoadError::Io { path, source }),
+    };
+    let file = path.to_string_lossy();
+    let curation = curation.as_deref().map(|text| (file.as_ref(), text));
+    match glossary::build(&bundle.documents, curation) {
+        Ok((glossary, diagnostics)) => {
+            bundle.glossary = glossary;
+            bundle.diagnostics.extend(diagnostics);
+        }
+        Err(e) => bundle.diagnostics.push(e.diagnostic()),
+    }
+    Ok(bundle)
 }
 
 /// Why a bundle could not be read or written.
@@ -48,12 +71,14 @@ pub enum BundleError {
 }
 
 impl Bundle {
-    /// A bundle of these documents at the current format version.
+    /// A bundle of these documents at the current format version, with an
+    /// empty glossary ([`build`] fills it).
     pub fn new(mut documents: Vec<Document>) -> Self {
         documents.sort_by(|a, b| a.id.cmp(&b.id));
         Bundle {
             version: BUNDLE_FORMAT_VERSION,
             documents,
+            glossary: Glossary::default(),
             diagnostics: Vec::new(),
         }
     }

@@ -9,6 +9,7 @@ pub mod bundle;
 pub mod corpus;
 pub mod diagnostic;
 pub mod fold;
+pub mod glossary;
 pub mod inline;
 pub mod model;
 pub mod parse;
