@@ -1,8 +1,125 @@
-//! `lattice glossary [--json]`: the Chinese↔English glossary extracted from corpus/.
+//! `lattice glossary [--json]`: the Chinese↔English glossary the app bundles,
+//! built from corpus/ by the same `bundle::build`, for a maintainer to review
+//! extraction and curation (`--json` for scripts and tests).
 
+use crate::print_out;
 use anyhow::{bail, Result};
+use lattice_core::glossary::Term;
+use serde::Serialize;
+use std::path::Path;
 use std::process::ExitCode;
 
-pub(crate) fn run(_args: &[String]) -> Result<ExitCode> {
-    bail!("`glossary` is not built yet")
+/// One term as `lattice glossary --json` prints it.
+#[derive(Serialize)]
+struct TermView<'a> {
+    zh: &'a [String],
+    en: &'a str,
+    abbr: Option<&'a str>,
+    kind: &'static str,
+    count: u32,
+}
+
+impl<'a> From<&'a Term> for TermView<'a> {
+    fn from(t: &'a Term) -> Self {
+        TermView {
+            zh: &t.zh,
+            en: &t.en,
+            abbr: t.abbr.as_deref(),
+            kind: t.kind.as_str(),
+            count: t.count,
+        }
+    }
+}
+
+pub(crate) fn run(args: &[String]) -> Result<ExitCode> {
+    let mut json = false;
+    for a in args {
+        match a.as_str() {
+            "--json" => json = true,
+            other => {
+                bail!("unknown argument `{other}` for glossary (usage: lattice glossary [--json])")
+            }
+        }
+    }
+    let bundle = lattice_core::bundle::build(Path::new("corpus"))?;
+    for d in &bundle.diagnostics {
+        eprintln!("{d}");
+    }
+    let terms = &bundle.glossary.terms;
+    if json {
+        let views: Vec<TermView> = terms.iter().map(TermView::from).collect();
+        print_out(&serde_json::to_string_pretty(&views)?)?;
+    } else {
+        print_out(&table(terms))?;
+        eprintln!("{} term(s)", terms.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Display width: CJK and full-width characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x20000..=0x3FFFD => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+fn pad(s: &str, to: usize) -> String {
+    format!("{s}{}", " ".repeat(to.saturating_sub(width(s))))
+}
+
+/// An aligned table: English, abbreviation, kind, count, Chinese forms.
+fn table(terms: &[Term]) -> String {
+    let rows: Vec<[String; 5]> = terms
+        .iter()
+        .map(|t| {
+            [
+                t.en.clone(),
+                t.abbr.clone().unwrap_or_default(),
+                t.kind.as_str().to_string(),
+                t.count.to_string(),
+                t.zh.join(" / "),
+            ]
+        })
+        .collect();
+    let head = ["ENGLISH", "ABBR", "KIND", "COUNT", "CHINESE"].map(String::from);
+    let mut widths = [0; 5];
+    for r in std::iter::once(&head).chain(&rows) {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let mut out = String::new();
+    for r in std::iter::once(&head).chain(&rows) {
+        let line: Vec<String> = r
+            .iter()
+            .zip(widths)
+            .enumerate()
+            .map(|(i, (cell, w))| if i == 4 { cell.clone() } else { pad(cell, w) })
+            .collect();
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
+    }
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_characters_count_twice() {
+        assert_eq!(width("Quad"), 4);
+        assert_eq!(width("四方"), 4);
+        assert_eq!(pad("四方", 6), "四方  ");
+    }
 }
