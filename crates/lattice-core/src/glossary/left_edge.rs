@@ -317,8 +317,7 @@ fn align_lead_place(chars: &[char], s: usize, e: usize, en: &str) -> usize {
     let lower = en.to_lowercase();
     let span: String = chars[s..e].iter().collect();
     for (lead, zh) in LEAD_PLACES {
-        let leads = lower.starts_with(lead)
-            && lower[lead.len()..].starts_with([' ', '-']);
+        let leads = lower.starts_with(lead) && lower[lead.len()..].starts_with([' ', '-']);
         if !leads {
             continue;
         }
