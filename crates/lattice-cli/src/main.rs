@@ -20,7 +20,7 @@ usage: lattice <command> [args]
 commands:
   dump PATH            print one parsed document as JSON
   check [PATH...]      print diagnostics (default: corpus/); exit 1 on errors
-  search QUERY [--json] [--all]
+  search QUERY [--json] [--all] [--no-glossary]
                        search the corpus (corpus/) as the app does
   glossary [--json]    list the glossary extracted from corpus/
 ";

@@ -1,9 +1,10 @@
-//! `lattice search QUERY [--json] [--all]`: the app's search, from the
-//! command line, over corpus/. `--json` prints every matched occurrence as
-//! the exact source text it covers; `--all` lifts the ranked limit.
+//! `lattice search QUERY [--json] [--all] [--no-glossary]`: the app's search,
+//! from the command line, over corpus/. `--json` prints every matched
+//! occurrence as the exact source text it covers; `--all` lifts the ranked
+//! limit; `--no-glossary` turns off glossary expansion.
 
 use anyhow::{bail, Result};
-use lattice_core::search::{parse_query, search, PassageKind, SearchIndex, SearchOptions};
+use lattice_core::search::{expand, parse_query, search, PassageKind, SearchIndex, SearchOptions};
 use serde::Serialize;
 use std::path::Path;
 use std::process::ExitCode;
@@ -17,7 +18,15 @@ struct Output<'a> {
     total: usize,
     occurrences: usize,
     per_document: Vec<(String, usize)>,
+    expanded: Vec<Expansion>,
     hits: Vec<HitView>,
+}
+
+#[derive(Serialize)]
+struct Expansion {
+    term: String,
+    via: String,
+    forms: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -33,11 +42,13 @@ struct HitView {
 pub(crate) fn run(args: &[String]) -> Result<ExitCode> {
     let mut json = false;
     let mut all = false;
+    let mut glossary = true;
     let mut words: Vec<&str> = Vec::new();
     for a in args {
         match a.as_str() {
             "--json" => json = true,
             "--all" => all = true,
+            "--no-glossary" => glossary = false,
             flag if flag.starts_with("--") => bail!("unknown option `{flag}` for search"),
             w => words.push(w),
         }
@@ -48,7 +59,28 @@ pub(crate) fn run(args: &[String]) -> Result<ExitCode> {
     let text = words.join(" ");
     let bundle = lattice_core::bundle::build(Path::new("corpus"))?;
     let index = SearchIndex::build(&bundle.documents);
-    let query = parse_query(&text);
+    let mut query = parse_query(&text);
+    if glossary {
+        expand(&mut query, &bundle.glossary);
+    }
+    let expanded: Vec<Expansion> = query
+        .terms
+        .iter()
+        .filter_map(|t| {
+            let via = t.alternatives.iter().find_map(|a| a.via.clone())?;
+            let forms = t
+                .alternatives
+                .iter()
+                .skip(1)
+                .map(|a| a.display.clone())
+                .collect();
+            Some(Expansion {
+                term: t.typed.clone(),
+                via,
+                forms,
+            })
+        })
+        .collect();
     let options = SearchOptions {
         limit: (!all).then_some(LIMIT),
         ..SearchOptions::default()
@@ -89,11 +121,20 @@ pub(crate) fn run(args: &[String]) -> Result<ExitCode> {
             total: results.total,
             occurrences: results.occurrences,
             per_document: results.per_document,
+            expanded,
             hits,
         };
         crate::print_out(&serde_json::to_string_pretty(&out)?)?;
     } else {
         let mut s = String::new();
+        for e in &expanded {
+            s.push_str(&format!(
+                "{} → {} ({})\n",
+                e.term,
+                e.forms.join(" / "),
+                e.via
+            ));
+        }
         for h in &hits {
             s.push_str(&format!(
                 "{}#{} ({}): {}\n",

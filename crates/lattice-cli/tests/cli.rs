@@ -130,3 +130,50 @@ fn usage_errors_are_calm() {
     let out = lattice(&["frobnicate"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown command `frobnicate`"));
 }
+
+#[test]
+fn search_json_lists_exact_source_text_of_every_match() {
+    let out = lattice(&["search", "--json", "--all", "ＡＵＫＵＳ"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["query"], "ＡＵＫＵＳ");
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len() as u64, v["total"].as_u64().unwrap());
+    let forms: std::collections::BTreeSet<&str> = hits
+        .iter()
+        .flat_map(|h| {
+            h["matches"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m.as_str().unwrap())
+        })
+        .collect();
+    // Folded query, original characters; the glossary adds the Chinese name.
+    assert!(
+        forms.contains("AUKUS") && forms.contains("澳英美三方安全夥伴關係"),
+        "{forms:?}"
+    );
+    for h in hits {
+        assert!(h["doc"].is_string() && h["block"].is_string() && h["snippet"].is_string());
+    }
+    let plain = lattice(&["search", "--json", "--all", "--no-glossary", "ＡＵＫＵＳ"]);
+    let p: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert!(p["occurrences"].as_u64() < v["occurrences"].as_u64());
+    assert!(p["expanded"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn search_limits_unless_all_and_says_what_it_tried() {
+    let out = lattice(&["search", "的"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("(use --all)"));
+    let out = lattice(&["search", "沒有這個詞"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("0 passage(s)") && text.contains("tried: 没有这个词"),
+        "{text}"
+    );
+    let out = lattice(&["search"]);
+    assert_eq!(out.status.code(), Some(2));
+}

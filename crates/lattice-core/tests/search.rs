@@ -291,3 +291,57 @@ proptest! {
         }
     }
 }
+
+fn glossary() -> &'static lattice_core::glossary::Glossary {
+    static G: OnceLock<lattice_core::glossary::Glossary> = OnceLock::new();
+    G.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        lattice_core::bundle::build(&dir).unwrap().glossary
+    })
+}
+
+fn expanded(q: &str) -> (Query, Results) {
+    let mut query = parse_query(q);
+    expand(&mut query, glossary());
+    let r = search(&corpus().1, &query, &SearchOptions::default());
+    (query, r)
+}
+
+fn matched_texts(r: &Results) -> std::collections::BTreeSet<String> {
+    let (_, index) = corpus();
+    r.hits
+        .iter()
+        .flat_map(|h| {
+            let text: Vec<char> = index.passages[h.passage].text.chars().collect();
+            h.matches
+                .iter()
+                .map(move |m| text[m.clone()].iter().collect::<String>())
+        })
+        .collect()
+}
+
+#[test]
+fn glossary_expansion_finds_other_language_forms() {
+    let (query, r) = expanded("Rubio");
+    let found = matched_texts(&r);
+    assert!(
+        found.contains("魯比歐") && found.contains("盧比歐") && found.contains("Rubio"),
+        "{found:?}"
+    );
+    assert!(query.terms[0]
+        .alternatives
+        .iter()
+        .any(|a| a.via.as_deref() == Some("Marco Rubio")));
+    assert!(r.total > run("Rubio").total);
+
+    let (_, r) = expanded("AUKUS");
+    assert!(matched_texts(&r).contains("澳英美三方安全夥伴關係"));
+
+    // And the reverse: Chinese finds the English form.
+    let (_, r) = expanded("四方安全对话");
+    assert!(matched_texts(&r).contains("Quadrilateral Security Dialogue"));
+
+    // Terms the glossary does not know are left alone.
+    let (query, _) = expanded("稀土");
+    assert_eq!(query.terms[0].alternatives.len(), 1);
+}

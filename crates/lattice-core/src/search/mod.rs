@@ -12,12 +12,14 @@
 //! character range of the passage's plain text, so the app highlights the
 //! exact original characters.
 
+mod expand;
 mod index;
 mod matcher;
 mod query;
 mod rank;
 mod snippet;
 
+pub use expand::expand;
 pub use index::{Passage, PassageKind, SearchIndex};
 pub use query::{parse_query, Alternative, Query, Term, MAX_QUERY_CHARS, MAX_TERMS};
 pub use snippet::Snippet;
