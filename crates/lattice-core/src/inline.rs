@@ -318,3 +318,109 @@ mod tests {
         assert_eq!(v, vec![Inline::Text(s.into())]);
     }
 }
+
+/// A piece of one inline run after cutting the runs at mark boundaries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    /// Index of the run in the slice given to [`split_at_marks`].
+    pub run: usize,
+    /// Character range within that run's visible text (a link's address,
+    /// an emphasis's words; empty for a note reference).
+    pub chars: std::ops::Range<usize>,
+    /// Indices (into the marks given) of every mark covering this piece.
+    pub marks: Vec<usize>,
+}
+
+/// Cut runs at the boundaries of marks given as character ranges of the
+/// runs' [`plain_text`] (search matches, glossary terms; they may overlap).
+/// Note references take no characters and come out as their own piece.
+/// Marks beyond the text are ignored.
+pub fn split_at_marks(runs: &[Inline], marks: &[std::ops::Range<usize>]) -> Vec<Piece> {
+    let mut cuts: Vec<usize> = marks
+        .iter()
+        .filter(|m| m.start < m.end)
+        .flat_map(|m| [m.start, m.end])
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    let mut offset = 0; // plain-text chars before this run
+    for (i, run) in runs.iter().enumerate() {
+        let len = match run {
+            Inline::Text(t) | Inline::Emphasis(t) => t.chars().count(),
+            Inline::Link { href, .. } => href.chars().count(),
+            Inline::NoteRef { .. } => 0,
+        };
+        if len == 0 {
+            out.push(Piece {
+                run: i,
+                chars: 0..0,
+                marks: Vec::new(),
+            });
+            continue;
+        }
+        let mut start = offset;
+        let end = offset + len;
+        for &cut in cuts
+            .iter()
+            .filter(|&&c| c > offset && c < end)
+            .chain([&end])
+        {
+            let covering = marks
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.start <= start && m.end >= cut && m.start < m.end)
+                .map(|(k, _)| k)
+                .collect();
+            out.push(Piece {
+                run: i,
+                chars: start - offset..cut - offset,
+                marks: covering,
+            });
+            start = cut;
+        }
+        offset = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::*;
+
+    #[test]
+    fn pieces_follow_marks_across_runs() {
+        let runs = vec![
+            Inline::Text("四方安全".into()),
+            Inline::NoteRef {
+                label: "1".into(),
+                marker: "¹".into(),
+            },
+            Inline::Emphasis("對話".into()),
+        ];
+        // 安全對話 spans the note reference and the emphasis; 對 is also a search hit.
+        let pieces = split_at_marks(&runs, &[2..6, 4..5]);
+        let got: Vec<(usize, std::ops::Range<usize>, Vec<usize>)> = pieces
+            .into_iter()
+            .map(|p| (p.run, p.chars, p.marks))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (0, 0..2, vec![]),
+                (0, 2..4, vec![0]),
+                (1, 0..0, vec![]),
+                (2, 0..1, vec![0, 1]),
+                (2, 1..2, vec![0]),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_marks_one_piece_per_run_and_out_of_range_marks_ignored() {
+        let runs = vec![Inline::Text("abc".into())];
+        assert_eq!(split_at_marks(&runs, &[]).len(), 1);
+        assert_eq!(split_at_marks(&runs, &[10..20]).len(), 1);
+        assert_eq!(split_at_marks(&runs, &[2..2]).len(), 1);
+    }
+}
