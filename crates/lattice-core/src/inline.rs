@@ -385,6 +385,7 @@ pub fn split_at_marks(runs: &[Inline], marks: &[std::ops::Range<usize>]) -> Vec<
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)]
 mod split_tests {
     use super::*;
 
