@@ -5,7 +5,9 @@
 pub mod app;
 pub mod components;
 pub mod corpus;
+pub mod highlight;
 pub mod hooks;
+pub mod i18n;
 pub mod pages;
 pub mod route;
 
