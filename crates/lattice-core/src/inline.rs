@@ -135,7 +135,7 @@ fn superscript_marker(s: &str) -> (Inline, usize) {
 }
 
 /// `007` and `7` name the same note.
-fn normalise_label(digits: &str) -> String {
+pub(crate) fn normalise_label(digits: &str) -> String {
     let t = digits.trim_start_matches('0');
     if t.is_empty() {
         "0".to_string()

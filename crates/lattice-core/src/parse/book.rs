@@ -199,7 +199,7 @@ impl Reader<'_> {
         if sup > 0 && t.len() > sup {
             let label: String = t[..sup].chars().filter_map(superscript_digit).collect();
             return LineKind::Note {
-                label: normalise(&label),
+                label: crate::inline::normalise_label(&label),
                 marker: &t[..sup],
                 rest: t[sup..].trim_start(),
             };
@@ -415,11 +415,6 @@ fn join(into: &mut Vec<Inline>, more: Vec<Inline>) {
         (_, None) => {}
     }
     into.extend(more);
-}
-
-fn normalise(digits: &str) -> String {
-    let t = digits.trim_start_matches('0');
-    if t.is_empty() { "0" } else { t }.to_string()
 }
 
 #[cfg(test)]
