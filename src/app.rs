@@ -2,6 +2,7 @@
 //! switches to the page it names.
 
 use crate::components::site_header::SiteHeader;
+use crate::components::update_notice::UpdateNotice;
 use crate::corpus::Corpus;
 use crate::pages::document::DocumentPage;
 use crate::pages::library::Library;
@@ -24,6 +25,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Corpus> context={props.corpus.clone()}>
             <SiteHeader />
             <main class="page">{ switch(&route) }</main>
+            <UpdateNotice />
         </ContextProvider<Corpus>>
     }
 }

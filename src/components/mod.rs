@@ -6,3 +6,4 @@ pub mod inlines;
 pub mod meta;
 pub mod notes;
 pub mod site_header;
+pub mod update_notice;

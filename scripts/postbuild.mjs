@@ -1,0 +1,90 @@
+// Trunk post-build hook (see Trunk.toml): finishes the staged build so it works
+// offline and under a strict Content-Security-Policy.
+//
+//  1. The CSP. Trunk writes an inline `<script type="module">` that imports the
+//     JS glue and starts the wasm (and, under `trunk serve`, an inline
+//     live-reload script). Rather than allowing every inline script
+//     ('unsafe-inline'), the policy in index.html names exactly these scripts
+//     by their sha256, so anything injected later is refused.
+//  2. The build version: a hash over every staged file (index.html taken
+//     before this script edits it), written into index.html as
+//     `<meta name="lattice-version">` and into sw.js, so two builds with the
+//     same files have the same version and any changed byte gives a new one.
+//  3. sw.js, the service worker: the template static/sw-template.js with the
+//     version and the list of every built asset (Trunk's content-hashed names)
+//     filled in. A new build therefore installs a new cache beside the old
+//     one and switches over whole, never serving a mix of versions.
+//
+// It is a pure function of the folder, and idempotent: running it again over
+// its own output changes nothing (the tests rely on that to stage an update).
+//
+// Usage: TRUNK_STAGING_DIR=dist node scripts/postbuild.mjs   (Trunk sets it)
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const staging = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!staging) throw new Error('set TRUNK_STAGING_DIR (Trunk does) or pass the folder');
+
+const SW = 'sw.js';
+const INDEX = 'index.html';
+// Per-document files of a lazily loaded corpus (see build.rs): precached like
+// the rest, but listed apart so the worker can report them separately.
+const LAZY_DIR = 'corpus/';
+
+/** Every file under `dir`, as `/`-separated paths relative to it, sorted. */
+function walk(dir, base = dir) {
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path, base) : [relative(base, path)];
+    })
+    .map((p) => p.split(sep).join('/'))
+    .sort();
+}
+
+const sha256 = (data) => createHash('sha256').update(data);
+const VERSION_META = /<meta name="lattice-version" content="[^"]*"\s*\/?>\n?\s*/;
+
+// index.html as Trunk wrote it: without what a previous run added, so the
+// version does not depend on how many times this script ran.
+const indexPath = join(staging, INDEX);
+const html = readFileSync(indexPath, 'utf8').replace(VERSION_META, '');
+
+// 1. Hash every inline script (a <script> without src) for the CSP.
+const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+const hashes = inline.map((m) => `'sha256-${sha256(m[1]).digest('base64')}'`);
+const cspPattern = /(http-equiv="Content-Security-Policy"\s+content="[^"]*script-src )([^;"]*)/;
+if (!cspPattern.test(html)) throw new Error(`${INDEX} has no CSP meta with a script-src`);
+const scriptSrc = ["'self'", "'wasm-unsafe-eval'", ...hashes].join(' ');
+
+// 2. The version: every file but sw.js (which is derived from it).
+const files = walk(staging).filter((f) => f !== SW);
+const digest = sha256('');
+for (const file of files) {
+  digest.update(file).update('\0');
+  digest.update(file === INDEX ? html : readFileSync(join(staging, file))).update('\0');
+}
+const version = digest.digest('hex').slice(0, 16);
+
+const finished = html
+  .replace(cspPattern, `$1${scriptSrc}`)
+  .replace('<title>', `<meta name="lattice-version" content="${version}" />\n    <title>`);
+writeFileSync(indexPath, finished);
+
+// 3. The service worker.
+const shell = files.filter((f) => !f.startsWith(LAZY_DIR));
+const lazy = files.filter((f) => f.startsWith(LAZY_DIR));
+const template = readFileSync(join(here, '..', 'static', 'sw-template.js'), 'utf8');
+const sw = template
+  .replace("'__VERSION__'", JSON.stringify(version))
+  .replace("['__SHELL__']", JSON.stringify(shell.map((f) => `./${f}`)))
+  .replace("['__LAZY__']", JSON.stringify(lazy.map((f) => `./${f}`)));
+writeFileSync(join(staging, SW), sw);
+
+console.log(
+  `postbuild: version ${version}, ${shell.length} shell + ${lazy.length} lazy files precached, ` +
+    `${hashes.length} inline script(s) allowed by hash`,
+);
