@@ -7,19 +7,45 @@
 //! Every diagnostic is reported as a cargo warning (`file:line: severity:
 //! message`); any error diagnostic fails the build, so a broken corpus never
 //! ships.
+//!
+//! **Scale and lazy loading.** `LATTICE_SCALE=N` bundles a synthetic corpus of
+//! N copies of every document (`lattice_core::scale::replicate`), to measure
+//! how costs grow (scripts/perf.sh). When the encoded bundle is larger than
+//! [`LAZY_THRESHOLD`] (or `LATTICE_LAZY=1` forces it, for the tests), the
+//! embedded bundle holds only each document's metadata and the glossary, and
+//! every document is written whole, as a one-document bundle, to
+//! `target/wasm32-unknown-unknown/<profile>/lattice-corpus/<id>.<hash>.bin`; the Trunk
+//! post-build hook (scripts/postbuild.mjs) copies them into `dist/corpus/`,
+//! and the app fetches a document when it is first opened. The table of those
+//! files goes to `$OUT_DIR/shards.txt` (`id<TAB>file` lines, empty when
+//! everything is embedded).
 
-use lattice_core::{bundle, Severity};
+use lattice_core::{bundle, scale, Bundle, Document, Severity};
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 /// Relative to the package root, which is the build script's working directory,
 /// so diagnostics name files as `corpus/x.txt`.
 const CORPUS_DIR: &str = "corpus";
 
+/// Past this many bytes of encoded bundle, documents are fetched when opened
+/// instead of embedded. The real corpus (2 documents) is 78 KB and compresses
+/// to 24 KB with brotli (3.3×); the app's code is about 75 KB brotli. 256 KiB
+/// of corpus text is about 80 KB brotli, which keeps the first load under the
+/// 200 KB budget with room for the app to grow. The measure is raw bytes, not
+/// compressed: synthetic copies compress unrealistically well, real documents
+/// do not.
+const LAZY_THRESHOLD: usize = 256 * 1024;
+
 fn main() {
     let corpus = Path::new(CORPUS_DIR);
     println!("cargo:rerun-if-changed={CORPUS_DIR}");
 
-    let bundle = bundle::build(corpus)
+    println!("cargo:rerun-if-env-changed=LATTICE_SCALE");
+    println!("cargo:rerun-if-env-changed=LATTICE_LAZY");
+
+    let mut bundle = bundle::build(corpus)
         .unwrap_or_else(|e| panic!("cannot read the corpus in {CORPUS_DIR}/: {e}"));
     for doc in &bundle.documents {
         println!("cargo:rerun-if-changed={}", doc.source);
@@ -46,10 +72,97 @@ fn main() {
         );
     }
 
-    let bytes = bundle
-        .encode()
-        .unwrap_or_else(|e| panic!("cannot encode the corpus bundle: {e}"));
+    let factor = scale_factor();
+    if factor > 1 {
+        bundle.documents = scale::replicate(&bundle.documents, factor);
+    }
+
+    let bytes = encode(&bundle);
+    let lazy =
+        bytes.len() > LAZY_THRESHOLD || std::env::var_os("LATTICE_LAZY").is_some_and(|v| v == "1");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let path = out.join("corpus.bin");
-    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    let shard_dir = shard_dir(&out);
+    // Always emptied, so a build that embeds everything leaves no stale files.
+    match std::fs::remove_dir_all(&shard_dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => panic!("cannot clear {}: {e}", shard_dir.display()),
+    }
+    std::fs::create_dir_all(&shard_dir)
+        .unwrap_or_else(|e| panic!("cannot create {}: {e}", shard_dir.display()));
+
+    let (embedded, table) = if lazy {
+        split(bundle, &shard_dir)
+    } else {
+        (bytes, String::new())
+    };
+    write(&out.join("corpus.bin"), embedded);
+    write(&out.join("shards.txt"), table.into_bytes());
+}
+
+/// `LATTICE_SCALE`, 1 when unset.
+fn scale_factor() -> usize {
+    match std::env::var("LATTICE_SCALE") {
+        Ok(v) => v
+            .parse()
+            .ok()
+            .filter(|&n| n >= 1)
+            .unwrap_or_else(|| panic!("LATTICE_SCALE must be a whole number >= 1, not {v:?}")),
+        Err(_) => 1,
+    }
+}
+
+/// Where the per-document files go: `<target dir>/<target>/<profile>/lattice-corpus`
+/// (`OUT_DIR` is `<that>/build/<package>-<hash>/out`), so a native or test
+/// build never overwrites what the release wasm build wrote, and the Trunk
+/// hook finds them from `CARGO_TARGET_DIR` and the profile alone.
+fn shard_dir(out: &Path) -> PathBuf {
+    let profile_dir = out
+        .ancestors()
+        .nth(3)
+        .expect("OUT_DIR is <target>/<triple>/<profile>/build/<pkg>/out");
+    profile_dir.join("lattice-corpus")
+}
+
+/// Write every document to its own file and return the bundle to embed
+/// (metadata and glossary only) and the table of files.
+fn split(mut bundle: Bundle, dir: &Path) -> (Vec<u8>, String) {
+    let mut table = String::new();
+    for doc in &mut bundle.documents {
+        let mut whole = Bundle::new(vec![stub(doc)]);
+        std::mem::swap(&mut whole.documents[0], doc);
+        let bytes = encode(&whole);
+        let mut hasher = DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        // Content-addressed, so a changed document is a new file and no
+        // cache can serve an old one under its name.
+        let file = format!("{}.{:016x}.bin", whole.documents[0].id, hasher.finish());
+        write(&dir.join(&file), bytes);
+        table.push_str(&format!("{}\t{file}\n", whole.documents[0].id));
+    }
+    (encode(&bundle), table)
+}
+
+/// A document's metadata without its text: what the library lists.
+fn stub(doc: &Document) -> Document {
+    Document {
+        id: doc.id.clone(),
+        source: doc.source.clone(),
+        meta: doc.meta.clone(),
+        blocks: Vec::new(),
+        sections: Vec::new(),
+        notes: Vec::new(),
+        skipped: Vec::new(),
+        diagnostics: Vec::new(),
+    }
+}
+
+fn encode(bundle: &Bundle) -> Vec<u8> {
+    bundle
+        .encode()
+        .unwrap_or_else(|e| panic!("cannot encode the corpus bundle: {e}"))
+}
+
+fn write(path: &Path, bytes: Vec<u8>) {
+    std::fs::write(path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }

@@ -3,7 +3,10 @@
 // driven in Debian's Chromium. Playwright's own browser download is never used.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// LATTICE_DIST / LATTICE_E2E_PORT run the same tests against another build
+// (scripts/test.sh: a build that fetches documents lazily) on its own port.
+const DIST = process.env.LATTICE_DIST ?? 'dist';
+const PORT = Number(process.env.LATTICE_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -29,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node tests/e2e/static-server.mjs dist ${PORT}`,
+    command: `node tests/e2e/static-server.mjs ${DIST} ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     stdout: 'ignore',

@@ -15,12 +15,17 @@
 //     filled in. A new build therefore installs a new cache beside the old
 //     one and switches over whole, never serving a mix of versions.
 //
+// Before all this, a large corpus's per-document files (build.rs writes them
+// to target/wasm32-unknown-unknown/<profile>/lattice-corpus/ when it embeds
+// metadata only) are copied into corpus/ beside index.html. Trunk's copy-dir
+// cannot do it: it runs before cargo, so it would copy the previous build's.
+//
 // It is a pure function of the folder, and idempotent: running it again over
 // its own output changes nothing (the tests rely on that to stage an update).
 //
 // Usage: TRUNK_STAGING_DIR=dist node scripts/postbuild.mjs   (Trunk sets it)
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,6 +48,18 @@ function walk(dir, base = dir) {
     })
     .map((p) => p.split(sep).join('/'))
     .sort();
+}
+
+// 0. The lazily loaded documents, when Trunk runs this (not when a test
+// reruns it over a finished folder, which already has them).
+if (process.env.TRUNK_STAGING_DIR) {
+  const profile = process.env.TRUNK_PROFILE ?? 'release';
+  const target = process.env.CARGO_TARGET_DIR ?? join(here, '..', 'target');
+  const shards = join(target, 'wasm32-unknown-unknown', profile, 'lattice-corpus');
+  rmSync(join(staging, LAZY_DIR), { recursive: true, force: true });
+  if (existsSync(shards) && readdirSync(shards).length > 0) {
+    cpSync(shards, join(staging, LAZY_DIR), { recursive: true });
+  }
 }
 
 const sha256 = (data) => createHash('sha256').update(data);

@@ -1,9 +1,10 @@
 //! The app root: provides the corpus to every page, follows the route, and
 //! switches to the page it names.
 
+use crate::components::corpus_loading::CorpusLoading;
 use crate::components::site_header::SiteHeader;
 use crate::components::update_notice::UpdateNotice;
-use crate::corpus::Corpus;
+use crate::corpus::{use_corpus_for, Corpus, Fetched};
 use crate::pages::document::DocumentPage;
 use crate::pages::library::Library;
 use crate::pages::not_found::NotFound;
@@ -21,10 +22,19 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let route = use_route();
+    // A large corpus fetches documents as routes need them (see corpus.rs).
+    let fetched = use_corpus_for(&props.corpus, &route);
+    let corpus = fetched.corpus().clone();
     html! {
-        <ContextProvider<Corpus> context={props.corpus.clone()}>
+        <ContextProvider<Corpus> context={corpus}>
             <SiteHeader />
-            <main class="page">{ switch(&route) }</main>
+            <main class="page">{
+                match fetched {
+                    Fetched::Ready(_) => switch(&route),
+                    Fetched::Loading(_) => html! { <CorpusLoading /> },
+                    Fetched::Failed(_, reason) => html! { <CorpusLoading failed={reason} /> },
+                }
+            }</main>
             <UpdateNotice />
         </ContextProvider<Corpus>>
     }

@@ -1,12 +1,28 @@
 //! The corpus as the build embedded it: build.rs parsed `corpus/` and wrote a
 //! postcard [`Bundle`]; this module decodes it once at start-up and hands the
 //! documents around cheaply (reference-counted, compared by pointer).
+//!
+//! A large corpus is embedded as metadata only (see build.rs): each document's
+//! text is a file under `corpus/` beside index.html, fetched the first time a
+//! route needs it ([`use_corpus_for`]) and cached by the service worker for
+//! offline reading. A small corpus (the real one) is embedded whole and never
+//! fetches anything.
 
+use crate::route::Route;
+use lattice_core::glossary::Glossary;
 use lattice_core::{Bundle, BundleError, Document};
+use std::collections::BTreeSet;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
 
 /// The encoded bundle written by build.rs.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+
+/// `id<TAB>file` for each document whose text is a separate file (none when
+/// the corpus is embedded whole).
+static SHARDS: &str = include_str!(concat!(env!("OUT_DIR"), "/shards.txt"));
 
 /// Every document of the library, in bundle order (by id).
 #[derive(Clone, Debug, PartialEq)]
@@ -14,12 +30,18 @@ pub struct Corpus {
     // `Rc<T: Eq>` compares by pointer before content, so props holding a
     // `Corpus` or a document compare in constant time when unchanged.
     documents: Rc<[Rc<Document>]>,
+    /// The curated glossary (search expands terms with it).
+    glossary: Rc<Glossary>,
+    /// Ids of documents that are metadata only until fetched.
+    unfetched: Rc<BTreeSet<String>>,
 }
 
 impl Corpus {
     /// Decode the bundle embedded at build time.
     pub fn embedded() -> Result<Self, BundleError> {
-        Bundle::decode(EMBEDDED).map(Self::from)
+        let mut corpus = Bundle::decode(EMBEDDED).map(Self::from)?;
+        corpus.unfetched = Rc::new(shards().map(|(id, _)| id.to_owned()).collect());
+        Ok(corpus)
     }
 
     /// All documents, in order.
@@ -31,12 +53,164 @@ impl Corpus {
     pub fn document(&self, id: &str) -> Option<Rc<Document>> {
         self.documents.iter().find(|d| d.id == id).cloned()
     }
+
+    /// The glossary of the whole corpus.
+    pub fn glossary(&self) -> &Rc<Glossary> {
+        &self.glossary
+    }
+
+    /// Whether every document's text is at hand.
+    pub fn is_complete(&self) -> bool {
+        self.unfetched.is_empty()
+    }
+
+    /// This corpus with these documents' text in place of their metadata.
+    fn with_fetched(&self, fetched: Vec<Document>) -> Corpus {
+        let mut unfetched = (*self.unfetched).clone();
+        let mut documents: Vec<Rc<Document>> = self.documents.to_vec();
+        for doc in fetched {
+            unfetched.remove(&doc.id);
+            if let Some(slot) = documents.iter_mut().find(|d| d.id == doc.id) {
+                *slot = Rc::new(doc);
+            }
+        }
+        Corpus {
+            documents: documents.into(),
+            glossary: self.glossary.clone(),
+            unfetched: Rc::new(unfetched),
+        }
+    }
+
+    /// The files to fetch before `route` can be shown: the document it opens,
+    /// or, for search and the other whole-corpus pages, every document.
+    fn files_for(&self, route: &Route) -> Vec<&'static str> {
+        let wanted = |id: &str| self.unfetched.contains(id);
+        if let Route::Document { id, .. } = route {
+            shards()
+                .filter(|(d, _)| *d == id && wanted(d))
+                .map(|(_, f)| f)
+                .collect()
+        } else if matches!(route, Route::Library | Route::NotFound) {
+            Vec::new()
+        } else {
+            shards()
+                .filter(|(d, _)| wanted(d))
+                .map(|(_, f)| f)
+                .collect()
+        }
+    }
 }
 
 impl From<Bundle> for Corpus {
     fn from(bundle: Bundle) -> Self {
         Corpus {
             documents: bundle.documents.into_iter().map(Rc::new).collect(),
+            glossary: Rc::new(bundle.glossary),
+            unfetched: Rc::default(),
         }
     }
+}
+
+/// The (id, file) pairs of the separately stored documents.
+fn shards() -> impl Iterator<Item = (&'static str, &'static str)> {
+    SHARDS.lines().filter_map(|line| line.split_once('\t'))
+}
+
+/// The corpus as far as the current route needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fetched {
+    /// Everything the route shows is here.
+    Ready(Corpus),
+    /// Documents are on their way.
+    Loading(Corpus),
+    /// A document could not be fetched (offline before it was ever cached,
+    /// or a build whose files are missing).
+    Failed(Corpus, AttrValue),
+}
+
+impl Fetched {
+    /// The corpus, complete or not (the library only needs metadata).
+    pub fn corpus(&self) -> &Corpus {
+        match self {
+            Fetched::Ready(c) | Fetched::Loading(c) | Fetched::Failed(c, _) => c,
+        }
+    }
+}
+
+/// The corpus state, updated as fetched documents arrive.
+#[derive(PartialEq)]
+struct State(Corpus);
+
+impl Reducible for State {
+    type Action = Vec<Document>;
+    fn reduce(self: Rc<Self>, fetched: Vec<Document>) -> Rc<Self> {
+        Rc::new(State(self.0.with_fetched(fetched)))
+    }
+}
+
+/// The corpus for this route: fetches the documents it needs that are not
+/// embedded, and reports them loading until they are in place.
+#[hook]
+pub fn use_corpus_for(embedded: &Corpus, route: &Route) -> Fetched {
+    let state = use_reducer_eq({
+        let embedded = embedded.clone();
+        move || State(embedded)
+    });
+    let failed = use_state_eq(|| None::<AttrValue>);
+    let files = state.0.files_for(route);
+    {
+        let (state, failed) = (state.clone(), failed.clone());
+        use_effect_with(files.clone(), move |files| {
+            if !files.is_empty() {
+                let files = files.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    match fetch_documents(&files).await {
+                        Ok(documents) => {
+                            failed.set(None);
+                            state.dispatch(documents);
+                        }
+                        Err(reason) => failed.set(Some(reason.into())),
+                    }
+                });
+            }
+        });
+    }
+    let corpus = state.0.clone();
+    match (*failed).clone() {
+        _ if files.is_empty() => Fetched::Ready(corpus),
+        Some(reason) => Fetched::Failed(corpus, reason),
+        None => Fetched::Loading(corpus),
+    }
+}
+
+/// Fetch and decode documents from `corpus/<file>`, relative to the page so
+/// a sub-path deployment works. All requests start at once.
+async fn fetch_documents(files: &[&str]) -> Result<Vec<Document>, String> {
+    let window = gloo::utils::window();
+    let requests: Vec<JsFuture> = files
+        .iter()
+        .map(|file| JsFuture::from(window.fetch_with_str(&format!("corpus/{file}"))))
+        .collect();
+    let mut documents = Vec::with_capacity(files.len());
+    for (file, request) in files.iter().zip(requests) {
+        let failed = |what: &str| format!("corpus/{file}: {what}");
+        let response: web_sys::Response = request
+            .await
+            .map_err(|_| failed("network error"))?
+            .dyn_into()
+            .map_err(|_| failed("not a response"))?;
+        if !response.ok() {
+            return Err(failed(&format!("HTTP {}", response.status())));
+        }
+        let body = response
+            .array_buffer()
+            .map_err(|_| failed("unreadable body"))?;
+        let body = JsFuture::from(body)
+            .await
+            .map_err(|_| failed("unreadable body"))?;
+        let bytes = js_sys::Uint8Array::new(&body).to_vec();
+        let bundle = Bundle::decode(&bytes).map_err(|e| failed(&e.to_string()))?;
+        documents.extend(bundle.documents);
+    }
+    Ok(documents)
 }

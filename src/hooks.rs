@@ -1,5 +1,5 @@
-//! Small hooks for what every page does after it renders: name the browser tab
-//! and put the reader at the right place on the page.
+//! Hooks shared by the pages: name the browser tab, put the reader at the
+//! right place on the page; local storage and the popover protocol in `hooks/`.
 
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
@@ -39,3 +39,10 @@ pub fn use_scroll_to(page: AttrValue, anchor: Option<AttrValue>) {
         }
     });
 }
+
+pub mod local_storage;
+pub mod popover;
+pub mod reading;
+
+pub use local_storage::use_local_storage;
+pub use popover::{use_popover, use_popover_trigger};

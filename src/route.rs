@@ -7,6 +7,7 @@
 //! | `` or `#/`                | [`Route::Library`]                     |
 //! | `#/doc/<id>`              | [`Route::Document`] without an anchor  |
 //! | `#/doc/<id>/<anchor>`     | [`Route::Document`] at a block or note |
+//! | `#/glossary`              | [`Route::Glossary`]                    |
 //! | anything else             | [`Route::NotFound`]                    |
 //!
 //! Implemented with one `hashchange` listener instead of yew-router, which
@@ -27,6 +28,8 @@ pub enum Route {
         /// A block or note id within it.
         anchor: Option<String>,
     },
+    /// Every glossary term, with its occurrences.
+    Glossary,
     /// Anything the app does not know.
     NotFound,
 }
@@ -53,6 +56,7 @@ impl Route {
                 id: id.to_string(),
                 anchor: Some(anchor.to_string()),
             },
+            ["glossary"] => Route::Glossary,
             _ => Route::NotFound,
         }
     }
@@ -67,6 +71,7 @@ impl Route {
                 id,
                 anchor: Some(anchor),
             } => format!("#/doc/{id}/{anchor}"),
+            Route::Glossary => "#/glossary".to_string(),
             // There is no canonical unknown place; send the reader home.
             Route::NotFound => "#/".to_string(),
         }

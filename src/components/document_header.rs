@@ -1,57 +1,73 @@
-//! The head of a document page: kind and place, title, authors with their
-//! affiliations, date, keywords and the source's disclaimer.
+//! The head of a document page: kind and place (part, chapter), title,
+//! authors with their affiliations and author notes, date, keywords and the
+//! source's disclaimer.
 
-use crate::components::meta::{author_names, chapter_place, date, kind_label};
+use crate::components::marked::shown;
+use crate::components::meta::{chapter_place, date_in, kind_name};
+use crate::i18n::use_lang;
 use lattice_core::Document;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props: the document being read.
+/// Props: the document being read, and whether to show it in Simplified.
 #[derive(Properties, PartialEq)]
 pub struct DocumentHeaderProps {
     /// The document.
     pub doc: Rc<Document>,
+    /// Show corpus text in Simplified characters.
+    #[prop_or_default]
+    pub simplified: bool,
 }
 
 /// A document's title block.
 #[component]
 pub fn DocumentHeader(props: &DocumentHeaderProps) -> Html {
+    let lang = use_lang();
     let doc = &props.doc;
     let meta = &doc.meta;
-    let authors = author_names(doc);
-    let affiliations: Vec<&str> = meta
-        .authors
-        .iter()
-        .filter_map(|a| a.affiliation.as_deref())
-        .collect();
+    let s = |t: &str| shown(t, props.simplified);
     html! {
         <header class="doc-header">
             <p class="kicker">
-                <span class="kind">{ kind_label(meta.kind) }</span>
+                <span class="kind">{ kind_name(meta.kind, lang) }</span>
                 if let Some(category) = &meta.category {
-                    <span class="kicker-detail">{ category.clone() }</span>
+                    <span class="kicker-detail">{ s(category) }</span>
                 }
                 if let Some(place) = chapter_place(doc) {
-                    <span class="kicker-detail">{ place }</span>
+                    <span class="kicker-detail">{ s(&place) }</span>
                 }
             </p>
-            <h1 class="doc-title">{ meta.title.clone() }</h1>
-            <p class="byline">
-                if !authors.is_empty() {
-                    <span class="authors">{ authors }</span>
+            <h1 class="doc-title">{ s(&meta.title) }</h1>
+            <div class="byline">
+                if !meta.authors.is_empty() {
+                    <span class="authors">
+                        <span class="visually-hidden">{ lang.pick("作者：", "Authors: ") }</span>
+                        { s(&meta.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("、")) }
+                    </span>
                 }
                 if let Some(d) = &meta.date {
-                    <span class="date">{ date(d) }</span>
+                    <span class="date">{ date_in(d, lang) }</span>
                 }
-            </p>
-            { for affiliations.iter().map(|a| html! { <p class="affiliation">{ a.to_string() }</p> }) }
+            </div>
+            <div class="author-notes">
+                { for meta.authors.iter().filter_map(|a| {
+                    let note = a.note.as_deref().and_then(|l| doc.note(l)).and_then(|n| n.plain_text());
+                    let text = note.or_else(|| a.affiliation.clone())?;
+                    Some(html! {
+                        <p class="author-note">
+                            <span class="author-note-name">{ s(&a.name) }</span>
+                            { s(&text) }
+                        </p>
+                    })
+                }) }
+            </div>
             if !meta.keywords.is_empty() {
-                <ul class="keywords" aria-label="關鍵字">
-                    { for meta.keywords.iter().map(|k| html! { <li>{ k.clone() }</li> }) }
+                <ul class="keywords" aria-label={lang.pick("關鍵字", "Keywords")}>
+                    { for meta.keywords.iter().map(|k| html! { <li>{ s(k) }</li> }) }
                 </ul>
             }
             if let Some(disclaimer) = &meta.disclaimer {
-                <p class="disclaimer">{ disclaimer.clone() }</p>
+                <p class="disclaimer">{ s(disclaimer) }</p>
             }
         </header>
     }

@@ -1,5 +1,6 @@
 //! The banner on every page: the reader's name, leading back to the library.
 
+use crate::components::preferences::Preferences;
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -13,6 +14,7 @@ pub fn SiteHeader() -> Html {
                 { "Lattice" }
                 <span class="site-tagline">{ "印太安全研究讀本" }</span>
             </a>
+            <Preferences />
         </header>
     }
 }

@@ -1,14 +1,31 @@
 //! The document page (`#/doc/<id>` and `#/doc/<id>/<anchor>`): the title
-//! block, the headings and paragraphs in reading order, then the notes.
+//! block, the display switches, a table of contents that follows the reading
+//! position, the headings and paragraphs in reading order (each with a stable
+//! anchor, paragraphs with a link-copy control), then the notes. Glossary
+//! terms and search hits are drawn as marks; note markers and terms open the
+//! app's one popover. A deep link scrolls to and marks its target; an unknown
+//! anchor gets a calm message; the last reading position is offered on return.
 
+use crate::components::copy_link::CopyLink;
 use crate::components::document_header::DocumentHeader;
-use crate::components::inlines::inlines;
+use crate::components::marked::{render_runs, shown, Citations, Display, Mark, MarkKind};
 use crate::components::notes::NoteList;
+use crate::components::reader_toolbar::ReaderToolbar;
+use crate::components::toc::Toc;
 use crate::corpus::Corpus;
+use crate::highlight::use_highlights;
+use crate::hooks::reading::{saved_position, use_reading_position};
 use crate::hooks::{use_scroll_to, use_title};
+use crate::i18n::use_lang;
 use crate::pages::not_found::NotFound;
 use crate::route::Route;
+use crate::state::use_prefs;
+use lattice_core::glossary::Glossary;
+use lattice_core::inline::Inline;
 use lattice_core::{Block, BlockKind, Document};
+use std::collections::HashMap;
+use std::rc::Rc;
+use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
 /// Props: which document, and where in it.
@@ -21,34 +38,227 @@ pub struct DocumentPageProps {
     pub anchor: Option<AttrValue>,
 }
 
+/// Everything derived once per document: ids in order, citations, term marks.
+#[derive(PartialEq)]
+struct Outline {
+    blocks: Rc<Vec<String>>,
+    headings: Rc<Vec<String>>,
+    /// Note label → the element ids of the markers citing it.
+    citations: Rc<HashMap<String, Vec<String>>>,
+    /// Block or note id → glossary term marks.
+    terms: HashMap<String, Vec<Mark>>,
+}
+
+fn outline(doc: &Document, glossary: &Glossary) -> Outline {
+    let mut citations: HashMap<String, Vec<String>> = HashMap::new();
+    let mut counter = Citations::default();
+    for block in &doc.blocks {
+        for run in &block.inlines {
+            if let Inline::NoteRef { label, .. } = run {
+                let id = counter.next(label);
+                citations.entry(label.clone()).or_default().push(id);
+            }
+        }
+    }
+    let mut terms: HashMap<String, Vec<Mark>> = HashMap::new();
+    for (index, term) in glossary.terms.iter().enumerate() {
+        for occ in term.occurrences.iter().filter(|o| o.doc == doc.id) {
+            terms.entry(occ.anchor.clone()).or_default().push(Mark {
+                range: occ.start as usize..occ.end as usize,
+                kind: MarkKind::Term(index),
+            });
+        }
+    }
+    Outline {
+        blocks: Rc::new(doc.blocks.iter().map(|b| b.id.clone()).collect()),
+        headings: Rc::new(
+            doc.blocks
+                .iter()
+                .filter(|b| b.heading_level().is_some())
+                .map(|b| b.id.clone())
+                .collect(),
+        ),
+        citations: Rc::new(citations),
+        terms,
+    }
+}
+
 /// One document, or the not-found page when the id is unknown.
 #[component]
 pub fn DocumentPage(props: &DocumentPageProps) -> Html {
     let corpus = use_context::<Corpus>().expect("App provides the corpus");
+    let lang = use_lang();
+    let prefs = use_prefs();
+    let highlights = use_highlights();
     let doc = corpus.document(&props.id);
     use_title(doc.as_ref().map(|d| AttrValue::from(d.meta.title.clone())));
     use_scroll_to(props.id.clone(), props.anchor.clone());
+    let glossary = corpus.glossary().clone();
+    let outline = use_memo((doc.clone(), glossary.clone()), |(doc, glossary)| {
+        doc.as_ref().map(|d| outline(d, glossary))
+    });
+    let (blocks, headings) = match outline.as_ref() {
+        Some(o) => (o.blocks.clone(), o.headings.clone()),
+        None => (Rc::default(), Rc::default()),
+    };
+    let current = use_reading_position(props.id.clone(), blocks, headings);
+    // Where the reader stopped last time, read once on arrival, before
+    // scrolling here overwrites it.
+    let resume = use_memo(props.id.clone(), |id| saved_position(id));
+    let resume_dismissed = use_state_eq(|| None::<AttrValue>);
 
-    let Some(doc) = doc else {
-        let message = format!("書庫裡沒有代號為「{}」的文件。", props.id);
+    let (Some(doc), Some(outline)) = (doc, outline.as_ref()) else {
+        let message = format!(
+            "{}「{}」{}",
+            lang.pick(
+                "書庫裡沒有代號為",
+                "The library has no document with the id "
+            ),
+            props.id,
+            lang.pick("的文件。", "."),
+        );
         return html! { <NotFound message={AttrValue::from(message)} /> };
     };
+    let simplified = prefs.as_ref().is_some_and(|p| p.simplified);
+    let terms_on = prefs.as_ref().is_some_and(|p| p.terms);
+    let display = Display {
+        simplified,
+        bilingual: prefs.as_ref().is_some_and(|p| p.bilingual),
+        glossary: terms_on.then(|| glossary.clone()),
+    };
     let anchor = props.anchor.as_deref();
+    let marks_for = |id: &str| -> Vec<Mark> {
+        let mut marks: Vec<Mark> = if terms_on {
+            outline.terms.get(id).cloned().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        for range in highlights.for_anchor(id) {
+            if let Some(k) = highlights.ordinal(id, range) {
+                marks.push(Mark {
+                    range: range.clone(),
+                    kind: MarkKind::Hit(k),
+                });
+            }
+        }
+        marks
+    };
+    let note_marks: Rc<HashMap<String, Vec<Mark>>> = Rc::new(
+        doc.notes
+            .iter()
+            .map(|n| (n.id.clone(), marks_for(&n.id)))
+            .filter(|(_, m)| !m.is_empty())
+            .collect(),
+    );
+    let known = |a: &str| {
+        doc.block(a).is_some()
+            || doc.notes.iter().any(|n| n.id == a)
+            || outline.citations.values().flatten().any(|m| m == a)
+    };
+    let lost = anchor.filter(|a| !known(a));
+
+    // The reading position offered on return (not when a link names a place).
+    let resume_at = resume
+        .as_ref()
+        .as_ref()
+        .filter(|_| anchor.is_none())
+        .filter(|_| resume_dismissed.as_deref() != Some(props.id.as_str()))
+        .and_then(|id| doc.blocks.iter().position(|b| &b.id == id))
+        .filter(|&i| i > 1)
+        .map(|i| &doc.blocks[i]);
+    let resume_banner = resume_at.map(|block| {
+        let section = doc
+            .blocks
+            .iter()
+            .take(doc.blocks.iter().position(|b| b.id == block.id).unwrap_or(0) + 1)
+            .rfind(|b| b.heading_level().is_some())
+            .map(|b| shown(&b.plain_text(), simplified));
+        let go = {
+            let id = block.id.clone();
+            let dismissed = resume_dismissed.clone();
+            let doc_id = props.id.clone();
+            Callback::from(move |_: MouseEvent| {
+                if let Some(el) = gloo::utils::document().get_element_by_id(&id) {
+                    let options = ScrollIntoViewOptions::new();
+                    options.set_block(ScrollLogicalPosition::Start);
+                    options.set_behavior(ScrollBehavior::Instant);
+                    el.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+                dismissed.set(Some(doc_id.clone()));
+            })
+        };
+        let dismiss = {
+            let dismissed = resume_dismissed.clone();
+            let doc_id = props.id.clone();
+            Callback::from(move |_: MouseEvent| dismissed.set(Some(doc_id.clone())))
+        };
+        html! {
+            <aside class="resume" aria-label={lang.pick("繼續閱讀", "Resume reading")}>
+                <span>
+                    { lang.pick("上次讀到", "You stopped at") }
+                    if let Some(section) = section { { " " }<q>{ section }</q> }
+                    { lang.pick("。", ".") }
+                </span>
+                <button type="button" class="resume-go" onclick={go}>{ lang.pick("繼續閱讀", "Resume") }</button>
+                <button type="button" class="resume-dismiss" onclick={dismiss}
+                    aria-label={lang.pick("關閉", "Dismiss")}>{ "×" }</button>
+            </aside>
+        }
+    });
+
+    let mut citations = Citations::default();
+    let body: Html = doc
+        .blocks
+        .iter()
+        .map(|block| {
+            let marks = marks_for(&block.id);
+            render_block(&doc, block, &marks, &display, &mut citations, anchor, lang)
+        })
+        .collect();
+
     html! {
-        <article class="document" lang="zh-Hant">
-            <nav class="breadcrumb" aria-label="導覽">
-                <a href={Route::Library.href()}>{ "‹ 書庫" }</a>
-            </nav>
-            <DocumentHeader doc={doc.clone()} />
-            <div class="doc-body">
-                { for doc.blocks.iter().map(|block| render_block(&doc, block, anchor)) }
-            </div>
-            <NoteList doc={doc.clone()} anchor={props.anchor.clone()} />
-        </article>
+        <div class="reader">
+            <aside class="reader-side">
+                <Toc doc={doc.clone()} current={current} {simplified} />
+            </aside>
+            <article class="document" lang="zh-Hant">
+                <nav class="breadcrumb" aria-label={lang.pick("導覽", "Breadcrumb")}>
+                    <a href={Route::Library.href()}>{ lang.pick("‹ 書庫", "‹ Library") }</a>
+                </nav>
+                if let Some(lost) = lost {
+                    <p class="anchor-lost" role="status" lang={lang.tag()}>
+                        { lang.pick("在此文件中找不到「", "Not found in this document: “") }
+                        { lost.to_string() }
+                        { lang.pick("」這個位置，以下從頭顯示。", "”. Showing it from the start.") }
+                    </p>
+                }
+                { for resume_banner }
+                <DocumentHeader doc={doc.clone()} {simplified} />
+                <ReaderToolbar />
+                <div class={classes!("doc-body", display.bilingual.then_some("is-bilingual"))}>
+                    { body }
+                </div>
+                <NoteList
+                    doc={doc.clone()}
+                    anchor={props.anchor.clone()}
+                    display={display.clone()}
+                    marks={note_marks}
+                    citations={outline.citations.clone()}
+                />
+            </article>
+        </div>
     }
 }
 
-fn render_block(doc: &Document, block: &Block, anchor: Option<&str>) -> Html {
+fn render_block(
+    doc: &Rc<Document>,
+    block: &Block,
+    marks: &[Mark],
+    display: &Display,
+    citations: &mut Citations,
+    anchor: Option<&str>,
+    lang: crate::i18n::Lang,
+) -> Html {
     let class = classes!(
         match block.kind {
             BlockKind::Heading { .. } => "heading",
@@ -56,8 +266,17 @@ fn render_block(doc: &Document, block: &Block, anchor: Option<&str>) -> Html {
         },
         (anchor == Some(block.id.as_str())).then_some("is-target")
     );
-    let content = inlines(doc, &block.inlines);
+    let content = render_runs(
+        doc,
+        &block.id,
+        &block.inlines,
+        marks,
+        display,
+        Some(citations),
+        anchor,
+    );
     let id = block.id.clone();
+    let _ = lang;
     match block.kind {
         // The page title is the <h1>; section levels start at <h2>.
         BlockKind::Heading { level } => match level {
@@ -66,6 +285,11 @@ fn render_block(doc: &Document, block: &Block, anchor: Option<&str>) -> Html {
             3 => html! { <h4 {id} {class}>{ content }</h4> },
             _ => html! { <h5 {id} {class}>{ content }</h5> },
         },
-        BlockKind::Paragraph => html! { <p {id} {class}>{ content }</p> },
+        BlockKind::Paragraph => html! {
+            <p {id} {class}>
+                { content }
+                <CopyLink doc={AttrValue::from(doc.id.clone())} anchor={AttrValue::from(block.id.clone())} />
+            </p>
+        },
     }
 }

@@ -1,5 +1,6 @@
 //! One module per route: the library, a document, and the not-found page.
 
 pub mod document;
+pub mod glossary;
 pub mod library;
 pub mod not_found;

@@ -8,14 +8,17 @@
 // the browser is set offline too), and "a new deployment" means the same
 // origin serving another folder.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test as plain } from '@playwright/test';
 import { CHAPTER, QUAD, expect, test } from './fixtures';
 
-const DIST = 'dist';
+const DIST = process.env.LATTICE_DIST ?? 'dist';
+// Ports of this file's own servers: derived from the worker's pid, so two test
+// runs on one machine (or two workers) do not collide.
+const BASE_PORT = 20000 + ((process.pid * 7) % 20000);
 
 /** A static server over `dir` on `port`; resolves once it listens. */
 async function serve(dir: string, port: number): Promise<ChildProcess> {
@@ -64,8 +67,8 @@ const PAGES = [
 ];
 
 for (const [name, base, port] of [
-  ['at the root', '', 4181],
-  ['under a sub-path', 'lattice/', 4182],
+  ['at the root', '', BASE_PORT + 1],
+  ['under a sub-path', 'lattice/', BASE_PORT + 2],
 ] as const) {
   test.describe(`offline ${name}`, () => {
     test.use({ baseURL: `http://127.0.0.1:${port}/${base}` });
@@ -111,7 +114,7 @@ for (const [name, base, port] of [
 }
 
 test.describe('a new deployment', () => {
-  const port = 4183;
+  const port = BASE_PORT + 3;
   test.use({ baseURL: `http://127.0.0.1:${port}/` });
   let folder: string;
   let server: ChildProcess | undefined;
@@ -216,4 +219,22 @@ plain('an injected inline script is refused', async ({ page }) => {
   });
   expect(ran).toBe(false);
   await expect.poll(() => violations).toContain('script-src-elem');
+});
+
+test('a document kept apart from the app is fetched only when opened', async ({ page }) => {
+  // A build whose corpus is past build.rs's threshold (or LATTICE_LAZY=1, as
+  // scripts/test.sh builds it) keeps each document in dist/corpus/; the real
+  // corpus is embedded and fetches nothing.
+  const lazy = existsSync(join(DIST, 'corpus'));
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.includes('/corpus/')) fetched.push(path);
+  });
+  await page.goto('./');
+  await expect(page.locator('.document-list > li')).toHaveCount(2);
+  expect(fetched).toEqual([]);
+  await page.getByRole('link', { name: QUAD.title }).click();
+  await expect(page.locator('.doc-body')).toContainText('川普上任後');
+  expect(fetched).toEqual(lazy ? [expect.stringMatching(new RegExp(`/corpus/${QUAD.id}\\.[0-9a-f]+\\.bin$`))] : []);
 });

@@ -1,0 +1,76 @@
+//! A glossary term marked in the text: focusable, opening its translation in
+//! the popover (hover, keyboard focus, tap, Enter/Space); in bilingual mode
+//! the other language's form sits beside it as ruby text.
+
+use crate::hooks::popover::{PopoverContent, POPOVER_BODY_ID, POPOVER_ID};
+use crate::hooks::use_popover_trigger;
+use lattice_core::glossary::Glossary;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props: which term, where, and its gloss in bilingual mode.
+#[derive(Properties, PartialEq)]
+pub struct TermMarkProps {
+    /// The glossary.
+    pub glossary: Rc<Glossary>,
+    /// The term's index in it.
+    pub index: usize,
+    /// An id unique on the page (`t-<anchor>-<start>`).
+    pub key_id: AttrValue,
+    /// The other-language form to show beside the term, in bilingual mode.
+    #[prop_or_default]
+    pub gloss: Option<AttrValue>,
+    /// The marked text, as drawn.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A marked term.
+#[component]
+pub fn TermMark(props: &TermMarkProps) -> Html {
+    let trigger = use_popover_trigger(
+        props.key_id.clone(),
+        PopoverContent::Term {
+            glossary: props.glossary.clone(),
+            index: props.index,
+        },
+        false,
+    );
+    let inner = match &props.gloss {
+        Some(gloss) => html! {
+            <ruby>{ props.children.clone() }<rp>{ "(" }</rp><rt lang={rt_lang(gloss)}>{ gloss.clone() }</rt><rp>{ ")" }</rp></ruby>
+        },
+        None => props.children.clone(),
+    };
+    html! {
+        <span
+            id={props.key_id.clone()}
+            class={classes!("term", props.gloss.is_some().then_some("term-bilingual"))}
+            role="button"
+            tabindex="0"
+            data-term={props.index.to_string()}
+            aria-haspopup="dialog"
+            aria-expanded={trigger.expanded.to_string()}
+            aria-controls={trigger.expanded.then_some(POPOVER_ID)}
+            aria-describedby={trigger.expanded.then_some(POPOVER_BODY_ID)}
+            ref={trigger.node}
+            onpointerdown={trigger.onpointerdown}
+            onpointerenter={trigger.onpointerenter}
+            onpointerleave={trigger.onpointerleave}
+            onfocus={trigger.onfocus}
+            onblur={trigger.onblur}
+            onclick={trigger.onclick}
+            onkeydown={trigger.onkeydown}
+        >
+            { inner }
+        </span>
+    }
+}
+
+fn rt_lang(gloss: &str) -> &'static str {
+    if crate::components::marked::has_cjk(gloss) {
+        "zh-Hant"
+    } else {
+        "en"
+    }
+}

@@ -1,0 +1,72 @@
+//! The table of contents of a document, from its section tree; the section
+//! being read is marked (`aria-current`) as the reader scrolls. On narrow
+//! screens it folds behind a button.
+
+use crate::components::marked::{anchor_href, shown};
+use crate::i18n::use_lang;
+use lattice_core::Document;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props: the document, the heading being read, and the display.
+#[derive(Properties, PartialEq)]
+pub struct TocProps {
+    /// The document.
+    pub doc: Rc<Document>,
+    /// Block id of the heading of the section being read.
+    #[prop_or_default]
+    pub current: Option<AttrValue>,
+    /// Show headings in Simplified characters.
+    #[prop_or_default]
+    pub simplified: bool,
+}
+
+/// The table of contents; nothing for a document without sections.
+#[component]
+pub fn Toc(props: &TocProps) -> Html {
+    let lang = use_lang();
+    let open = use_state_eq(|| false);
+    let doc = &props.doc;
+    if doc.sections.is_empty() {
+        return Html::default();
+    }
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let roots: Vec<usize> = doc.root_sections().map(|(i, _)| i).collect();
+    html! {
+        <nav class={classes!("toc", (*open).then_some("is-open"))} aria-labelledby="lattice-toc-heading">
+            <h2 id="lattice-toc-heading" class="toc-heading">
+                <button type="button" class="toc-toggle" aria-expanded={open.to_string()}
+                    aria-controls="lattice-toc-list" onclick={toggle}>
+                    { lang.pick("目錄", "Contents") }
+                </button>
+                <span class="toc-title">{ lang.pick("目錄", "Contents") }</span>
+            </h2>
+            <ol class="toc-list" id="lattice-toc-list">
+                { for roots.into_iter().map(|i| entry(doc, i, props)) }
+            </ol>
+        </nav>
+    }
+}
+
+fn entry(doc: &Document, index: usize, props: &TocProps) -> Html {
+    let section = &doc.sections[index];
+    let Some(block) = doc.blocks.get(section.heading) else {
+        return Html::default();
+    };
+    let current = props.current.as_deref() == Some(block.id.as_str());
+    html! {
+        <li class={format!("toc-level-{}", section.level)}>
+            <a href={anchor_href(&doc.id, &block.id)}
+                class={classes!(current.then_some("is-current"))}
+                aria-current={current.then_some("location")}>
+                { shown(&block.plain_text(), props.simplified) }
+            </a>
+            if !section.children.is_empty() {
+                <ol>{ for section.children.iter().map(|&c| entry(doc, c, props)) }</ol>
+            }
+        </li>
+    }
+}
