@@ -2,13 +2,16 @@
 //! switches to the page it names.
 
 use crate::components::corpus_loading::CorpusLoading;
+use crate::components::popover::PopoverLayer;
 use crate::components::site_header::SiteHeader;
 use crate::components::update_notice::UpdateNotice;
 use crate::corpus::{use_corpus_for, Corpus, Fetched};
 use crate::pages::document::DocumentPage;
+use crate::pages::glossary::GlossaryPage;
 use crate::pages::library::Library;
 use crate::pages::not_found::NotFound;
 use crate::route::{use_route, Route};
+use crate::state::PrefsProvider;
 use yew::prelude::*;
 
 /// Props: the corpus to read (the embedded one in the browser; any in tests).
@@ -27,6 +30,8 @@ pub fn App(props: &AppProps) -> Html {
     let corpus = fetched.corpus().clone();
     html! {
         <ContextProvider<Corpus> context={corpus}>
+        <PrefsProvider>
+        <PopoverLayer>
             <SiteHeader />
             <main class="page">{
                 match fetched {
@@ -36,6 +41,8 @@ pub fn App(props: &AppProps) -> Html {
                 }
             }</main>
             <UpdateNotice />
+        </PopoverLayer>
+        </PrefsProvider>
         </ContextProvider<Corpus>>
     }
 }
@@ -50,6 +57,7 @@ pub fn switch(route: &Route) -> Html {
                 anchor={anchor.clone().map(AttrValue::from)}
             />
         },
+        Route::Glossary => html! { <GlossaryPage /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -1,10 +1,19 @@
 //! Reusable pieces of the reader's pages, one widget per module.
 
+pub mod copy_link;
 pub mod corpus_loading;
 pub mod document_card;
 pub mod document_header;
+pub mod glossary_export;
 pub mod inlines;
+pub mod marked;
 pub mod meta;
+pub mod note_marker;
 pub mod notes;
+pub mod popover;
+pub mod preferences;
+pub mod reader_toolbar;
 pub mod site_header;
+pub mod term_mark;
+pub mod toc;
 pub mod update_notice;
