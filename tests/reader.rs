@@ -262,7 +262,14 @@ async fn document_page_renders_corpus_text_as_text_never_html() {
             .unwrap()
             .get_attribute("href")
             .unwrap(),
-        "#/doc/test-doc/p1"
+        "#/doc/test-doc/ref-2-1"
+    );
+    assert_eq!(
+        select(&root, "p#p1 a#ref-2-1")
+            .expect("every citing marker has an id the back-link leads to")
+            .get_attribute("href")
+            .unwrap(),
+        "#/doc/test-doc/n2"
     );
     unmount(root, handle);
 }

@@ -68,7 +68,7 @@ pub struct PopoverLayerProps {
 #[component]
 pub fn PopoverLayer(props: &PopoverLayerProps) -> Html {
     let inner = use_mut_ref(Inner::default);
-    let version = use_state_eq(|| 0u32);
+    let rerender = use_force_update();
     let popover_ref = use_node_ref();
     let host = use_memo((), |_| {
         let document = gloo::utils::document();
@@ -84,10 +84,10 @@ pub fn PopoverLayer(props: &PopoverLayerProps) -> Html {
 
     let send = {
         let inner = inner.clone();
-        let version = version.clone();
+        let rerender = rerender.clone();
         let popover_ref = popover_ref.clone();
         use_callback((), move |msg: PopoverMsg, _| {
-            handle(&inner, &version, &popover_ref, msg)
+            handle(&inner, &rerender, &popover_ref, msg)
         })
     };
 
@@ -217,14 +217,11 @@ pub fn PopoverLayer(props: &PopoverLayerProps) -> Html {
 /// Apply one message to the layer's state; re-render when it changed.
 fn handle(
     inner: &Rc<RefCell<Inner>>,
-    version: &UseStateHandle<u32>,
+    force_update: &UseForceUpdateHandle,
     popover_ref: &NodeRef,
     msg: PopoverMsg,
 ) {
-    let rerender = {
-        let version = version.clone();
-        move || version.set(version.wrapping_add(1))
-    };
+    let rerender = || force_update.force_update();
     let mut state = inner.borrow_mut();
     let same =
         |state: &Inner, r: &Request| state.open.as_ref().is_some_and(|o| o.request.key == r.key);
@@ -234,7 +231,7 @@ fn handle(
             if same(&state, &request) {
                 return;
             }
-            let (i, v, p) = (inner.clone(), version.clone(), popover_ref.clone());
+            let (i, v, p) = (inner.clone(), force_update.clone(), popover_ref.clone());
             state.timer = Some(Timeout::new(HOVER_OPEN_MS, move || {
                 handle(&i, &v, &p, PopoverMsg::Open(request, Via::Hover))
             }));
@@ -279,7 +276,7 @@ fn handle(
         PopoverMsg::LeaveSoon => {
             match &state.open {
                 Some(o) if o.via == Via::Hover => {
-                    let (i, v, p) = (inner.clone(), version.clone(), popover_ref.clone());
+                    let (i, v, p) = (inner.clone(), force_update.clone(), popover_ref.clone());
                     state.timer = Some(Timeout::new(HOVER_CLOSE_MS, move || {
                         handle(
                             &i,
