@@ -9,6 +9,7 @@
 //! fetches anything.
 
 use crate::route::Route;
+use gloo::events::EventListener;
 use lattice_core::glossary::Glossary;
 use lattice_core::{Bundle, BundleError, Document};
 use std::collections::BTreeSet;
@@ -93,10 +94,7 @@ impl Corpus {
         } else if matches!(route, Route::Library | Route::NotFound) {
             Vec::new()
         } else {
-            shards()
-                .filter(|(d, _)| wanted(d))
-                .map(|(_, f)| f)
-                .collect()
+            all_unfetched(self)
         }
     }
 }
@@ -149,7 +147,12 @@ impl Reducible for State {
 }
 
 /// The corpus for this route: fetches the documents it needs that are not
-/// embedded, and reports them loading until they are in place.
+/// embedded, and reports them loading until they are in place. Once the
+/// reader focuses the search box, every document is fetched in the background
+/// (search reads them all) without holding up the page on screen.
+///
+/// `<html data-corpus>` says where the texts stand (`complete` or `partial`),
+/// for the performance script and the tests.
 #[hook]
 pub fn use_corpus_for(embedded: &Corpus, route: &Route) -> Fetched {
     let state = use_reducer_eq({
@@ -157,10 +160,35 @@ pub fn use_corpus_for(embedded: &Corpus, route: &Route) -> Fetched {
         move || State(embedded)
     });
     let failed = use_state_eq(|| None::<AttrValue>);
-    let files = state.0.files_for(route);
+    let searching = use_state_eq(|| false);
+    {
+        let searching = searching.clone();
+        let complete = state.0.is_complete();
+        use_effect_with(complete, move |&complete| {
+            let listener = (!complete).then(|| {
+                EventListener::new(&gloo::utils::document(), "focusin", move |e| {
+                    let in_search = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|el| el.closest("[role=search]").ok().flatten())
+                        .is_some();
+                    if in_search {
+                        searching.set(true);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let needed = state.0.files_for(route);
+    let files = if *searching {
+        all_unfetched(&state.0)
+    } else {
+        needed.clone()
+    };
     {
         let (state, failed) = (state.clone(), failed.clone());
-        use_effect_with(files.clone(), move |files| {
+        use_effect_with(files, move |files| {
             if !files.is_empty() {
                 let files = files.clone();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -175,12 +203,27 @@ pub fn use_corpus_for(embedded: &Corpus, route: &Route) -> Fetched {
             }
         });
     }
+    use_effect_with(state.0.is_complete(), |&complete| {
+        if let Some(html) = gloo::utils::document().document_element() {
+            let value = if complete { "complete" } else { "partial" };
+            // Informational only: a failure changes nothing the reader sees.
+            let _ = html.set_attribute("data-corpus", value);
+        }
+    });
     let corpus = state.0.clone();
     match (*failed).clone() {
-        _ if files.is_empty() => Fetched::Ready(corpus),
+        _ if needed.is_empty() => Fetched::Ready(corpus),
         Some(reason) => Fetched::Failed(corpus, reason),
         None => Fetched::Loading(corpus),
     }
+}
+
+/// Every file not fetched yet.
+fn all_unfetched(corpus: &Corpus) -> Vec<&'static str> {
+    shards()
+        .filter(|(id, _)| corpus.unfetched.contains(*id))
+        .map(|(_, file)| file)
+        .collect()
 }
 
 /// Fetch and decode documents from `corpus/<file>`, relative to the page so

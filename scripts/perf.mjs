@@ -1,0 +1,271 @@
+// Measures a release build the way a reader meets it: served by a plain static
+// server on loopback, opened in a fresh Chromium profile (no cache, no service
+// worker yet), observed through the DevTools protocol. Prints one table row
+// per build. scripts/perf.sh builds the corpora (1×, 10×, 100×) and calls this.
+//
+//   node scripts/perf.mjs 1x=dist [10x=target/perf/dist-10 ...] [--runs 5] [--json out.json]
+//
+// What each column means (medians over --runs fresh visits, except bytes):
+// - first load: every response the page received until it was interactive and
+//   the network idle, as served (raw) and as gzip -9 / brotli (q11) would send
+//   it, split by kind (wasm, JS, CSS, data = corpus files, other = HTML,
+//   icons, manifest). The service worker's own precache downloads run in the
+//   worker, after first content, and are reported apart ("precache").
+// - FCP: first-contentful-paint from the Paint Timing API.
+// - interactive: the app has mounted and rendered the library (its <h1> is in
+//   the DOM), measured from navigation start; the wasm is instantiated and
+//   event handlers attached by then, since Yew renders after both.
+// - open doc: click on the first document in the library to its title in the
+//   DOM (includes fetching the document when the build keeps it apart).
+// - first search: focusing the header search box to every document being
+//   available (<html data-corpus="complete">); 0 when all are embedded.
+// - keystroke: typing a query into the header search box one character at a
+//   time, each measured from the input event to the DOM updated and laid out
+//   (a forced layout after Yew's render microtasks); median and max.
+// - JS heap: Performance.getMetrics JSHeapUsedSize after the search.
+// - wasm memory: the byte length of the module's WebAssembly.Memory (linear
+//   memory reserved: it grows in 64 KiB pages and never shrinks), read from
+//   the `wasm` exports Trunk passes in its TrunkApplicationStarted event.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { extname, join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args.splice(i, 2)[1] : fallback;
+};
+const RUNS = Number(opt('--runs', 5));
+const JSON_OUT = opt('--json', null);
+const builds = args.map((a) => {
+  const [label, dir] = a.includes('=') ? a.split('=') : [a, a];
+  return { label, dir };
+});
+if (builds.length === 0) builds.push({ label: '1x', dir: 'dist' });
+
+const QUERY = '四方安全對話';
+const KINDS = ['wasm', 'js', 'css', 'data', 'other'];
+
+function kindOf(path) {
+  if (path.includes('/corpus/')) return 'data';
+  const ext = extname(path);
+  if (ext === '.wasm') return 'wasm';
+  if (ext === '.js') return 'js';
+  if (ext === '.css') return 'css';
+  return 'other';
+}
+
+function sizes(buf) {
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+    }).length,
+  };
+}
+const zero = () => ({ raw: 0, gzip: 0, brotli: 0 });
+const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function serve(dir) {
+  const port = await freePort();
+  const server = spawn('node', ['tests/e2e/static-server.mjs', dir, String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve) => server.stdout.once('data', resolve));
+  return { server, url: `http://127.0.0.1:${port}/` };
+}
+
+/** The files the service worker precaches, by kind, from dist/sw.js. */
+function precache(dir) {
+  const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+  const list = (name) => JSON.parse(new RegExp(`const ${name} = (\\[.*?\\]);`).exec(sw)[1]);
+  const total = zero();
+  for (const file of [...list('SHELL'), ...list('LAZY')]) {
+    Object.assign(total, add(total, sizes(readFileSync(join(dir, file)))));
+  }
+  return { files: list('SHELL').length + list('LAZY').length, ...total };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
+};
+
+async function visit(browser, url) {
+  const context = await browser.newContext({ locale: 'zh-TW' });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => {
+      window.__latticeWasmMemory = e.detail.wasm.memory;
+    });
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('main.page h1')) {
+        window.__latticeInteractive = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Performance.enable');
+  const responses = new Map();
+  const bodies = [];
+  cdp.on('Network.responseReceived', (e) => responses.set(e.requestId, e.response.url));
+  cdp.on('Network.loadingFinished', (e) => {
+    const path = responses.get(e.requestId);
+    if (!path) return;
+    bodies.push(
+      cdp
+        .send('Network.getResponseBody', { requestId: e.requestId })
+        .then(({ body, base64Encoded }) => ({
+          path: new URL(path).pathname,
+          body: Buffer.from(body, base64Encoded ? 'base64' : 'utf8'),
+        }))
+        .catch(() => null),
+    );
+  });
+
+  await page.goto(url);
+  await page.waitForFunction(() => window.__latticeInteractive !== undefined);
+  await page.waitForLoadState('networkidle');
+  const firstLoad = (await Promise.all(bodies)).filter(Boolean);
+  bodies.length = 0;
+  const timing = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    interactive: window.__latticeInteractive,
+  }));
+
+  // Open the first document.
+  const t0 = Date.now();
+  const first = page.locator('.document-list > li a').first();
+  const title = await first.innerText();
+  await first.click();
+  await page.locator('main.page h1', { hasText: title.trim() }).waitFor();
+  const openDoc = Date.now() - t0;
+  await page.goto(url);
+  await page.locator('main.page h1').waitFor();
+
+  // Search, if this build has a search box.
+  const input = page.locator('[role=search] input').first();
+  let firstSearch = NaN;
+  const keys = [];
+  if ((await input.count()) > 0) {
+    const s0 = Date.now();
+    await input.focus();
+    await page.waitForFunction(
+      () => (document.documentElement.dataset.corpus ?? 'complete') === 'complete',
+    );
+    firstSearch = Date.now() - s0;
+    for (const ch of QUERY) {
+      keys.push(
+        await input.evaluate(async (el, ch) => {
+          const t = performance.now();
+          el.value += ch;
+          el.dispatchEvent(new InputEvent('input', { bubbles: true, data: ch, inputType: 'insertText' }));
+          // Yew renders in microtasks queued by the handler; a zero timeout
+          // runs after them, and reading offsetHeight forces style and layout.
+          await new Promise((r) => setTimeout(r, 0));
+          void document.body.offsetHeight;
+          return performance.now() - t;
+        }, ch),
+      );
+    }
+  }
+  const metrics = Object.fromEntries(
+    (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
+  );
+  const wasmMemory = await page.evaluate(() => window.__latticeWasmMemory?.buffer.byteLength ?? NaN);
+  await context.close();
+  return { firstLoad, ...timing, openDoc, firstSearch, keys, heap: metrics.JSHeapUsedSize, wasmMemory };
+}
+
+async function measure(browser, { label, dir }) {
+  const { server, url } = await serve(dir);
+  try {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, url));
+    const bytes = Object.fromEntries(KINDS.map((k) => [k, zero()]));
+    for (const { path, body } of runs[0].firstLoad) {
+      bytes[kindOf(path)] = add(bytes[kindOf(path)], sizes(body));
+    }
+    const total = KINDS.reduce((t, k) => add(t, bytes[k]), zero());
+    const keys = runs.flatMap((r) => r.keys);
+    return {
+      label,
+      bytes,
+      total,
+      requests: runs[0].firstLoad.length,
+      precache: precache(dir),
+      fcp: median(runs.map((r) => r.fcp)),
+      interactive: median(runs.map((r) => r.interactive)),
+      openDoc: median(runs.map((r) => r.openDoc)),
+      firstSearch: median(runs.map((r) => r.firstSearch)),
+      keyMedian: median(keys),
+      keyMax: keys.length ? Math.max(...keys) : NaN,
+      heap: median(runs.map((r) => r.heap)),
+      wasmMemory: median(runs.map((r) => r.wasmMemory)),
+    };
+  } finally {
+    server.kill();
+  }
+}
+
+const kb = (n) => (n / 1024).toFixed(1);
+const ms = (n) => (Number.isNaN(n) ? '—' : n.toFixed(n < 10 ? 1 : 0));
+const mb = (n) => (Number.isNaN(n) ? '—' : (n / 1048576).toFixed(1));
+
+function table(results) {
+  const rows = [
+    ['corpus', ...results.map((r) => r.label)],
+    ...KINDS.map((k) => [
+      `${k} KB raw / gz / br`,
+      ...results.map((r) => `${kb(r.bytes[k].raw)} / ${kb(r.bytes[k].gzip)} / ${kb(r.bytes[k].brotli)}`),
+    ]),
+    ['first load KB raw / gz / br', ...results.map((r) => `${kb(r.total.raw)} / ${kb(r.total.gzip)} / ${kb(r.total.brotli)}`)],
+    ['first load requests', ...results.map((r) => String(r.requests))],
+    ['budget: ≤ 200 KB brotli', ...results.map((r) => (r.total.brotli <= 200 * 1024 ? 'ok' : 'OVER'))],
+    ['precache (SW) files, KB raw / br', ...results.map((r) => `${r.precache.files}, ${kb(r.precache.raw)} / ${kb(r.precache.brotli)}`)],
+    ['FCP ms', ...results.map((r) => ms(r.fcp))],
+    ['budget: FCP ≤ 300 ms', ...results.map((r) => (r.fcp <= 300 ? 'ok' : 'OVER'))],
+    ['interactive ms', ...results.map((r) => ms(r.interactive))],
+    ['open first document ms', ...results.map((r) => ms(r.openDoc))],
+    ['first search: all texts ready ms', ...results.map((r) => ms(r.firstSearch))],
+    ['keystroke ms median / max', ...results.map((r) => `${ms(r.keyMedian)} / ${ms(r.keyMax)}`)],
+    ['JS heap MB', ...results.map((r) => mb(r.heap))],
+    ['wasm memory MB', ...results.map((r) => mb(r.wasmMemory))],
+  ];
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  return [line(rows[0]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join('\n');
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+});
+const results = [];
+try {
+  for (const build of builds) {
+    process.stderr.write(`measuring ${build.label} (${build.dir}), ${RUNS} visits...\n`);
+    results.push(await measure(browser, build));
+  }
+} finally {
+  await browser.close();
+}
+console.log(`\nLattice performance (${RUNS} fresh visits each, loopback, no throttling; medians)\n`);
+console.log(table(results));
+if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(results, null, 2));
