@@ -3,6 +3,7 @@
 
 use crate::components::corpus_loading::CorpusLoading;
 use crate::components::popover::PopoverLayer;
+use crate::components::search_matches::SearchMatches;
 use crate::components::site_header::SiteHeader;
 use crate::components::update_notice::UpdateNotice;
 use crate::corpus::{use_corpus_for, Corpus, Fetched};
@@ -10,7 +11,9 @@ use crate::pages::document::DocumentPage;
 use crate::pages::glossary::GlossaryPage;
 use crate::pages::library::Library;
 use crate::pages::not_found::NotFound;
+use crate::pages::search::SearchPage;
 use crate::route::{use_route, Route};
+use crate::search::Searcher;
 use crate::state::PrefsProvider;
 use yew::prelude::*;
 
@@ -28,10 +31,13 @@ pub fn App(props: &AppProps) -> Html {
     // A large corpus fetches documents as routes need them (see corpus.rs).
     let fetched = use_corpus_for(&props.corpus, &route);
     let corpus = fetched.corpus().clone();
+    // The search index is built lazily, on the searcher's first use.
+    let searcher = use_memo(corpus.clone(), |corpus| Searcher::new(corpus.clone()));
     html! {
         <ContextProvider<Corpus> context={corpus}>
         <PrefsProvider>
         <PopoverLayer>
+        <ContextProvider<Searcher> context={(*searcher).clone()}>
             <SiteHeader />
             <main class="page">{
                 match fetched {
@@ -41,6 +47,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
             }</main>
             <UpdateNotice />
+        </ContextProvider<Searcher>>
         </PopoverLayer>
         </PrefsProvider>
         </ContextProvider<Corpus>>
@@ -56,6 +63,19 @@ pub fn switch(route: &Route) -> Html {
                 id={AttrValue::from(id.clone())}
                 anchor={anchor.clone().map(AttrValue::from)}
             />
+        },
+        Route::Search(search) => html! { <SearchPage search={search.clone()} /> },
+        Route::Highlighted { id, anchor, search } => html! {
+            <SearchMatches
+                id={AttrValue::from(id.clone())}
+                anchor={anchor.clone().map(AttrValue::from)}
+                search={search.clone()}
+            >
+                <DocumentPage
+                    id={AttrValue::from(id.clone())}
+                    anchor={anchor.clone().map(AttrValue::from)}
+                />
+            </SearchMatches>
         },
         Route::Glossary => html! { <GlossaryPage /> },
         Route::NotFound => html! { <NotFound /> },

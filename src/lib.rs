@@ -10,6 +10,7 @@ pub mod hooks;
 pub mod i18n;
 pub mod pages;
 pub mod route;
+pub mod search;
 pub mod state;
 
 use app::{App, AppProps, Unreadable, UnreadableProps};

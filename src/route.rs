@@ -8,12 +8,20 @@
 //! | `#/doc/<id>`              | [`Route::Document`] without an anchor  |
 //! | `#/doc/<id>/<anchor>`     | [`Route::Document`] at a block or note |
 //! | `#/glossary`              | [`Route::Glossary`]                    |
+//! | `#/search?q=…&doc=…&scope=body&glossary=0` | [`Route::Search`]     |
+//! | `#/doc/<id>[/<anchor>]?q=…` | [`Route::Highlighted`]: a document with a search's matches marked |
 //! | anything else             | [`Route::NotFound`]                    |
+//!
+//! A search travels as a query string after the path ([`SearchQuery`]):
+//! every byte that is not an unreserved URL character is percent-encoded, so
+//! any text (spaces, `&`, `#`, `%`, CJK, emoji) survives the trip, and
+//! `Route::from_hash(&route.href()) == route` for every route the app makes.
 //!
 //! Implemented with one `hashchange` listener instead of yew-router, which
 //! would cost bundle size for features a three-route app does not use.
 
 use gloo::events::EventListener;
+use lattice_core::search::{Scope, SearchOptions};
 use yew::prelude::*;
 
 /// Where the reader is.
@@ -30,6 +38,18 @@ pub enum Route {
     },
     /// Every glossary term, with its occurrences.
     Glossary,
+    /// The results page of a search.
+    Search(SearchQuery),
+    /// A document (optionally at an anchor) with a search's matches marked
+    /// and a navigator between them; the search's text is never empty.
+    Highlighted {
+        /// The document id.
+        id: String,
+        /// The block or note id of the hit that was opened.
+        anchor: Option<String>,
+        /// The search whose matches are marked.
+        search: SearchQuery,
+    },
     /// Anything the app does not know.
     NotFound,
 }
@@ -37,7 +57,22 @@ pub enum Route {
 impl Route {
     /// The route a location hash (`#/doc/x`, with or without the `#`) names.
     pub fn from_hash(hash: &str) -> Route {
-        let path = hash.strip_prefix('#').unwrap_or(hash);
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, query) = match hash.split_once('?') {
+            Some((path, query)) => (path, Some(SearchQuery::from_query_string(query))),
+            None => (hash, None),
+        };
+        match (Route::from_path(path), query) {
+            (Route::Search(_), query) => Route::Search(query.unwrap_or_default()),
+            (Route::Document { id, anchor }, Some(search)) if !search.text.is_empty() => {
+                Route::Highlighted { id, anchor, search }
+            }
+            (route, _) => route,
+        }
+    }
+
+    /// The route of a hash's path (before any `?`).
+    fn from_path(path: &str) -> Route {
         if path.is_empty() || path == "/" {
             return Route::Library;
         }
@@ -57,6 +92,7 @@ impl Route {
                 anchor: Some(anchor.to_string()),
             },
             ["glossary"] => Route::Glossary,
+            ["search"] => Route::Search(SearchQuery::default()),
             _ => Route::NotFound,
         }
     }
@@ -72,10 +108,161 @@ impl Route {
                 anchor: Some(anchor),
             } => format!("#/doc/{id}/{anchor}"),
             Route::Glossary => "#/glossary".to_string(),
+            Route::Search(search) => format!("#/search?{}", search.to_query_string()),
+            Route::Highlighted { id, anchor, search } => {
+                let query = search.to_query_string();
+                match anchor {
+                    Some(anchor) => format!("#/doc/{id}/{anchor}?{query}"),
+                    None => format!("#/doc/{id}?{query}"),
+                }
+            }
             // There is no canonical unknown place; send the reader home.
             Route::NotFound => "#/".to_string(),
         }
     }
+}
+
+/// A search as the URL carries it: what the reader typed and the filters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchQuery {
+    /// The query text, exactly as typed (the core bounds its length).
+    pub text: String,
+    /// Only this document (by id).
+    pub document: Option<String>,
+    /// Body text, notes, or both.
+    pub scope: Scope,
+    /// Whether terms also match their glossary forms (on unless `glossary=0`).
+    pub glossary: bool,
+}
+
+impl Default for SearchQuery {
+    fn default() -> Self {
+        SearchQuery {
+            text: String::new(),
+            document: None,
+            scope: Scope::All,
+            glossary: true,
+        }
+    }
+}
+
+impl SearchQuery {
+    /// A search for `text` with the default filters.
+    pub fn new(text: impl Into<String>) -> Self {
+        SearchQuery {
+            text: text.into(),
+            ..SearchQuery::default()
+        }
+    }
+
+    /// The core's options for this search.
+    pub fn options(&self, limit: Option<usize>) -> SearchOptions {
+        SearchOptions {
+            document: self.document.clone(),
+            scope: self.scope,
+            limit,
+        }
+    }
+
+    /// `q=…&doc=…&scope=…&glossary=0`, leaving out what is default.
+    pub fn to_query_string(&self) -> String {
+        let mut parts = vec![format!("q={}", percent_encode(&self.text))];
+        if let Some(doc) = &self.document {
+            parts.push(format!("doc={}", percent_encode(doc)));
+        }
+        match self.scope {
+            Scope::All => {}
+            Scope::Body => parts.push("scope=body".into()),
+            Scope::Notes => parts.push("scope=notes".into()),
+        }
+        if !self.glossary {
+            parts.push("glossary=0".into());
+        }
+        parts.join("&")
+    }
+
+    /// Read a query string (without the `?`); unknown keys and values are
+    /// ignored, malformed escapes kept as typed.
+    pub fn from_query_string(query: &str) -> Self {
+        let mut search = SearchQuery::default();
+        for pair in query.split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode(value);
+            match key {
+                "q" => search.text = value,
+                "doc" if !value.is_empty() => search.document = Some(value),
+                "scope" => {
+                    search.scope = match value.as_str() {
+                        "body" => Scope::Body,
+                        "notes" => Scope::Notes,
+                        _ => Scope::All,
+                    }
+                }
+                "glossary" => search.glossary = !matches!(value.as_str(), "0" | "off" | "false"),
+                _ => {}
+            }
+        }
+        search
+    }
+}
+
+/// Percent-encode every byte but the URL's unreserved characters.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decode `%XX` escapes and `+` (a space in form encoding); an escape that is
+/// not two hex digits stays as it is, and bytes that are not UTF-8 become U+FFFD.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| hex_pair(&bytes[i + 1..]))
+            .flatten();
+        match (escaped, bytes[i]) {
+            (Some(b), _) => {
+                out.push(b);
+                i += 3;
+            }
+            (None, b'+') => {
+                out.push(b' ');
+                i += 1;
+            }
+            (None, b) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_pair(bytes: &[u8]) -> Option<u8> {
+    let digit = |b: u8| char::from(b).to_digit(16);
+    match bytes {
+        [hi, lo, ..] => Some(u8::try_from(digit(*hi)? * 16 + digit(*lo)?).ok()?),
+        _ => None,
+    }
+}
+
+/// Go to a route, adding a history entry.
+pub fn navigate(route: &Route) {
+    let _ = gloo::utils::window().location().set_hash(&route.href());
+}
+
+/// Go to a route in place of the current history entry (results as you type).
+pub fn replace(route: &Route) {
+    let _ = gloo::utils::window().location().replace(&route.href());
 }
 
 /// Document, block and note ids are URL-safe slugs; anything else cannot name one.

@@ -1,6 +1,8 @@
-//! The banner on every page: the reader's name, leading back to the library.
+//! The banner on every page: the reader's name, leading back to the library,
+//! and the search box.
 
 use crate::components::preferences::Preferences;
+use crate::components::search_box::SearchBox;
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -14,6 +16,7 @@ pub fn SiteHeader() -> Html {
                 { "Lattice" }
                 <span class="site-tagline">{ "印太安全研究讀本" }</span>
             </a>
+            <SearchBox />
             <Preferences />
         </header>
     }

@@ -4,3 +4,4 @@ pub mod document;
 pub mod glossary;
 pub mod library;
 pub mod not_found;
+pub mod search;

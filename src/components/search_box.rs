@@ -1,0 +1,331 @@
+//! The search box in the site header, on every page: a combobox whose listbox
+//! shows the best hits as the reader types (↑/↓ choose, Enter opens, Escape
+//! closes), with a last option for the full results page. `/` anywhere but in
+//! another field focuses it. On the results page itself the box drives the
+//! page instead (the URL is replaced as the reader types) and the list stays
+//! closed.
+
+use crate::components::search_snippet::{kind_label, shown_query, snippet};
+use crate::i18n::use_lang;
+use crate::route::{navigate, replace, use_route, Route, SearchQuery};
+use crate::search::Searcher;
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+/// Hits shown in the list as the reader types.
+const SUGGESTIONS: usize = 6;
+/// The input's id (the results page's label points at it too).
+pub const INPUT_ID: &str = "lattice-search-input";
+const LISTBOX_ID: &str = "lattice-search-listbox";
+
+fn option_id(i: usize) -> String {
+    format!("lattice-search-option-{i}")
+}
+
+/// The header's search box.
+#[component]
+pub fn SearchBox() -> Html {
+    let lang = use_lang();
+    let searcher = use_context::<Searcher>().expect("App provides the searcher");
+    let route = use_route();
+    let input = use_node_ref();
+    let text = use_state(String::new);
+    let open = use_state(|| false);
+    let active = use_state(|| None::<usize>);
+
+    let on_search_page = matches!(route, Route::Search(_));
+    let routed: Option<SearchQuery> = match &route {
+        Route::Search(s) | Route::Highlighted { search: s, .. } => Some(s.clone()),
+        _ => None,
+    };
+    // The search the box runs: what is typed, with the current filters.
+    let current = SearchQuery {
+        text: (*text).clone(),
+        ..routed.clone().unwrap_or_default()
+    };
+
+    // Texts this box put in the address as the reader typed; a `hashchange`
+    // for one of them arrives late and must not overwrite newer keystrokes.
+    let replaced = use_mut_ref(Vec::<String>::new);
+    // Follow the address otherwise (a link, back, reload, an edited URL).
+    {
+        let (text, replaced) = (text.clone(), replaced.clone());
+        use_effect_with(routed.as_ref().map(|s| s.text.clone()), move |q| {
+            let q = q.clone().unwrap_or_default();
+            let mut replaced = replaced.borrow_mut();
+            match replaced.iter().position(|r| *r == q) {
+                // Ours: forget it and everything typed before it.
+                Some(i) => {
+                    replaced.drain(..=i);
+                }
+                None => {
+                    replaced.clear();
+                    text.set(q);
+                }
+            }
+        });
+    }
+
+    // `/` focuses the box, unless the reader is typing in a field.
+    {
+        let input = input.clone();
+        use_effect_with((), move |_| {
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key()
+                    {
+                        return;
+                    }
+                    if event.target().is_some_and(|t| is_editable(&t)) {
+                        return;
+                    }
+                    if let Some(el) = input.cast::<HtmlElement>() {
+                        event.prevent_default();
+                        let _ = el.focus();
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
+
+    let wanted = *open && !on_search_page && !text.trim().is_empty();
+    let found = {
+        let searcher = searcher.clone();
+        use_memo((current.clone(), wanted), move |(search, wanted)| {
+            wanted.then(|| searcher.run(search, Some(SUGGESTIONS)))
+        })
+    };
+    let hits = found
+        .as_ref()
+        .as_ref()
+        .map_or(&[][..], |f| f.hits.as_slice());
+    let total = found.as_ref().as_ref().map_or(0, |f| f.results.total);
+    let options = hits.len() + 1;
+    let expanded = wanted;
+
+    let hit_route = {
+        let current = current.clone();
+        move |i: usize, hits: &[crate::search::FoundHit]| -> Route {
+            match hits.get(i) {
+                Some(hit) => Route::Highlighted {
+                    id: hit.document.clone(),
+                    anchor: Some(hit.target.clone()),
+                    search: current.clone(),
+                },
+                None => Route::Search(current.clone()),
+            }
+        }
+    };
+
+    let close = {
+        let (open, active) = (open.clone(), active.clone());
+        move || {
+            open.set(false);
+            active.set(None);
+        }
+    };
+
+    let oninput = {
+        let (text, open, active, current) =
+            (text.clone(), open.clone(), active.clone(), current.clone());
+        let replaced = replaced.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            if on_search_page {
+                replaced.borrow_mut().push(value.clone());
+                replace(&Route::Search(SearchQuery {
+                    text: value.clone(),
+                    ..current.clone()
+                }));
+            }
+            text.set(value);
+            open.set(true);
+            active.set(None);
+        })
+    };
+
+    let onkeydown = {
+        let (open, active, input, close) =
+            (open.clone(), active.clone(), input.clone(), close.clone());
+        let hit_routes: Vec<Route> = (0..options).map(|i| hit_route(i, hits)).collect();
+        let blank = text.trim().is_empty();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "ArrowDown" if on_search_page => {
+                e.prevent_default();
+                focus_first_result();
+            }
+            "ArrowUp" if on_search_page => {}
+            "ArrowDown" => {
+                e.prevent_default();
+                open.set(true);
+                active.set(Some(active.map_or(0, |i| (i + 1) % options)));
+            }
+            "ArrowUp" => {
+                e.prevent_default();
+                open.set(true);
+                active.set(Some(
+                    active.map_or(options - 1, |i| (i + options - 1) % options),
+                ));
+            }
+            "Enter" => {
+                e.prevent_default();
+                if blank || on_search_page {
+                    return;
+                }
+                let i = active.unwrap_or(options - 1);
+                if let Some(route) = hit_routes.get(i) {
+                    navigate(route);
+                }
+                close();
+                if let Some(el) = input.cast::<HtmlElement>() {
+                    let _ = el.blur();
+                }
+            }
+            "Escape" => {
+                e.prevent_default();
+                if *open && expanded {
+                    close();
+                } else if let Some(el) = input.cast::<HtmlElement>() {
+                    let _ = el.blur();
+                }
+            }
+            _ => {}
+        })
+    };
+
+    let onfocus = {
+        let (open, searcher) = (open.clone(), searcher.clone());
+        Callback::from(move |_: FocusEvent| {
+            // First use: build the index now, not on the first keystroke.
+            searcher.index();
+            open.set(true);
+        })
+    };
+    let onblur = {
+        let close = close.clone();
+        Callback::from(move |_: FocusEvent| close())
+    };
+    // Keep focus in the box while an option is clicked.
+    let keep_focus = Callback::from(|e: MouseEvent| e.prevent_default());
+
+    let option_views = hits.iter().enumerate().map(|(i, hit)| {
+        let title = searcher
+            .corpus()
+            .document(&hit.document)
+            .map(|d| d.meta.title.clone())
+            .unwrap_or_default();
+        let route = hit_route(i, hits);
+        let onclick = {
+            let close = close.clone();
+            Callback::from(move |_: MouseEvent| {
+                navigate(&route);
+                close();
+            })
+        };
+        let selected = *active == Some(i);
+        html! {
+            <li id={option_id(i)} role="option" class="search-option" aria-selected={selected.to_string()} {onclick}>
+                <span class="search-option-meta">
+                    <span class="search-option-doc">{ title }</span>
+                    <span class="search-kind">{ kind_label(lang, hit.kind, hit.note_label.as_deref()) }</span>
+                </span>
+                <span class="search-option-snippet">{ snippet(&hit.snippet) }</span>
+            </li>
+        }
+    });
+    let all_route = hit_route(options - 1, hits);
+    let all_onclick = {
+        let close = close.clone();
+        Callback::from(move |_: MouseEvent| {
+            navigate(&all_route);
+            close();
+        })
+    };
+    let all_label = if total == 0 {
+        format!(
+            "{}「{}」{}",
+            lang.pick("找不到", "Nothing found for “"),
+            shown_query(&text, 24),
+            lang.pick(
+                "，開啟搜尋頁看已嘗試的寫法",
+                "” — open the search page for the forms tried"
+            ),
+        )
+    } else {
+        format!(
+            "{} {} {}",
+            lang.pick("查看全部", "See all"),
+            total,
+            lang.pick("筆結果", "results"),
+        )
+    };
+    let all_selected = *active == Some(options - 1);
+    let activedescendant = active.filter(|_| expanded).map(option_id);
+
+    html! {
+        <div class="search-box" role="search">
+            <label class="visually-hidden" for={INPUT_ID}>{ lang.pick("搜尋全部文件", "Search all documents") }</label>
+            <input
+                id={INPUT_ID}
+                ref={input}
+                type="text"
+                class="search-input"
+                role="combobox"
+                aria-autocomplete="list"
+                aria-expanded={expanded.to_string()}
+                aria-controls={LISTBOX_ID}
+                aria-activedescendant={activedescendant}
+                autocomplete="off"
+                spellcheck="false"
+                enterkeyhint="search"
+                placeholder={lang.pick("搜尋…", "Search…")}
+                value={(*text).clone()}
+                {oninput}
+                {onkeydown}
+                {onfocus}
+                {onblur}
+            />
+            <kbd class="search-key" aria-hidden="true">{ "/" }</kbd>
+            <ul id={LISTBOX_ID} role="listbox" class="search-listbox" hidden={!expanded}
+                aria-label={lang.pick("搜尋建議", "Search suggestions")} onmousedown={keep_focus}>
+                { for option_views }
+                if expanded {
+                    <li id={option_id(options - 1)} role="option" class="search-option search-option-all"
+                        aria-selected={all_selected.to_string()} onclick={all_onclick}>
+                        { all_label }
+                    </li>
+                }
+            </ul>
+        </div>
+    }
+}
+
+/// Whether typing into this event target means typing text.
+fn is_editable(target: &web_sys::EventTarget) -> bool {
+    let Some(el) = target.dyn_ref::<HtmlElement>() else {
+        return false;
+    };
+    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
+}
+
+/// Move the focus to the first hit of the results page.
+fn focus_first_result() {
+    let first = gloo::utils::document()
+        .query_selector(".search-hit-link")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+    if let Some(el) = first {
+        let _ = el.focus();
+    }
+}

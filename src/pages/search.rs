@@ -1,0 +1,342 @@
+//! The search results page (`#/search?q=…&doc=…&scope=…&glossary=0`): hits
+//! ranked by relevance and grouped by document with counts, each a snippet
+//! with its matches marked and the kind of passage it is in; filters for the
+//! document, body or notes, and glossary expansion, all kept in the URL so a
+//! search can be shared and survives a reload. An empty result says so and
+//! lists the forms it tried; a shortened query says it was shortened.
+
+use crate::components::search_box::INPUT_ID;
+use crate::components::search_snippet::{kind_label, shown_query, snippet};
+use crate::hooks::{use_scroll_to, use_title};
+use crate::i18n::{use_lang, Lang};
+use crate::route::{navigate, Route, SearchQuery};
+use crate::search::{Expansion, Found, FoundHit, Searcher};
+use lattice_core::search::{Scope, MAX_QUERY_CHARS};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+/// At most this many hits are listed (the counts cover all of them).
+const SHOWN: usize = 200;
+
+/// Props: the search in the URL.
+#[derive(Properties, PartialEq)]
+pub struct SearchPageProps {
+    /// What to search for, and the filters.
+    pub search: SearchQuery,
+}
+
+/// The results page.
+#[component]
+pub fn SearchPage(props: &SearchPageProps) -> Html {
+    let lang = use_lang();
+    let searcher = use_context::<Searcher>().expect("App provides the searcher");
+    use_title(Some(
+        if props.search.text.trim().is_empty() {
+            lang.pick("搜尋", "Search").to_string()
+        } else {
+            format!(
+                "{} {}",
+                lang.pick("搜尋", "Search"),
+                shown_query(&props.search.text, 24)
+            )
+        }
+        .into(),
+    ));
+    use_scroll_to("search".into(), None);
+    let found = {
+        let searcher = searcher.clone();
+        use_memo(props.search.clone(), move |search| {
+            searcher.run(search, Some(SHOWN))
+        })
+    };
+    let search = &props.search;
+    let blank = found.query.terms.is_empty();
+
+    html! {
+        <section class="search-page" aria-labelledby="lattice-search-heading">
+            <header class="page-header">
+                <h1 id="lattice-search-heading">{ lang.pick("搜尋", "Search") }</h1>
+                <p class="page-lede search-summary" role="status">{ summary(lang, search, &found) }</p>
+            </header>
+            { filters(lang, &searcher, search, &found) }
+            if found.query.truncated {
+                <p class="search-notice">
+                    { format!("{} {} {}",
+                        lang.pick("查詢過長，已截短為前", "The query was too long and was shortened to its first"),
+                        MAX_QUERY_CHARS,
+                        lang.pick("個字元或前 12 個詞來搜尋。", "characters or 12 terms."),
+                    ) }
+                </p>
+            }
+            if blank {
+                <p class="search-empty">
+                    { lang.pick("在上方搜尋框輸入字詞（按 / 鍵即可開始），中英文、簡繁體、全形半形皆可。",
+                        "Type words into the search box above (press / to start): Chinese or English, Simplified or Traditional, full- or half-width.") }
+                </p>
+            } else if found.results.total == 0 {
+                { empty(lang, search, &found) }
+            } else {
+                { groups(lang, &searcher, search, &found) }
+            }
+            if let Some(ms) = searcher.build_ms() {
+                <p class="search-timing" data-index-ms={format!("{ms:.1}")} data-search-ms={format!("{:.2}", found.elapsed_ms)}>
+                    { format!("{} {:.1} ms · {} {:.2} ms",
+                        lang.pick("建立索引", "index built in"), ms,
+                        lang.pick("本次搜尋", "this search"), found.elapsed_ms) }
+                </p>
+            }
+        </section>
+    }
+}
+
+fn summary(lang: Lang, search: &SearchQuery, found: &Found) -> String {
+    if found.query.terms.is_empty() {
+        return lang
+            .pick("輸入字詞以搜尋全部文件。", "Type to search every document.")
+            .to_string();
+    }
+    let q = shown_query(&search.text, 40);
+    let docs = found.results.per_document.len();
+    match lang {
+        Lang::Zh => format!(
+            "「{q}」：{} 篇文件、{} 個段落、{} 處相符",
+            docs, found.results.total, found.results.occurrences
+        ),
+        Lang::En => format!(
+            "“{q}”: {} matches in {} passages of {} documents",
+            found.results.occurrences, found.results.total, docs
+        ),
+    }
+}
+
+/// Document, body/notes and glossary filters; each change is a new URL.
+fn filters(lang: Lang, searcher: &Searcher, search: &SearchQuery, found: &Found) -> Html {
+    let with = |f: &dyn Fn(&mut SearchQuery)| {
+        let mut s = search.clone();
+        f(&mut s);
+        Route::Search(s)
+    };
+    let on_document = {
+        let search = search.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            navigate(&Route::Search(SearchQuery {
+                document: (!value.is_empty()).then_some(value),
+                ..search.clone()
+            }));
+        })
+    };
+    let on_glossary = {
+        let search = search.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            navigate(&Route::Search(SearchQuery {
+                glossary: on,
+                ..search.clone()
+            }));
+        })
+    };
+    let scopes = [
+        (Scope::All, lang.pick("全部", "All")),
+        (Scope::Body, lang.pick("正文", "Body")),
+        (Scope::Notes, lang.pick("註釋", "Notes")),
+    ];
+    let documents = searcher.corpus().documents();
+    html! {
+        <div class="search-filters">
+            <label class="search-filter">
+                <span class="search-filter-label">{ lang.pick("文件", "Document") }</span>
+                <select class="search-doc" onchange={on_document}>
+                    <option value="" selected={search.document.is_none()}>{ lang.pick("全部文件", "All documents") }</option>
+                    { for documents.iter().map(|d| html! {
+                        <option value={d.id.clone()} selected={search.document.as_deref() == Some(d.id.as_str())}>
+                            { d.meta.title.clone() }
+                        </option>
+                    }) }
+                </select>
+            </label>
+            <div class="search-filter search-scope" role="group" aria-label={lang.pick("範圍", "Scope")}>
+                <span class="search-filter-label" aria-hidden="true">{ lang.pick("範圍", "Scope") }</span>
+                { for scopes.iter().map(|(scope, label)| {
+                    let here = search.scope == *scope;
+                    html! {
+                        <a class={classes!("search-scope-option", here.then_some("is-current"))}
+                            href={with(&|s| s.scope = *scope).href()}
+                            aria-current={here.then_some("true")}>{ *label }</a>
+                    }
+                }) }
+            </div>
+            <label class="search-filter search-glossary">
+                <input type="checkbox" role="switch" checked={search.glossary} onchange={on_glossary} />
+                <span>{ lang.pick("詞彙表擴充（中英對照、別名）", "Glossary expansion (other-language forms, aliases)") }</span>
+            </label>
+            if !found.expansions.is_empty() {
+                <p class="search-expansions">
+                    { lang.pick("也搜尋了：", "Also searching: ") }
+                    { expansion_list(lang, &found.expansions) }
+                </p>
+            }
+        </div>
+    }
+}
+
+/// `魯比歐、盧比歐（Marco Rubio）`: forms grouped by their entry; the entry's
+/// own English form is said once, in the parentheses.
+fn expansion_list(lang: Lang, expansions: &[Expansion]) -> Html {
+    let mut entries: Vec<(&str, Vec<&str>)> = Vec::new();
+    for e in expansions {
+        let form = (e.form != e.via).then_some(e.form.as_str());
+        match entries.iter_mut().find(|(via, _)| *via == e.via) {
+            Some((_, forms)) => forms.extend(form),
+            None => entries.push((&e.via, form.into_iter().collect())),
+        }
+    }
+    let sep = lang.pick("、", ", ");
+    entries
+        .iter()
+        .enumerate()
+        .map(|(i, (via, forms))| {
+            html! {
+                <>
+                    if i > 0 { { lang.pick("；", "; ") } }
+                    if forms.is_empty() {
+                        <span class="search-expansion" lang="en">{ via.to_string() }</span>
+                    } else {
+                        <span class="search-expansion" lang="zh-Hant">{ forms.join(sep) }</span>
+                        <span class="search-expansion-via" lang="en">{ format!("（{via}）") }</span>
+                    }
+                </>
+            }
+        })
+        .collect()
+}
+
+fn empty(lang: Lang, search: &SearchQuery, found: &Found) -> Html {
+    let tried = found.query.tried_forms();
+    html! {
+        <div class="search-empty">
+            <p class="search-empty-title">
+                { match lang {
+                    Lang::Zh => format!("找不到「{}」。", shown_query(&search.text, 40)),
+                    Lang::En => format!("Nothing matches “{}”.", shown_query(&search.text, 40)),
+                } }
+            </p>
+            <p>
+                { lang.pick("已嘗試的寫法（統一為半形、小寫、簡體後比對）：", "Forms tried (matched after folding to half-width, lower case and Simplified):") }
+            </p>
+            <ul class="search-tried">
+                { for tried.iter().take(24).map(|f| html! { <li><code>{ shown_query(f, 40) }</code></li> }) }
+            </ul>
+            if search.document.is_some() || search.scope != Scope::All || !search.glossary {
+                <p>
+                    <a href={Route::Search(SearchQuery::new(search.text.clone())).href()}>
+                        { lang.pick("改為搜尋全部文件與範圍，並開啟詞彙表擴充", "Search everything, with glossary expansion") }
+                    </a>
+                </p>
+            }
+        </div>
+    }
+}
+
+fn groups(lang: Lang, searcher: &Searcher, search: &SearchQuery, found: &Found) -> Html {
+    // Documents in the order of their best hit; hits in rank order within.
+    let mut order: Vec<&str> = Vec::new();
+    for hit in &found.hits {
+        if !order.contains(&hit.document.as_str()) {
+            order.push(&hit.document);
+        }
+    }
+    let onkeydown = Callback::from(move_between_hits);
+    html! {
+        <div class="search-results" {onkeydown}>
+            if found.hits.len() < found.results.total {
+                <p class="search-notice">
+                    { format!("{} {} / {}", lang.pick("列出最相關的", "Showing the most relevant"), found.hits.len(), found.results.total) }
+                </p>
+            }
+            { for order.iter().map(|id| {
+                let count = found.results.per_document.iter().find(|(d, _)| d == id).map_or(0, |(_, n)| *n);
+                let title = searcher.corpus().document(id).map(|d| d.meta.title.clone()).unwrap_or_default();
+                let doc_href = Route::Highlighted { id: id.to_string(), anchor: None, search: search.clone() }.href();
+                let hits = found.hits.iter().filter(|h| h.document == *id);
+                html! {
+                    <section class="search-group" key={id.to_string()}>
+                        <h2 class="search-group-title">
+                            <a href={doc_href}>{ title }</a>
+                            <span class="search-count">
+                                { format!("{count} {}", lang.pick("個段落", if count == 1 { "passage" } else { "passages" })) }
+                            </span>
+                        </h2>
+                        <ol class="search-hits">
+                            { for hits.map(|hit| hit_view(lang, search, hit)) }
+                        </ol>
+                    </section>
+                }
+            }) }
+        </div>
+    }
+}
+
+fn hit_view(lang: Lang, search: &SearchQuery, hit: &FoundHit) -> Html {
+    let href = Route::Highlighted {
+        id: hit.document.clone(),
+        anchor: Some(hit.target.clone()),
+        search: search.clone(),
+    }
+    .href();
+    let kind = kind_label(lang, hit.kind, hit.note_label.as_deref());
+    html! {
+        <li class="search-hit">
+            <a class="search-hit-link" {href}>
+                <span class={classes!("search-kind", format!("search-kind-{:?}", hit.kind).to_lowercase())}>{ kind }</span>
+                if hit.matches > 1 {
+                    <span class="search-hit-count">{ format!("{} {}", hit.matches, lang.pick("處", "matches")) }</span>
+                }
+                <span class="search-snippet" lang="zh-Hant">{ snippet(&hit.snippet) }</span>
+                if !hit.expanded.is_empty() {
+                    <span class="search-hit-expansion">
+                        { lang.pick("也符合 ", "Also matched ") }
+                        { expansion_list(lang, &hit.expanded) }
+                    </span>
+                }
+            </a>
+        </li>
+    }
+}
+
+/// ↑/↓ between the result links; ↑ from the first goes back to the box.
+fn move_between_hits(e: KeyboardEvent) {
+    let up = match e.key().as_str() {
+        "ArrowDown" => false,
+        "ArrowUp" => true,
+        _ => return,
+    };
+    let document = gloo::utils::document();
+    let Ok(links) = document.query_selector_all(".search-hit-link") else {
+        return;
+    };
+    let links: Vec<HtmlElement> = (0..links.length())
+        .filter_map(|i| links.item(i)?.dyn_into::<HtmlElement>().ok())
+        .collect();
+    let active = document.active_element();
+    let Some(at) = links
+        .iter()
+        .position(|l| active.as_ref() == Some(l.unchecked_ref::<web_sys::Element>()))
+    else {
+        return;
+    };
+    e.prevent_default();
+    let target = match (up, at) {
+        (true, 0) => document
+            .get_element_by_id(INPUT_ID)
+            .and_then(|el| el.dyn_into::<HtmlElement>().ok()),
+        (true, i) => links.get(i - 1).cloned(),
+        (false, i) => links.get(i + 1).cloned(),
+    };
+    if let Some(el) = target {
+        let _ = el.focus();
+    }
+}
