@@ -44,11 +44,11 @@ pub fn Preferences() -> Html {
             </nav>
             <div class="pref-group" role="group" aria-label={lang.pick("字級", "Text size")}>
                 <button type="button" class="pref-button" onclick={dispatch(PrefsAction::FontSmaller)}
-                    aria-label={lang.pick("縮小字級", "Smaller text")}
+                    aria-label={lang.pick("A− 縮小字級", "A− Smaller text")}
                     disabled={prefs.font_step == 0}>{ "A−" }</button>
                 <span class="pref-value" aria-live="polite">{ format!("{}%", prefs.font_percent()) }</span>
                 <button type="button" class="pref-button" onclick={dispatch(PrefsAction::FontLarger)}
-                    aria-label={lang.pick("放大字級", "Larger text")}
+                    aria-label={lang.pick("A+ 放大字級", "A+ Larger text")}
                     disabled={usize::from(prefs.font_step) + 1 >= FONT_STEPS.len()}>{ "A+" }</button>
             </div>
             <label class="pref-theme">
