@@ -99,12 +99,12 @@ pub fn SearchBox() -> Html {
     }
 
     let wanted = *open && !on_search_page && !text.trim().is_empty();
-    let found = {
-        let searcher = searcher.clone();
-        use_memo((current.clone(), wanted), move |(search, wanted)| {
-            wanted.then(|| searcher.run(search, Some(SUGGESTIONS)))
-        })
-    };
+    // The searcher is a dependency too: a corpus that fetches its documents
+    // lazily gets a new one (and index) when they arrive.
+    let found = use_memo(
+        (searcher.clone(), current.clone(), wanted),
+        |(searcher, search, wanted)| wanted.then(|| searcher.run(search, Some(SUGGESTIONS))),
+    );
     let hits = found
         .as_ref()
         .as_ref()

@@ -32,13 +32,10 @@ pub struct SearchMatchesProps {
 pub fn SearchMatches(props: &SearchMatchesProps) -> Html {
     let lang = use_lang();
     let searcher = use_context::<Searcher>().expect("App provides the searcher");
-    let highlights = {
-        let searcher = searcher.clone();
-        use_memo(
-            (props.id.clone(), props.search.clone()),
-            move |(id, search)| Rc::new(searcher.highlights(id, search)),
-        )
-    };
+    let highlights = use_memo(
+        (searcher.clone(), props.id.clone(), props.search.clone()),
+        |(searcher, id, search)| Rc::new(searcher.highlights(id, search)),
+    );
     let highlights: Rc<Highlights> = (*highlights).clone();
     let total = highlights.len();
     // The current match: the opened hit's first one, then wherever the reader goes.

@@ -44,12 +44,10 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
         .into(),
     ));
     use_scroll_to("search".into(), None);
-    let found = {
-        let searcher = searcher.clone();
-        use_memo(props.search.clone(), move |search| {
-            searcher.run(search, Some(SHOWN))
-        })
-    };
+    let found = use_memo(
+        (searcher.clone(), props.search.clone()),
+        |(searcher, search)| searcher.run(search, Some(SHOWN)),
+    );
     let search = &props.search;
     let blank = found.query.terms.is_empty();
 
