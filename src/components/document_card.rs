@@ -1,7 +1,8 @@
 //! One entry of the library: a document's title as a link, its authors, date
 //! and kind, so the reader can choose what to open.
 
-use crate::components::meta::{author_names, chapter_place, date, kind_label};
+use crate::components::meta::{author_names, chapter_place, date_in, kind_name};
+use crate::i18n::use_lang;
 use crate::route::Route;
 use lattice_core::Document;
 use std::rc::Rc;
@@ -17,6 +18,7 @@ pub struct DocumentCardProps {
 /// A library entry.
 #[component]
 pub fn DocumentCard(props: &DocumentCardProps) -> Html {
+    let lang = use_lang();
     let doc = &props.doc;
     let href = Route::Document {
         id: doc.id.clone(),
@@ -27,7 +29,7 @@ pub fn DocumentCard(props: &DocumentCardProps) -> Html {
     html! {
         <article class="card">
             <p class="kicker">
-                <span class="kind">{ kind_label(doc.meta.kind) }</span>
+                <span class="kind">{ kind_name(doc.meta.kind, lang) }</span>
                 if let Some(category) = &doc.meta.category {
                     <span class="kicker-detail">{ category.clone() }</span>
                 }
@@ -41,7 +43,7 @@ pub fn DocumentCard(props: &DocumentCardProps) -> Html {
                     <span class="authors">{ authors }</span>
                 }
                 if let Some(d) = &doc.meta.date {
-                    <span class="date">{ date(d) }</span>
+                    <span class="date">{ date_in(d, lang) }</span>
                 }
             </p>
         </article>

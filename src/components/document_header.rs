@@ -55,7 +55,10 @@ pub fn DocumentHeader(props: &DocumentHeaderProps) -> Html {
                     let text = note.or_else(|| a.affiliation.clone())?;
                     Some(html! {
                         <p class="author-note">
-                            <span class="author-note-name">{ s(&a.name) }</span>
+                            // A note that opens with the name needs no label.
+                            if !text.starts_with(&a.name) {
+                                <span class="author-note-name">{ s(&a.name) }</span>
+                            }
                             { s(&text) }
                         </p>
                     })

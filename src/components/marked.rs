@@ -274,14 +274,15 @@ fn is_web_address(href: &str) -> bool {
     href.starts_with("https://") || href.starts_with("http://")
 }
 
-/// Whether another mark of the same term is right beside this one (within two
-/// characters, as in a definition `小多邊主義（mini-lateralism）`): the text
+/// Whether another mark of the same term is right beside this one (within six
+/// characters, as in a definition `小多邊主義（mini-lateralism）` or
+/// `歐洲協調（the concert of Europe）`): the text
 /// already shows both forms there, so bilingual mode adds no gloss.
 fn beside_its_other_form(marks: &[Mark], mark: &Mark) -> bool {
     marks.iter().any(|other| {
         other.kind == mark.kind
             && other.range != mark.range
-            && (other.range.start.abs_diff(mark.range.end) <= 2
-                || mark.range.start.abs_diff(other.range.end) <= 2)
+            && (other.range.start.abs_diff(mark.range.end) <= 6
+                || mark.range.start.abs_diff(other.range.end) <= 6)
     })
 }

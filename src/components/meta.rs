@@ -1,19 +1,11 @@
-//! How a document's metadata reads in Chinese: kind labels, author lists and
-//! dates, shared by the library's cards and the document page's header; and
-//! glossary term kinds.
+//! How a document's metadata reads in the interface language: kind names,
+//! author lists and dates, shared by the library's cards and the document
+//! page's header; and the names of glossary term kinds.
 
 use crate::i18n::Lang;
 use lattice_core::glossary::TermKind;
 use lattice_core::{Date, Document, Kind};
 use yew::prelude::*;
-
-/// The Chinese name of a source format.
-pub fn kind_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::WebAnalysis => "網路評析",
-        Kind::BookChapter => "專書章節",
-    }
-}
 
 /// The authors' names joined with the enumeration comma (`甲、乙`).
 pub fn author_names(doc: &Document) -> String {
@@ -23,15 +15,6 @@ pub fn author_names(doc: &Document) -> String {
         .map(|a| a.name.as_str())
         .collect::<Vec<_>>()
         .join("、")
-}
-
-/// A date as Chinese readers write it (`2025年7月4日`), machine-readable too.
-pub fn date(date: &Date) -> Html {
-    html! {
-        <time datetime={date.to_string()}>
-            { format!("{}年{}月{}日", date.year, date.month, date.day) }
-        </time>
-    }
 }
 
 /// Where a book chapter sits in its book (`PART 1 印太總體態勢 · 第一章`).
