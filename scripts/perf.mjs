@@ -164,12 +164,14 @@ async function visit(browser, url) {
   let firstSearch = NaN;
   const keys = [];
   if ((await input.count()) > 0) {
-    const s0 = Date.now();
-    await input.focus();
-    await page.waitForFunction(
-      () => (document.documentElement.dataset.corpus ?? 'complete') === 'complete',
-    );
-    firstSearch = Date.now() - s0;
+    firstSearch = await input.evaluate(async (el) => {
+      const t = performance.now();
+      el.focus();
+      while ((document.documentElement.dataset.corpus ?? 'complete') !== 'complete') {
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      return performance.now() - t;
+    });
     for (const ch of QUERY) {
       keys.push(
         await input.evaluate(async (el, ch) => {

@@ -73,8 +73,11 @@ const html = readFileSync(indexPath, 'utf8').replace(VERSION_META, '');
 // 1. Hash every inline script (a <script> without src) for the CSP.
 const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)];
 const hashes = inline.map((m) => `'sha256-${sha256(m[1]).digest('base64')}'`);
-const cspPattern = /(http-equiv="Content-Security-Policy"\s+content="[^"]*script-src )([^;"]*)/;
-if (!cspPattern.test(html)) throw new Error(`${INDEX} has no CSP meta with a script-src`);
+// The CSP <meta>, whichever order and quoting its attributes have (a minified
+// index.html reorders them and drops the quotes it can).
+const cspPattern = /<meta[^>]*Content-Security-Policy[^>]*>/;
+if (!cspPattern.test(html)) throw new Error(`${INDEX} has no CSP meta`);
+if (!/script-src [^;"]*/.test(cspPattern.exec(html)[0])) throw new Error('the CSP has no script-src');
 const scriptSrc = ["'self'", "'wasm-unsafe-eval'", ...hashes].join(' ');
 
 // 2. The version: every file but sw.js (which is derived from it).
@@ -87,7 +90,7 @@ for (const file of files) {
 const version = digest.digest('hex').slice(0, 16);
 
 const finished = html
-  .replace(cspPattern, `$1${scriptSrc}`)
+  .replace(cspPattern, (meta) => meta.replace(/script-src [^;"]*/, `script-src ${scriptSrc}`))
   .replace('<title>', `<meta name="lattice-version" content="${version}" />\n    <title>`);
 writeFileSync(indexPath, finished);
 

@@ -18,6 +18,10 @@ use corpus::Corpus;
 
 /// Decode the embedded corpus once and mount the app on the page's `<body>`.
 pub fn start() {
+    // index.html paints a static header until the app mounts its own.
+    if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
+        boot.remove();
+    }
     match Corpus::embedded() {
         Ok(corpus) => {
             yew::Renderer::<App>::with_props(AppProps { corpus }).render();
