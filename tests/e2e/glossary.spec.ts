@@ -17,8 +17,8 @@ test('the glossary lists every entry and filters by any form, folded', async ({ 
   const filter = page.getByRole('searchbox');
   for (const query of ['四方安全對話', '四方安全对话', 'quadrilateral', 'Quad']) {
     await filter.fill(query);
+    await expect.poll(() => rows(page).count(), query).toBeLessThan(total);
     await expect(rows(page).filter({ hasText: 'Quadrilateral Security Dialogue' }), query).toHaveCount(1);
-    expect(await rows(page).count()).toBeLessThan(total);
   }
   await filter.fill('NPT');
   await expect(rows(page)).toHaveCount(1);
@@ -34,6 +34,7 @@ test('the glossary lists every entry and filters by any form, folded', async ({ 
 
 test('the glossary sorts by English, Chinese, kind and count', async ({ page }) => {
   await page.goto('./#/glossary');
+  await expect(rows(page).first()).toBeVisible();
   const english = async () => (await page.locator('.g-en').allTextContents()).map((s) => s.toLowerCase());
   const en = await english();
   expect(en).toEqual([...en].sort());
@@ -64,6 +65,7 @@ test('occurrences link into the text', async ({ page }) => {
 
 test('the glossary downloads as CSV and as well-formed TBX', async ({ page }) => {
   await page.goto('./#/glossary');
+  await expect(rows(page).first()).toBeVisible();
   const total = await rows(page).count();
   const [csv] = await Promise.all([
     page.waitForEvent('download'),
@@ -111,7 +113,7 @@ test('marked terms open their translation in the popover', async ({ page }) => {
   await expect(page.locator('.doc-body .term')).toHaveCount(0);
   await page.getByRole('button', { name: '標示詞彙' }).click();
   const terms = page.locator('.doc-body .term');
-  expect(await terms.count()).toBeGreaterThan(50);
+  await expect.poll(() => terms.count()).toBeGreaterThan(50);
   const quad = page.locator('.doc-body .term', { hasText: '四方安全對話' }).first();
   await quad.scrollIntoViewIfNeeded();
   await quad.hover();
@@ -133,7 +135,7 @@ test('marked terms open their translation in the popover', async ({ page }) => {
   await expect(quad).toBeFocused();
   // The switch is remembered.
   await page.reload();
-  expect(await page.locator('.doc-body .term').count()).toBeGreaterThan(50);
+  await expect.poll(() => page.locator('.doc-body .term').count()).toBeGreaterThan(50);
 });
 
 test.describe('on a touch screen', () => {
@@ -158,7 +160,7 @@ test('bilingual mode shows the English beside Chinese terms and the Chinese besi
   await page.getByRole('button', { name: '雙語對照' }).click();
   await expect(page.getByRole('button', { name: '標示詞彙' })).toHaveAttribute('aria-pressed', 'true');
   const ruby = page.locator('.doc-body ruby');
-  expect(await ruby.count()).toBeGreaterThan(30);
+  await expect.poll(() => ruby.count()).toBeGreaterThan(30);
   // 小多邊主義 carries mini-lateralism, where the text does not already say so.
   const zh = page.locator('.doc-body .term-bilingual', { hasText: '小多邊主義' }).first();
   await expect(zh.locator('rt')).toHaveText('mini-lateralism');

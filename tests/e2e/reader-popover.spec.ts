@@ -10,6 +10,8 @@ const popover = (page: Page) => page.locator('#lattice-popover');
 
 /** Scroll so the element's top sits `y` pixels below the top of the viewport. */
 async function placeAt(page: Page, selector: string, y: number) {
+  // The app renders after the page loads: wait for the element first.
+  await page.locator(selector).waitFor();
   await page.evaluate(
     ([selector, y]) => {
       const el = document.querySelector(selector as string)!;
@@ -136,6 +138,7 @@ test('near the right edge the popover shifts left to stay on screen', async ({ p
   ]) {
     await page.setViewportSize(viewport);
     await page.goto(`./#/doc/${CHAPTER.id}/p3`);
+    await page.locator('#p3').waitFor();
     // The rightmost marker of the text, brought into view.
     const id = await page.evaluate(() => {
       let best = '';
@@ -219,6 +222,7 @@ test('a click goes to the note in the list; its back-link returns to the marker'
 
 test('a note cited from several places links back to each of them', async ({ page }) => {
   await page.goto(`./#/doc/${CHAPTER.id}/n8`);
+  await expect(page.locator('li#n8')).toBeVisible();
   const back = page.locator('li#n8 a.backref');
   const cited = await page.locator('.doc-body sup.noteref a[id^="ref-8-"]').count();
   expect(cited).toBeGreaterThanOrEqual(1);

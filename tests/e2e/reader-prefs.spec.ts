@@ -26,6 +26,7 @@ test('the header shows kind, part and chapter, title, author and author note', a
 test('the contents list the sections and mark the one being read', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`./#/doc/${CHAPTER.id}`);
+  await expect(page.locator('h1')).toHaveText(CHAPTER.title);
   const toc = page.locator('nav.toc');
   await expect(toc.locator('a')).toHaveCount(await page.locator('.doc-body :is(h2,h3,h4,h5)').count());
   await expect(toc.locator('a[aria-current="location"]')).toHaveCount(0);
