@@ -95,6 +95,12 @@ fn summary(lang: Lang, search: &SearchQuery, found: &Found) -> String {
             .to_string();
     }
     let q = shown_query(&search.text, 40);
+    if found.results.total == 0 {
+        return match lang {
+            Lang::Zh => format!("「{q}」：沒有相符的段落"),
+            Lang::En => format!("“{q}”: no matches"),
+        };
+    }
     let docs = found.results.per_document.len();
     match lang {
         Lang::Zh => format!(
