@@ -33,7 +33,8 @@ pub struct Corpus {
     documents: Rc<[Rc<Document>]>,
     /// The curated glossary (search expands terms with it).
     glossary: Rc<Glossary>,
-    /// Ids of documents that are metadata only until fetched.
+    /// Ids of documents that are metadata only until fetched, and
+    /// [`GLOSSARY_ID`] while the glossary is.
     unfetched: Rc<BTreeSet<String>>,
 }
 
@@ -60,35 +61,44 @@ impl Corpus {
         &self.glossary
     }
 
-    /// Whether every document's text is at hand.
+    /// Whether every document's text (and the glossary) is at hand.
     pub fn is_complete(&self) -> bool {
         self.unfetched.is_empty()
     }
 
-    /// This corpus with these documents' text in place of their metadata.
-    fn with_fetched(&self, fetched: Vec<Document>) -> Corpus {
+    /// This corpus with these fetched parts in place: documents' text for
+    /// their metadata, and the glossary (a bundle without documents).
+    fn with_fetched(&self, fetched: Vec<Bundle>) -> Corpus {
         let mut unfetched = (*self.unfetched).clone();
         let mut documents: Vec<Rc<Document>> = self.documents.to_vec();
-        for doc in fetched {
-            unfetched.remove(&doc.id);
-            if let Some(slot) = documents.iter_mut().find(|d| d.id == doc.id) {
-                *slot = Rc::new(doc);
+        let mut glossary = self.glossary.clone();
+        for bundle in fetched {
+            if bundle.documents.is_empty() {
+                unfetched.remove(GLOSSARY_ID);
+                glossary = Rc::new(bundle.glossary);
+            }
+            for doc in bundle.documents {
+                unfetched.remove(&doc.id);
+                if let Some(slot) = documents.iter_mut().find(|d| d.id == doc.id) {
+                    *slot = Rc::new(doc);
+                }
             }
         }
         Corpus {
             documents: documents.into(),
-            glossary: self.glossary.clone(),
+            glossary,
             unfetched: Rc::new(unfetched),
         }
     }
 
-    /// The files to fetch before `route` can be shown: the document it opens,
-    /// or, for search and the other whole-corpus pages, every document.
+    /// The files to fetch before `route` can be shown: the document it opens
+    /// and the glossary (its terms are marked), or, for search and the other
+    /// whole-corpus pages, everything.
     fn files_for(&self, route: &Route) -> Vec<&'static str> {
         let wanted = |id: &str| self.unfetched.contains(id);
         if let Route::Document { id, .. } = route {
             shards()
-                .filter(|(d, _)| *d == id && wanted(d))
+                .filter(|(d, _)| (*d == id || *d == GLOSSARY_ID) && wanted(d))
                 .map(|(_, f)| f)
                 .collect()
         } else if matches!(route, Route::Library | Route::NotFound) {
@@ -109,7 +119,10 @@ impl From<Bundle> for Corpus {
     }
 }
 
-/// The (id, file) pairs of the separately stored documents.
+/// The shard-table id of the glossary's file (build.rs writes it).
+const GLOSSARY_ID: &str = "@glossary";
+
+/// The (id, file) pairs of the separately stored documents and glossary.
 fn shards() -> impl Iterator<Item = (&'static str, &'static str)> {
     SHARDS.lines().filter_map(|line| line.split_once('\t'))
 }
@@ -140,8 +153,8 @@ impl Fetched {
 struct State(Corpus);
 
 impl Reducible for State {
-    type Action = Vec<Document>;
-    fn reduce(self: Rc<Self>, fetched: Vec<Document>) -> Rc<Self> {
+    type Action = Vec<Bundle>;
+    fn reduce(self: Rc<Self>, fetched: Vec<Bundle>) -> Rc<Self> {
         Rc::new(State(self.0.with_fetched(fetched)))
     }
 }
@@ -193,9 +206,9 @@ pub fn use_corpus_for(embedded: &Corpus, route: &Route) -> Fetched {
                 let files = files.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     match fetch_documents(&files).await {
-                        Ok(documents) => {
+                        Ok(parts) => {
                             failed.set(None);
-                            state.dispatch(documents);
+                            state.dispatch(parts);
                         }
                         Err(reason) => failed.set(Some(reason.into())),
                     }
@@ -226,9 +239,10 @@ fn all_unfetched(corpus: &Corpus) -> Vec<&'static str> {
         .collect()
 }
 
-/// Fetch and decode documents from `corpus/<file>`, relative to the page so
-/// a sub-path deployment works. All requests start at once.
-async fn fetch_documents(files: &[&str]) -> Result<Vec<Document>, String> {
+/// Fetch and decode documents (and the glossary) from `corpus/<file>`,
+/// relative to the page so a sub-path deployment works. All requests start
+/// at once.
+async fn fetch_documents(files: &[&str]) -> Result<Vec<Bundle>, String> {
     let window = gloo::utils::window();
     let requests: Vec<JsFuture> = files
         .iter()
@@ -253,7 +267,7 @@ async fn fetch_documents(files: &[&str]) -> Result<Vec<Document>, String> {
             .map_err(|_| failed("unreadable body"))?;
         let bytes = js_sys::Uint8Array::new(&body).to_vec();
         let bundle = Bundle::decode(&bytes).map_err(|e| failed(&e.to_string()))?;
-        documents.extend(bundle.documents);
+        documents.push(bundle);
     }
     Ok(documents)
 }
