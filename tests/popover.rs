@@ -6,7 +6,6 @@
 //! export is well-formed XML with its text escaped.
 #![cfg(target_arch = "wasm32")]
 
-use lattice_app::app::{App, AppProps};
 use lattice_app::components::glossary_export::{to_csv, to_tbx, xml_escape};
 use lattice_app::components::marked::{render_runs, Display, Mark, MarkKind};
 use lattice_app::components::notes::MISSING_NOTE;
@@ -16,56 +15,17 @@ use lattice_core::inline::Inline;
 use lattice_core::Bundle;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
-use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod common;
+use common::*;
+
 const CHAPTER: &str = "indo-pacific-minilateralism";
 const QUAD: &str = "quad-foreign-ministers-2025";
-
-async fn mount(corpus: Corpus, hash: &str) -> (Element, AppHandle<App>) {
-    gloo::utils::window().location().set_hash(hash).unwrap();
-    let root = gloo::utils::document().create_element("div").unwrap();
-    gloo::utils::body().append_child(&root).unwrap();
-    let handle =
-        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { corpus }).render();
-    yew::scheduler::flush().await;
-    (root, handle)
-}
-
-fn unmount(root: Element, handle: AppHandle<App>) {
-    handle.destroy();
-    root.remove();
-}
-
-async fn sleep(ms: i32) {
-    let tick = js_sys::Promise::new(&mut |resolve, _| {
-        gloo::utils::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(tick).await.unwrap();
-}
-
-async fn wait_until(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..100 {
-        if done() {
-            return;
-        }
-        let tick = js_sys::Promise::new(&mut |resolve, _| {
-            gloo::utils::window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-                .unwrap();
-        });
-        JsFuture::from(tick).await.unwrap();
-        yew::scheduler::flush().await;
-    }
-    panic!("timed out waiting until {what}");
-}
 
 fn popover() -> Option<Element> {
     gloo::utils::document().get_element_by_id("lattice-popover")

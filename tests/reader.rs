@@ -3,57 +3,22 @@
 //! HTML in, checked the way a reader would see it.
 #![cfg(target_arch = "wasm32")]
 
-use lattice_app::app::{App, AppProps};
 use lattice_app::components::notes::MISSING_NOTE;
 use lattice_app::corpus::Corpus;
 use lattice_app::route::Route;
 use lattice_core::inline::Inline;
 use lattice_core::{Block, BlockKind, Bundle, Document, Note};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
-use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod common;
+use common::*;
+
 /// The web analysis in corpus/; its title is what the source prints.
 const QUAD_TITLE: &str = "川普2.0四方外長二次會的合作進展與意涵";
-
-/// Mount the app at `hash` into a fresh element and wait for it to render.
-async fn mount(corpus: Corpus, hash: &str) -> (Element, AppHandle<App>) {
-    gloo::utils::window().location().set_hash(hash).unwrap();
-    let root = gloo::utils::document().create_element("div").unwrap();
-    gloo::utils::body().append_child(&root).unwrap();
-    let handle =
-        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { corpus }).render();
-    yew::scheduler::flush().await;
-    (root, handle)
-}
-
-/// Unmount the app and remove its element, so tests do not see each other.
-fn unmount(root: Element, handle: AppHandle<App>) {
-    handle.destroy();
-    root.remove();
-}
-
-/// Wait (up to about two seconds) until `done` holds, letting the browser
-/// deliver events and Yew render between checks.
-async fn wait_until(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..100 {
-        if done() {
-            return;
-        }
-        let tick = js_sys::Promise::new(&mut |resolve, _| {
-            gloo::utils::window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-                .unwrap();
-        });
-        JsFuture::from(tick).await.unwrap();
-        yew::scheduler::flush().await;
-    }
-    panic!("timed out waiting until {what}");
-}
 
 fn select(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).unwrap()

@@ -5,49 +5,23 @@
 //! document page, and search routes that survive a trip through the URL.
 #![cfg(target_arch = "wasm32")]
 
-use lattice_app::app::{App, AppProps};
+use lattice_app::app::App;
 use lattice_app::corpus::Corpus;
 use lattice_app::route::{percent_decode, Route, SearchQuery};
 use lattice_app::search::Searcher;
 use lattice_core::search::Scope;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlInputElement};
-use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn mount(hash: &str) -> (Element, AppHandle<App>) {
-    gloo::utils::window().location().set_hash(hash).unwrap();
-    let root = gloo::utils::document().create_element("div").unwrap();
-    gloo::utils::body().append_child(&root).unwrap();
-    let corpus = Corpus::embedded().unwrap();
-    let handle =
-        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { corpus }).render();
-    yew::scheduler::flush().await;
-    (root, handle)
-}
+mod common;
+use common::{unmount, wait_until};
 
-fn unmount(root: Element, handle: AppHandle<App>) {
-    handle.destroy();
-    root.remove();
-}
-
-async fn wait_until(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..100 {
-        if done() {
-            return;
-        }
-        let tick = js_sys::Promise::new(&mut |resolve, _| {
-            gloo::utils::window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-                .unwrap();
-        });
-        JsFuture::from(tick).await.unwrap();
-        yew::scheduler::flush().await;
-    }
-    panic!("timed out waiting until {what}");
+/// Mount the app with the embedded corpus at `hash`.
+async fn mount(hash: &str) -> (Element, yew::AppHandle<App>) {
+    common::mount(Corpus::embedded().unwrap(), hash).await
 }
 
 fn texts(root: &Element, selector: &str) -> Vec<String> {

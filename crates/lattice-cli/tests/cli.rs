@@ -4,20 +4,10 @@
 //! To accept an intended change of `dump` output, run with
 //! `UPDATE_GOLDEN=1` and review the diff of `tests/golden/`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn lattice(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lattice"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
-}
+mod common;
+use common::lattice;
 
 fn golden(file: &str) {
     let out = lattice(&["dump", &format!("corpus/{file}.txt")]);

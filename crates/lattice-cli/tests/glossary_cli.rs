@@ -2,20 +2,9 @@
 //! `--json`, the aligned table, and a calm error for unknown arguments.
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn lattice(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lattice"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
-}
+mod common;
+use common::lattice;
 
 const KINDS: &[&str] = &[
     "person",
