@@ -62,7 +62,7 @@ pub fn NoteMarker(props: &NoteMarkerProps) -> Html {
                 aria-controls={trigger.expanded.then_some(POPOVER_ID)}
                 aria-describedby={trigger.expanded.then_some(POPOVER_BODY_ID)}
                 ref={trigger.node}
-            onpointerdown={trigger.onpointerdown}
+                onpointerdown={trigger.onpointerdown}
                 onpointerenter={trigger.onpointerenter}
                 onpointerleave={trigger.onpointerleave}
                 onfocus={trigger.onfocus}
