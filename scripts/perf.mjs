@@ -26,8 +26,7 @@
 // - wasm memory: the byte length of the module's WebAssembly.Memory (linear
 //   memory reserved: it grows in 64 KiB pages and never shrinks), read from
 //   the `wasm` exports Trunk passes in its TrunkApplicationStarted event.
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { launchChromium, serveDir } from './browser.mjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { extname, join } from 'node:path';
@@ -80,12 +79,7 @@ async function freePort() {
 }
 
 async function serve(dir) {
-  const port = await freePort();
-  const server = spawn('node', ['tests/e2e/static-server.mjs', dir, String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve) => server.stdout.once('data', resolve));
-  return { server, url: `http://127.0.0.1:${port}/` };
+  return serveDir(dir, await freePort());
 }
 
 /** The files the service worker precaches, by kind, from dist/sw.js. */
@@ -255,10 +249,7 @@ function table(results) {
   return [line(rows[0]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join('\n');
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-});
+const browser = await launchChromium();
 const results = [];
 try {
   for (const build of builds) {

@@ -2,8 +2,7 @@
 // document page at desktop (1280×800) and phone (390×844) sizes, light and dark.
 // Run after `trunk build --release`:  node scripts/screenshots.mjs [out-dir]
 // (default /tmp/shots). `--readme` also writes docs/screenshot.png.
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { launchChromium, serveDir } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
 
 const args = process.argv.slice(2);
@@ -14,16 +13,9 @@ const base = `http://127.0.0.1:${PORT}/`;
 const DOC = 'indo-pacific-minilateralism';
 
 mkdirSync(out, { recursive: true });
-const server = spawn('node', ['tests/e2e/static-server.mjs', 'dist', String(PORT)], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise((ready) => server.stdout.once('data', ready));
+const { server } = await serveDir('dist', PORT);
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-quic'],
-});
+const browser = await launchChromium();
 const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 const pages = {
   library: '#/',

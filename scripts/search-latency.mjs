@@ -4,23 +4,15 @@
 // results were rendered (the suggestions list, and the results page, which
 // re-renders its whole list as the reader types). Prints p50/p95/max.
 // Run after `trunk build --release`:  node scripts/search-latency.mjs
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { launchChromium, serveDir } from './browser.mjs';
 
 const PORT = 4175;
 const base = `http://127.0.0.1:${PORT}/`;
 const QUERIES = ['四方安全对话', 'Indo-Pacific', 'ＡＵＫＵＳ', 'Rubio', '美國 中國', '小多邊主義的現況'];
 const ROUNDS = 5;
 
-const server = spawn('node', ['tests/e2e/static-server.mjs', 'dist', String(PORT)], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise((ready) => server.stdout.once('data', ready));
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-quic'],
-});
+const { server } = await serveDir('dist', PORT);
+const browser = await launchChromium();
 
 /** In the page: time from each `input` event to the frame after it. Yew
  * renders the new results before the browser's next frame (in the event's own
