@@ -11,18 +11,17 @@
 //! **Scale and lazy loading.** `LATTICE_SCALE=N` bundles a synthetic corpus of
 //! N copies of every document (`lattice_core::scale::replicate`), to measure
 //! how costs grow (scripts/perf.sh). When the encoded bundle is larger than
-//! [`LAZY_THRESHOLD`] in a release build (`LATTICE_LAZY=1` or `0` overrides), the
-//! embedded bundle holds only each document's metadata and the glossary, and
-//! every document is written whole, as a one-document bundle, to
-//! `target/wasm32-unknown-unknown/<profile>/lattice-corpus/<id>.<hash>.bin`; the Trunk
+//! [`LAZY_THRESHOLD`] in a release build (`LATTICE_LAZY=1` or `0` overrides),
+//! it is split (`lattice_core::layout::split`): the embedded head holds only
+//! the first page of the library's catalogue, and every document, the other
+//! catalogue pages and the glossary are files under
+//! `target/wasm32-unknown-unknown/<profile>/lattice-corpus/<set>/`; the Trunk
 //! post-build hook (scripts/postbuild.mjs) copies them into `dist/corpus/`,
-//! and the app fetches a document when it is first opened. The table of those
-//! files goes to `$OUT_DIR/shards.txt` (`id<TAB>file` lines, empty when
-//! everything is embedded).
+//! the app fetches each when a page first needs it, and the service worker
+//! precaches them all for offline reading.
 
-use lattice_core::{bundle, scale, Bundle, Document, Severity};
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
+use lattice_core::layout::{self, Head};
+use lattice_core::{bundle, catalogue, scale, Bundle, Severity};
 use std::path::{Path, PathBuf};
 
 /// Relative to the package root, which is the build script's working directory,
@@ -78,34 +77,43 @@ fn main() {
 
     let factor = scale_factor();
     if factor > 1 {
-        bundle.documents = scale::replicate(&bundle.documents, factor);
+        // Through `Bundle::new`, which puts them in id order like any bundle.
+        bundle.documents = Bundle::new(scale::replicate(&bundle.documents, factor)).documents;
     }
 
-    let bytes = encode(&bundle);
+    let raw = bundle
+        .encode()
+        .unwrap_or_else(|e| panic!("cannot encode the corpus bundle: {e}"))
+        .len();
     let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");
     let lazy = match std::env::var("LATTICE_LAZY").as_deref() {
         Ok("1") => true,
         Ok("0") => false,
-        _ => release && bytes.len() > LAZY_THRESHOLD,
+        _ => release && raw > LAZY_THRESHOLD,
     };
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let shard_dir = shard_dir(&out);
+    let files_dir = files_dir(&out);
     // Always emptied, so a build that embeds everything leaves no stale files.
-    match std::fs::remove_dir_all(&shard_dir) {
+    match std::fs::remove_dir_all(&files_dir) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => panic!("cannot clear {}: {e}", shard_dir.display()),
+        Err(e) => panic!("cannot clear {}: {e}", files_dir.display()),
     }
-    std::fs::create_dir_all(&shard_dir)
-        .unwrap_or_else(|e| panic!("cannot create {}: {e}", shard_dir.display()));
-
-    let (embedded, table) = if lazy {
-        split(bundle, &shard_dir)
+    let head = if lazy {
+        let (head, files) = layout::split(bundle, catalogue::PER_PAGE)
+            .unwrap_or_else(|e| panic!("cannot encode the corpus files: {e}"));
+        for file in files {
+            let path = files_dir.join(&file.path);
+            let folder = path.parent().expect("a file path has a folder");
+            std::fs::create_dir_all(folder)
+                .unwrap_or_else(|e| panic!("cannot create {}: {e}", folder.display()));
+            write(&path, file.bytes);
+        }
+        head
     } else {
-        (bytes, String::new())
+        Head::whole(bundle)
     };
-    write(&out.join("corpus.bin"), embedded);
-    write(&out.join("shards.txt"), table.into_bytes());
+    write(&out.join("corpus.bin"), encode(&head));
 }
 
 /// `LATTICE_SCALE`, 1 when unset.
@@ -120,11 +128,11 @@ fn scale_factor() -> usize {
     }
 }
 
-/// Where the per-document files go: `<target dir>/<target>/<profile>/lattice-corpus`
+/// Where the files of a split corpus go: `<target dir>/<target>/<profile>/lattice-corpus`
 /// (`OUT_DIR` is `<that>/build/<package>-<hash>/out`), so a native or test
 /// build never overwrites what the release wasm build wrote, and the Trunk
 /// hook finds them from `CARGO_TARGET_DIR` and the profile alone.
-fn shard_dir(out: &Path) -> PathBuf {
+fn files_dir(out: &Path) -> PathBuf {
     let profile_dir = out
         .ancestors()
         .nth(3)
@@ -132,53 +140,8 @@ fn shard_dir(out: &Path) -> PathBuf {
     profile_dir.join("lattice-corpus")
 }
 
-/// The shard-table id of the glossary file (not a valid document id).
-const GLOSSARY_ID: &str = "@glossary";
-
-/// Write every document, and the glossary, to its own file and return the
-/// bundle to embed (metadata only) and the table of files. The glossary goes
-/// too: only pages that show document text (and search) use it.
-fn split(mut bundle: Bundle, dir: &Path) -> (Vec<u8>, String) {
-    let mut table = String::new();
-    let mut shard = |id: &str, part: &Bundle| {
-        let bytes = encode(part);
-        let mut hasher = DefaultHasher::new();
-        bytes.hash(&mut hasher);
-        // Content-addressed, so a changed document is a new file and no
-        // cache can serve an old one under its name.
-        let name = id.trim_start_matches('@');
-        let file = format!("{name}.{:016x}.bin", hasher.finish());
-        write(&dir.join(&file), bytes);
-        table.push_str(&format!("{id}\t{file}\n"));
-    };
-    for doc in &mut bundle.documents {
-        let mut whole = Bundle::new(vec![stub(doc)]);
-        std::mem::swap(&mut whole.documents[0], doc);
-        shard(&whole.documents[0].id, &whole);
-    }
-    let mut glossary = Bundle::new(Vec::new());
-    std::mem::swap(&mut glossary.glossary, &mut bundle.glossary);
-    shard(GLOSSARY_ID, &glossary);
-    (encode(&bundle), table)
-}
-
-/// A document's metadata without its text: what the library lists.
-fn stub(doc: &Document) -> Document {
-    Document {
-        id: doc.id.clone(),
-        source: doc.source.clone(),
-        meta: doc.meta.clone(),
-        blocks: Vec::new(),
-        sections: Vec::new(),
-        notes: Vec::new(),
-        skipped: Vec::new(),
-        diagnostics: Vec::new(),
-    }
-}
-
-fn encode(bundle: &Bundle) -> Vec<u8> {
-    bundle
-        .encode()
+fn encode(head: &Head) -> Vec<u8> {
+    head.encode()
         .unwrap_or_else(|e| panic!("cannot encode the corpus bundle: {e}"))
 }
 

@@ -10,16 +10,17 @@
 //     before this script edits it), written into index.html as
 //     `<meta name="lattice-version">` and into sw.js, so two builds with the
 //     same files have the same version and any changed byte gives a new one.
-//  (Trunk only: also copies a lazy corpus's files and minifies the JS glue,
+//  (Trunk only: also copies a split corpus's files and minifies the JS glue,
 //  see below.)
 //  3. sw.js, the service worker: the template static/sw-template.js with the
 //     version and the list of every built asset (Trunk's content-hashed names)
 //     filled in. A new build therefore installs a new cache beside the old
 //     one and switches over whole, never serving a mix of versions.
 //
-// Before all this, a large corpus's per-document files (build.rs writes them
-// to target/wasm32-unknown-unknown/<profile>/lattice-corpus/ when it embeds
-// metadata only) are copied into corpus/ beside index.html. Trunk's copy-dir
+// Before all this, a large corpus's files (build.rs writes them to
+// target/wasm32-unknown-unknown/<profile>/lattice-corpus/<set>/ when it
+// embeds only the head, see lattice_core::layout) are copied into corpus/
+// beside index.html. Trunk's copy-dir
 // cannot do it: it runs before cargo, so it would copy the previous build's.
 //
 // It is a pure function of the folder, and idempotent: running it again over
@@ -37,8 +38,8 @@ if (!staging) throw new Error('set TRUNK_STAGING_DIR (Trunk does) or pass the fo
 
 const SW = 'sw.js';
 const INDEX = 'index.html';
-// Per-document files of a lazily loaded corpus (see build.rs): precached like
-// the rest, but listed apart so the worker can report them separately.
+// The files of a split corpus (see build.rs): precached like the rest, but
+// listed apart so the worker knows which corpus files exist.
 const LAZY_DIR = 'corpus/';
 
 /** Every file under `dir`, as `/`-separated paths relative to it, sorted. */
@@ -52,7 +53,7 @@ function walk(dir, base = dir) {
     .sort();
 }
 
-// 0. The lazily loaded documents, when Trunk runs this (not when a test
+// 0. The split corpus's files, when Trunk runs this (not when a test
 // reruns it over a finished folder, which already has them).
 if (process.env.TRUNK_STAGING_DIR) {
   const profile = process.env.TRUNK_PROFILE ?? 'release';

@@ -11,6 +11,9 @@
 #   6. the same reader and offline tests against a build that embeds every
 #      document (LATTICE_LAZY=0) instead of fetching each when it is opened,
 #      which release builds do by default (see build.rs), in target/dist-embedded.
+#   7. a build of a synthetic corpus of 26 documents (LATTICE_SCALE=13), more
+#      than one library page and split into files, and its end-to-end tests
+#      (tests/e2e/*.scaled.ts: library pages, deep links, search, offline).
 #
 # Performance is measured, not tested: see scripts/perf.sh.
 #
@@ -90,10 +93,17 @@ LATTICE_LAZY=0 trunk build --release --dist target/dist-embedded
 LATTICE_DIST=target/dist-embedded LATTICE_E2E_PORT=4273 \
   npx --no-install playwright test --reporter=list reader.spec.ts offline.spec.ts 2>&1 | tee "$LOGS/embedded.log"
 embedded=$(sed 's/\x1b\[[0-9;]*m//g' "$LOGS/embedded.log" | grep -oE '^ *[0-9]+ passed' | tail -1 | awk '{ print $1 }')
+
+step "scaled-corpus build and end-to-end tests (LATTICE_SCALE=13: 26 documents, split)"
+# More documents than one library page, kept apart from the app in files.
+LATTICE_SCALE=13 trunk build --release --dist target/dist-scaled
+LATTICE_DIST=target/dist-scaled LATTICE_E2E_PORT=4373 LATTICE_E2E_SCALED=1 \
+  npx --no-install playwright test --reporter=list 2>&1 | tee "$LOGS/scaled.log"
+scaled=$(sed 's/\x1b\[[0-9;]*m//g' "$LOGS/scaled.log" | grep -oE '^ *[0-9]+ passed' | tail -1 | awk '{ print $1 }')
 finish_step
 
 printf '\n\033[1m==> all checks passed in %ss\033[0m\n' $(($(date +%s) - started))
-printf '  tests passed   native: %s (+%s doc)   wasm component: %s   end-to-end: %s (+%s embedded corpus)\n' \
-  "${native:-0}" "${doc:-0}" "${wasm:-0}" "${e2e:-0}" "${embedded:-0}"
+printf '  tests passed   native: %s (+%s doc)   wasm component: %s   end-to-end: %s (+%s embedded corpus, +%s scaled corpus)\n' \
+  "${native:-0}" "${doc:-0}" "${wasm:-0}" "${e2e:-0}" "${embedded:-0}" "${scaled:-0}"
 printf '  bundle         %s\n' "${sizes[@]}"
 printf '  time           %s\n' "${timings[@]}"

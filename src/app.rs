@@ -58,6 +58,7 @@ pub fn App(props: &AppProps) -> Html {
 pub fn switch(route: &Route) -> Html {
     match route {
         Route::Library => html! { <Library /> },
+        Route::LibraryPage(n) => html! { <Library page={*n} /> },
         Route::Document { id, anchor } => html! {
             <DocumentPage
                 id={AttrValue::from(id.clone())}

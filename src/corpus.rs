@@ -1,59 +1,74 @@
 //! The corpus as the build embedded it: build.rs parsed `corpus/` and wrote a
-//! postcard [`Bundle`]; this module decodes it once at start-up and hands the
-//! documents around cheaply (reference-counted, compared by pointer).
+//! postcard [`Head`]; this module decodes it once at start-up, fetches what
+//! the head leaves out as routes need it, and hands documents around cheaply
+//! (reference-counted, compared by pointer).
 //!
-//! A large corpus is embedded as metadata only (see build.rs): each document's
-//! text is a file under `corpus/` beside index.html, fetched the first time a
-//! route needs it ([`use_corpus_for`]) and cached by the service worker for
-//! offline reading. A small corpus (the real one) is embedded whole and never
-//! fetches anything.
+//! A small corpus is embedded whole and never fetches anything. A large one
+//! (see build.rs and `lattice_core::layout`) embeds only the first page of
+//! the library's catalogue; documents, the other catalogue pages and the
+//! glossary are files under `corpus/` beside index.html, fetched the first
+//! time a route needs them ([`use_corpus_for`]) and precached by the service
+//! worker for offline reading. So the first load costs the same whatever the
+//! corpus size.
 
 use crate::route::Route;
 use gloo::events::EventListener;
+use lattice_core::catalogue::{self, Entry, Page};
 use lattice_core::glossary::Glossary;
+use lattice_core::layout::{self, FileKind, Head, Layout, Part};
 use lattice_core::{Bundle, BundleError, Document};
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-/// The encoded bundle written by build.rs.
+/// The encoded head written by build.rs.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
-/// `id<TAB>file` for each document whose text is a separate file (none when
-/// the corpus is embedded whole).
-static SHARDS: &str = include_str!(concat!(env!("OUT_DIR"), "/shards.txt"));
-
-/// Every document of the library, in bundle order (by id).
+/// The library's documents: their catalogue entries, and the documents
+/// themselves as far as they are at hand.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Corpus {
     // `Rc<T: Eq>` compares by pointer before content, so props holding a
     // `Corpus` or a document compare in constant time when unchanged.
+    /// Catalogue pages by number; `None` until fetched.
+    pages: Rc<[Option<Entries>]>,
+    /// How many documents the catalogue lists.
+    total: usize,
+    /// The documents at hand, whole, ordered by id.
     documents: Rc<[Rc<Document>]>,
-    /// The curated glossary (search expands terms with it).
+    /// The curated glossary (search expands terms with it); empty until
+    /// fetched when the corpus is split.
     glossary: Rc<Glossary>,
-    /// Ids of documents that are metadata only until fetched, and
-    /// [`GLOSSARY_ID`] while the glossary is.
-    unfetched: Rc<BTreeSet<String>>,
+    /// Whether the glossary is at hand.
+    has_glossary: bool,
+    /// Ids the server has no document file for (a deep link to a document
+    /// that does not exist).
+    missing: Rc<BTreeSet<String>>,
+    /// The folder of the split corpus's files; `None` when embedded whole.
+    set: Option<Rc<str>>,
 }
 
 impl Corpus {
-    /// Decode the bundle embedded at build time.
+    /// Decode the head embedded at build time.
     pub fn embedded() -> Result<Self, BundleError> {
-        let mut corpus = Bundle::decode(EMBEDDED).map(Self::from)?;
-        corpus.unfetched = Rc::new(shards().map(|(id, _)| id.to_owned()).collect());
-        Ok(corpus)
+        Head::decode(EMBEDDED).map(Self::from)
     }
 
-    /// All documents, in order.
+    /// The documents at hand, in id order: all of them once
+    /// [`is_complete`](Self::is_complete).
     pub fn documents(&self) -> &[Rc<Document>] {
         &self.documents
     }
 
-    /// The document with this id.
+    /// The document with this id, when it is at hand.
     pub fn document(&self, id: &str) -> Option<Rc<Document>> {
-        self.documents.iter().find(|d| d.id == id).cloned()
+        self.documents
+            .binary_search_by(|d| d.id.as_str().cmp(id))
+            .ok()
+            .map(|i| self.documents[i].clone())
     }
 
     /// The glossary of the whole corpus.
@@ -61,70 +76,212 @@ impl Corpus {
         &self.glossary
     }
 
-    /// Whether every document's text (and the glossary) is at hand.
-    pub fn is_complete(&self) -> bool {
-        self.unfetched.is_empty()
+    /// How many documents the library holds.
+    pub fn total(&self) -> usize {
+        self.total
     }
 
-    /// This corpus with these fetched parts in place: documents' text for
-    /// their metadata, and the glossary (a bundle without documents).
-    fn with_fetched(&self, fetched: Vec<Bundle>) -> Corpus {
-        let mut unfetched = (*self.unfetched).clone();
-        let mut documents: Vec<Rc<Document>> = self.documents.to_vec();
-        let mut glossary = self.glossary.clone();
-        for bundle in fetched {
-            if bundle.documents.is_empty() {
-                unfetched.remove(GLOSSARY_ID);
-                glossary = Rc::new(bundle.glossary);
-            }
-            for doc in bundle.documents {
-                unfetched.remove(&doc.id);
-                if let Some(slot) = documents.iter_mut().find(|d| d.id == doc.id) {
-                    *slot = Rc::new(doc);
+    /// How many pages the library is shown in.
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// The entries of library page `number` (from 0), when at hand.
+    pub fn page(&self, number: usize) -> Option<&[Rc<Entry>]> {
+        self.pages.get(number)?.as_deref()
+    }
+
+    /// Every catalogue entry at hand, in order.
+    pub fn entries(&self) -> impl Iterator<Item = &Rc<Entry>> {
+        self.pages.iter().flatten().flat_map(|p| p.iter())
+    }
+
+    /// A document's title, from its entry or the document itself.
+    pub fn title(&self, id: &str) -> Option<String> {
+        match self.entries().find(|e| e.id == id) {
+            Some(entry) => Some(entry.title.clone()),
+            None => self.document(id).map(|d| d.meta.title.clone()),
+        }
+    }
+
+    /// Whether every document's text and the glossary are at hand.
+    pub fn is_complete(&self) -> bool {
+        self.set.is_none()
+            || (self.has_glossary
+                && self.pages.iter().all(Option::is_some)
+                && self.documents.len() >= self.total)
+    }
+
+    /// This corpus with these fetched parts in place.
+    fn with(&self, arrived: Vec<Arrival>) -> Corpus {
+        let mut next = self.clone();
+        let mut pages = self.pages.to_vec();
+        let mut documents = self.documents.to_vec();
+        let mut missing = (*self.missing).clone();
+        for arrival in arrived {
+            match arrival {
+                Arrival::Part(Part::Catalogue(page)) => {
+                    if let Some(slot) = pages.get_mut(page.number as usize) {
+                        *slot = Some(entries(page));
+                    }
+                }
+                Arrival::Part(Part::Glossary(glossary)) => {
+                    next.glossary = Rc::new(glossary);
+                    next.has_glossary = true;
+                }
+                Arrival::Part(Part::Document(doc)) => {
+                    match documents.binary_search_by(|d| d.id.cmp(&doc.id)) {
+                        Ok(i) => documents[i] = Rc::new(*doc),
+                        Err(i) => documents.insert(i, Rc::new(*doc)),
+                    }
+                }
+                Arrival::Missing(id) => {
+                    missing.insert(id);
                 }
             }
         }
-        Corpus {
-            documents: documents.into(),
-            glossary,
-            unfetched: Rc::new(unfetched),
+        next.pages = pages.into();
+        next.documents = documents.into();
+        next.missing = Rc::new(missing);
+        next
+    }
+
+    /// The files to fetch before `route` can be shown: a library page's
+    /// entries; a document and the glossary (its terms are marked); the
+    /// glossary and every catalogue page for the glossary page (it names the
+    /// documents a term occurs in); everything for search.
+    fn wants(&self, route: &Route) -> Vec<Want> {
+        let Some(set) = self.set.as_deref() else {
+            return Vec::new();
+        };
+        match route {
+            Route::Library | Route::NotFound => Vec::new(),
+            Route::LibraryPage(n) => (*n as usize)
+                .checked_sub(1)
+                .and_then(|page| self.page_want(set, page))
+                .into_iter()
+                .collect(),
+            Route::Document { id, .. } => self
+                .document_want(set, id)
+                .into_iter()
+                .chain(self.glossary_want(set))
+                .collect(),
+            Route::Glossary => self
+                .glossary_want(set)
+                .into_iter()
+                .chain((0..self.pages.len()).filter_map(|n| self.page_want(set, n)))
+                .collect(),
+            Route::Search(_) | Route::Highlighted { .. } => self.everything(set),
         }
     }
 
-    /// The files to fetch before `route` can be shown: the document it opens
-    /// and the glossary (its terms are marked), or, for search and the other
-    /// whole-corpus pages, everything.
-    fn files_for(&self, route: &Route) -> Vec<&'static str> {
-        let wanted = |id: &str| self.unfetched.contains(id);
-        if let Route::Document { id, .. } = route {
-            shards()
-                .filter(|(d, _)| (*d == id || *d == GLOSSARY_ID) && wanted(d))
-                .map(|(_, f)| f)
-                .collect()
-        } else if matches!(route, Route::Library | Route::NotFound) {
-            Vec::new()
-        } else {
-            all_unfetched(self)
+    /// Every file not at hand. Documents are known from the catalogue, so
+    /// until all its pages are here this lists the pages (and the documents
+    /// of the pages at hand); the rest follow once they arrive.
+    fn everything(&self, set: &str) -> Vec<Want> {
+        let pages = (0..self.pages.len()).filter_map(|n| self.page_want(set, n));
+        let documents = self
+            .entries()
+            .filter_map(|e| self.document_want(set, &e.id));
+        pages
+            .chain(self.glossary_want(set))
+            .chain(documents)
+            .collect()
+    }
+
+    fn page_want(&self, set: &str, number: usize) -> Option<Want> {
+        matches!(self.pages.get(number), Some(None)).then(|| Want {
+            path: layout::catalogue_path(set, number),
+            kind: FileKind::Catalogue,
+            id: None,
+        })
+    }
+
+    fn glossary_want(&self, set: &str) -> Option<Want> {
+        (!self.has_glossary).then(|| Want {
+            path: layout::glossary_path(set),
+            kind: FileKind::Glossary,
+            id: None,
+        })
+    }
+
+    fn document_want(&self, set: &str, id: &str) -> Option<Want> {
+        if self.missing.contains(id) || self.document(id).is_some() {
+            return None;
+        }
+        // `None` for a string that cannot be an id: nothing to fetch, and
+        // the page says there is no such document.
+        layout::document_path(set, id).map(|path| Want {
+            path,
+            kind: FileKind::Document,
+            id: Some(id.to_string()),
+        })
+    }
+}
+
+/// The entries of one catalogue page.
+type Entries = Rc<[Rc<Entry>]>;
+
+/// A catalogue page's entries, shared.
+fn entries(page: Page) -> Entries {
+    page.entries.into_iter().map(Rc::new).collect()
+}
+
+impl From<Head> for Corpus {
+    fn from(head: Head) -> Self {
+        match head.layout {
+            Layout::Whole(bundle) => Corpus::from(bundle),
+            Layout::Apart { set, first } => {
+                let total = first.total as usize;
+                let mut pages = vec![None; (first.pages as usize).max(1)];
+                pages[0] = Some(entries(first));
+                Corpus {
+                    pages: pages.into(),
+                    total,
+                    documents: Rc::new([]),
+                    glossary: Rc::default(),
+                    has_glossary: false,
+                    missing: Rc::default(),
+                    set: Some(set.into()),
+                }
+            }
         }
     }
 }
 
 impl From<Bundle> for Corpus {
+    /// A corpus embedded whole (every document at hand). Its documents are
+    /// in id order, as [`Bundle::new`] puts them and every bundle the build
+    /// writes has them.
     fn from(bundle: Bundle) -> Self {
+        let pages = catalogue::paginate(&bundle.documents, catalogue::PER_PAGE);
         Corpus {
+            pages: pages.into_iter().map(|p| Some(entries(p))).collect(),
+            total: bundle.documents.len(),
             documents: bundle.documents.into_iter().map(Rc::new).collect(),
             glossary: Rc::new(bundle.glossary),
-            unfetched: Rc::default(),
+            has_glossary: true,
+            missing: Rc::default(),
+            set: None,
         }
     }
 }
 
-/// The shard-table id of the glossary's file (build.rs writes it).
-const GLOSSARY_ID: &str = "@glossary";
+/// A file to fetch, and how to read it.
+#[derive(Clone, Debug, PartialEq)]
+struct Want {
+    /// Under `corpus/`.
+    path: String,
+    kind: FileKind,
+    /// The document's id, for a document's file (a 404 means no such document).
+    id: Option<String>,
+}
 
-/// The (id, file) pairs of the separately stored documents and glossary.
-fn shards() -> impl Iterator<Item = (&'static str, &'static str)> {
-    SHARDS.lines().filter_map(|line| line.split_once('\t'))
+/// What fetching one file gave.
+enum Arrival {
+    Part(Part),
+    /// The server has no file for this document id.
+    Missing(String),
 }
 
 /// The corpus as far as the current route needs it.
@@ -132,15 +289,15 @@ fn shards() -> impl Iterator<Item = (&'static str, &'static str)> {
 pub enum Fetched {
     /// Everything the route shows is here.
     Ready(Corpus),
-    /// Documents are on their way.
+    /// Files are on their way.
     Loading(Corpus),
-    /// A document could not be fetched (offline before it was ever cached,
-    /// or a build whose files are missing).
+    /// A file could not be fetched (offline before it was ever cached, or a
+    /// build whose files are missing).
     Failed(Corpus, AttrValue),
 }
 
 impl Fetched {
-    /// The corpus, complete or not (the library only needs metadata).
+    /// The corpus, complete or not (the library's first page is always here).
     pub fn corpus(&self) -> &Corpus {
         match self {
             Fetched::Ready(c) | Fetched::Loading(c) | Fetched::Failed(c, _) => c,
@@ -148,21 +305,21 @@ impl Fetched {
     }
 }
 
-/// The corpus state, updated as fetched documents arrive.
+/// The corpus state, updated as fetched files arrive.
 #[derive(PartialEq)]
 struct State(Corpus);
 
 impl Reducible for State {
-    type Action = Vec<Bundle>;
-    fn reduce(self: Rc<Self>, fetched: Vec<Bundle>) -> Rc<Self> {
-        Rc::new(State(self.0.with_fetched(fetched)))
+    type Action = Vec<Arrival>;
+    fn reduce(self: Rc<Self>, arrived: Vec<Arrival>) -> Rc<Self> {
+        Rc::new(State(self.0.with(arrived)))
     }
 }
 
-/// The corpus for this route: fetches the documents it needs that are not
+/// The corpus for this route: fetches the files it needs that are not
 /// embedded, and reports them loading until they are in place. Once the
-/// reader focuses the search box, every document is fetched in the background
-/// (search reads them all) without holding up the page on screen.
+/// reader focuses the search box, everything is fetched in the background
+/// (search reads every document) without holding up the page on screen.
 ///
 /// `<html data-corpus>` says where the texts stand (`complete` or `partial`),
 /// for the performance script and the tests.
@@ -174,6 +331,8 @@ pub fn use_corpus_for(embedded: &Corpus, route: &Route) -> Fetched {
     });
     let failed = use_state_eq(|| None::<AttrValue>);
     let searching = use_state_eq(|| false);
+    // Paths being fetched, so a changed want list never fetches one twice.
+    let in_flight = use_mut_ref(BTreeSet::<String>::new);
     {
         let searching = searching.clone();
         let complete = state.0.is_complete();
@@ -193,26 +352,24 @@ pub fn use_corpus_for(embedded: &Corpus, route: &Route) -> Fetched {
             move || drop(listener)
         });
     }
-    let needed = state.0.files_for(route);
-    let files = if *searching {
-        all_unfetched(&state.0)
-    } else {
-        needed.clone()
+    let needed = state.0.wants(route);
+    let wanted = match (*searching, state.0.set.as_deref()) {
+        (true, Some(set)) => state.0.everything(set),
+        _ => needed.clone(),
     };
     {
         let (state, failed) = (state.clone(), failed.clone());
-        use_effect_with(files, move |files| {
-            if !files.is_empty() {
-                let files = files.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    match fetch_documents(&files).await {
-                        Ok(parts) => {
-                            failed.set(None);
-                            state.dispatch(parts);
-                        }
-                        Err(reason) => failed.set(Some(reason.into())),
-                    }
-                });
+        use_effect_with(wanted, move |wanted| {
+            let fresh: Vec<Want> = {
+                let mut flying = in_flight.borrow_mut();
+                wanted
+                    .iter()
+                    .filter(|w| flying.insert(w.path.clone()))
+                    .cloned()
+                    .collect()
+            };
+            if !fresh.is_empty() {
+                wasm_bindgen_futures::spawn_local(fetch_into(fresh, state, failed, in_flight));
             }
         });
     }
@@ -231,43 +388,69 @@ pub fn use_corpus_for(embedded: &Corpus, route: &Route) -> Fetched {
     }
 }
 
-/// Every file not fetched yet.
-fn all_unfetched(corpus: &Corpus) -> Vec<&'static str> {
-    shards()
-        .filter(|(id, _)| corpus.unfetched.contains(*id))
-        .map(|(_, file)| file)
-        .collect()
+/// Fetch these files (all requests at once) and put what arrived in place in
+/// one update; report the first failure.
+async fn fetch_into(
+    wants: Vec<Want>,
+    state: UseReducerHandle<State>,
+    failed: UseStateHandle<Option<AttrValue>>,
+    in_flight: Rc<RefCell<BTreeSet<String>>>,
+) {
+    let window = gloo::utils::window();
+    let requests: Vec<JsFuture> = wants
+        .iter()
+        .map(|w| JsFuture::from(window.fetch_with_str(&format!("corpus/{}", w.path))))
+        .collect();
+    let mut arrived = Vec::with_capacity(wants.len());
+    let mut error = None;
+    for (want, request) in wants.iter().zip(requests) {
+        match fetch_one(want, request).await {
+            Ok(arrival) => arrived.push(arrival),
+            Err(reason) => {
+                error.get_or_insert(reason);
+            }
+        }
+    }
+    {
+        let mut flying = in_flight.borrow_mut();
+        for want in &wants {
+            flying.remove(&want.path);
+        }
+    }
+    match error {
+        Some(reason) => failed.set(Some(reason.into())),
+        None => failed.set(None),
+    }
+    if !arrived.is_empty() {
+        state.dispatch(arrived);
+    }
 }
 
-/// Fetch and decode documents (and the glossary) from `corpus/<file>`,
-/// relative to the page so a sub-path deployment works. All requests start
-/// at once.
-async fn fetch_documents(files: &[&str]) -> Result<Vec<Bundle>, String> {
-    let window = gloo::utils::window();
-    let requests: Vec<JsFuture> = files
-        .iter()
-        .map(|file| JsFuture::from(window.fetch_with_str(&format!("corpus/{file}"))))
-        .collect();
-    let mut documents = Vec::with_capacity(files.len());
-    for (file, request) in files.iter().zip(requests) {
-        let failed = |what: &str| format!("corpus/{file}: {what}");
-        let response: web_sys::Response = request
-            .await
-            .map_err(|_| failed("network error"))?
-            .dyn_into()
-            .map_err(|_| failed("not a response"))?;
-        if !response.ok() {
-            return Err(failed(&format!("HTTP {}", response.status())));
+/// One file: fetched relative to the page (so a sub-path deployment works)
+/// and decoded; a document's 404 is an answer (no such document), not an
+/// error.
+async fn fetch_one(want: &Want, request: JsFuture) -> Result<Arrival, String> {
+    let failed = |what: &str| format!("corpus/{}: {what}", want.path);
+    let response: web_sys::Response = request
+        .await
+        .map_err(|_| failed("network error"))?
+        .dyn_into()
+        .map_err(|_| failed("not a response"))?;
+    if response.status() == 404 {
+        if let Some(id) = &want.id {
+            return Ok(Arrival::Missing(id.clone()));
         }
-        let body = response
-            .array_buffer()
-            .map_err(|_| failed("unreadable body"))?;
-        let body = JsFuture::from(body)
-            .await
-            .map_err(|_| failed("unreadable body"))?;
-        let bytes = js_sys::Uint8Array::new(&body).to_vec();
-        let bundle = Bundle::decode(&bytes).map_err(|e| failed(&e.to_string()))?;
-        documents.push(bundle);
     }
-    Ok(documents)
+    if !response.ok() {
+        return Err(failed(&format!("HTTP {}", response.status())));
+    }
+    let body = response
+        .array_buffer()
+        .map_err(|_| failed("unreadable body"))?;
+    let body = JsFuture::from(body)
+        .await
+        .map_err(|_| failed("unreadable body"))?;
+    let bytes = js_sys::Uint8Array::new(&body).to_vec();
+    let part = layout::decode(want.kind, &bytes).map_err(|e| failed(&e.to_string()))?;
+    Ok(Arrival::Part(part))
 }

@@ -4,7 +4,8 @@
 //!
 //! | hash                      | route                                  |
 //! |---------------------------|----------------------------------------|
-//! | `` or `#/`                | [`Route::Library`]                     |
+//! | `` or `#/`                | [`Route::Library`] (its first page)    |
+//! | `#/library/<n>`           | [`Route::LibraryPage`] `n` ≥ 2 (`1` is the first page) |
 //! | `#/doc/<id>`              | [`Route::Document`] without an anchor  |
 //! | `#/doc/<id>/<anchor>`     | [`Route::Document`] at a block or note |
 //! | `#/glossary`              | [`Route::Glossary`]                    |
@@ -27,8 +28,10 @@ use yew::prelude::*;
 /// Where the reader is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    /// The list of every document.
+    /// The list of every document: its first page.
     Library,
+    /// Page `n` (from 1, always ≥ 2) of the list of documents.
+    LibraryPage(u32),
     /// One document, optionally at a block or note anchor (`p3`, `n7`).
     Document {
         /// The document id.
@@ -91,9 +94,23 @@ impl Route {
                 id: id.to_string(),
                 anchor: Some(anchor.to_string()),
             },
+            // Digits only (`parse` would also take `+2`), from 1.
+            ["library", n] if n.bytes().all(|b| b.is_ascii_digit()) => match n.parse() {
+                Ok(n) if n >= 1 => Route::library(n),
+                _ => Route::NotFound,
+            },
             ["glossary"] => Route::Glossary,
             ["search"] => Route::Search(SearchQuery::default()),
             _ => Route::NotFound,
+        }
+    }
+
+    /// Library page `n` (from 1): the library itself for the first.
+    pub fn library(n: u32) -> Route {
+        if n <= 1 {
+            Route::Library
+        } else {
+            Route::LibraryPage(n)
         }
     }
 
@@ -102,6 +119,7 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Library => "#/".to_string(),
+            Route::LibraryPage(n) => format!("#/library/{n}"),
             Route::Document { id, anchor: None } => format!("#/doc/{id}"),
             Route::Document {
                 id,

@@ -252,6 +252,22 @@ fn expanded_in(query: &Query, text: &str, matches: &[std::ops::Range<usize>]) ->
     out
 }
 
+/// `value` with `places` decimals (`fixed(3.14159, 2)` is `3.14`), by integer
+/// arithmetic: the app formats no float, which keeps Rust's float formatter
+/// (kilobytes of wasm) out of the download.
+pub fn fixed(value: f64, places: u32) -> String {
+    let scale = 10i64.pow(places.min(6));
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let n = scaled.unsigned_abs();
+    let scale = scale as u64;
+    if scale == 1 {
+        return format!("{sign}{n}");
+    }
+    let width = places.min(6) as usize;
+    format!("{sign}{}.{:0width$}", n / scale, n % scale)
+}
+
 /// Milliseconds from the page's time origin (0 outside a browser window).
 pub fn now_ms() -> f64 {
     web_sys::window()

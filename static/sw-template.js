@@ -15,14 +15,17 @@
 const VERSION = '__VERSION__';
 // index.html, the wasm, the JS glue, CSS, icons, the manifest.
 const SHELL = ['__SHELL__'];
-// Per-document files of a lazily loaded corpus (empty when it is embedded):
-// not needed for the first screen, but cached now so every document opens
-// offline after one visit.
+// The files of a split corpus (documents, catalogue pages, glossary; empty
+// when it is embedded): not needed for the first screen, but cached now so
+// every page opens offline after one visit.
 const LAZY = ['__LAZY__'];
 
 const PREFIX = 'lattice-';
 const CACHE = PREFIX + VERSION;
 const INDEX = new URL('./index.html', self.location).href;
+// The folder of the corpus's files, and every file this build has in it.
+const CORPUS = new URL('./corpus/', self.location).href;
+const CORPUS_FILES = new Set(LAZY.map((path) => new URL(path, self.location).href));
 const SCOPE = new URL('./', self.location).href;
 
 self.addEventListener('install', (event) => {
@@ -66,6 +69,14 @@ async function respond(request, url) {
   }
   const hit = await cache.match(request, { ignoreSearch: true });
   if (hit) return hit;
+  // A corpus file this build does not have: the app asks for a document by
+  // its id, so a deep link to one that does not exist lands here. The
+  // worker knows every file of its build, so it answers as the server would
+  // (the app then says there is no such document), offline too.
+  const path = url.origin + url.pathname;
+  if (path.startsWith(CORPUS) && !CORPUS_FILES.has(path)) {
+    return new Response('', { status: 404, statusText: 'Not Found' });
+  }
   // Not part of this build (or the cache was cleared): the network decides.
   return fetch(request);
 }

@@ -261,11 +261,79 @@ fn hashes_map_to_routes_and_back() {
         ("#/doc/<script>", Route::NotFound),
         ("#/elsewhere", Route::NotFound),
         ("#doc/x", Route::NotFound),
+        ("#/library/1", Route::Library),
+        ("#/library/2", Route::LibraryPage(2)),
+        ("#/library/0", Route::NotFound),
+        ("#/library/+2", Route::NotFound),
+        ("#/library/99999999999", Route::NotFound),
+        ("#/library/x", Route::NotFound),
     ];
     for (hash, route) in cases {
         assert_eq!(Route::from_hash(hash), route, "{hash:?}");
     }
-    for route in [Route::Library, doc("x", None), doc("x", Some("p3"))] {
+    for route in [
+        Route::Library,
+        Route::LibraryPage(7),
+        doc("x", None),
+        doc("x", Some("p3")),
+    ] {
         assert_eq!(Route::from_hash(&route.href()), route);
     }
+}
+
+/// A corpus of `n` copies of the embedded documents (ids `…-copyN`).
+fn scaled(n: usize) -> (Corpus, Vec<Document>) {
+    let embedded = Corpus::embedded().unwrap();
+    let originals: Vec<Document> = embedded
+        .documents()
+        .iter()
+        .map(|d| Document::clone(d))
+        .collect();
+    let docs = lattice_core::scale::replicate(&originals, n);
+    (Corpus::from(Bundle::new(docs.clone())), docs)
+}
+
+#[wasm_bindgen_test]
+async fn a_large_library_is_shown_a_page_at_a_time() {
+    // 13 copies of the two documents: 26, one page of 24 and one of 2.
+    let (corpus, mut docs) = scaled(13);
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(corpus.page_count(), 2);
+
+    let (root, handle) = mount(corpus.clone(), "#/").await;
+    assert_eq!(count(&root, ".document-list > li"), 24);
+    assert!(text(&root, ".page-lede").contains("共 26 篇"));
+    assert_eq!(text(&root, ".pager [aria-current=page]"), "1");
+    let next: HtmlElement = select(&root, ".pager a[rel=next]")
+        .expect("page 1 links to the next page")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(next.get_attribute("href").unwrap(), "#/library/2");
+    assert!(select(&root, ".pager a[rel=prev]").is_none());
+    next.click();
+    wait_until("page 2 shows", || count(&root, ".document-list > li") == 2).await;
+    // The second page lists the last two documents in id order.
+    for doc in &docs[24..] {
+        assert!(
+            select(&root, &format!("a[href='#/doc/{}']", doc.id)).is_some(),
+            "page 2 lists {}",
+            doc.id
+        );
+    }
+    assert!(text(&root, ".page-lede").contains("25–26"));
+    assert!(select(&root, ".pager a[rel=next]").is_none());
+    unmount(root, handle);
+
+    // The pager lists the ends and the current page's neighbourhood.
+    use lattice_app::pages::library::page_numbers;
+    assert_eq!(page_numbers(1, 1), [1]);
+    assert_eq!(page_numbers(1, 3), [1, 2, 3]);
+    assert_eq!(page_numbers(5, 9), [1, 3, 4, 5, 6, 7, 9]);
+    assert_eq!(page_numbers(9, 9), [1, 7, 8, 9]);
+
+    // Past the last page: a calm message, not an empty list.
+    let (root, handle) = mount(corpus, "#/library/3").await;
+    assert_eq!(text(&root, "h1"), "找不到頁面");
+    assert!(text(&root, ".not-found").contains("只有 2 頁"));
+    unmount(root, handle);
 }

@@ -312,3 +312,15 @@ fn search_routes_round_trip_through_the_url() {
     );
     assert_eq!(Route::from_hash("#/nope?q=x"), Route::NotFound);
 }
+
+#[wasm_bindgen_test]
+fn timings_are_formatted_without_the_float_formatter() {
+    use lattice_app::search::fixed;
+    assert_eq!(fixed(3.14159, 2), "3.14");
+    assert_eq!(fixed(3.14159, 1), "3.1");
+    assert_eq!(fixed(0.05, 1), "0.1");
+    assert_eq!(fixed(12.0, 2), "12.00");
+    assert_eq!(fixed(7.6, 0), "8");
+    assert_eq!(fixed(-1.25, 1), "-1.3");
+    assert_eq!(fixed(0.004, 2), "0.00");
+}

@@ -3,8 +3,9 @@
 //! source's disclaimer.
 
 use crate::components::marked::shown;
-use crate::components::meta::{chapter_place, date_in, kind_name};
+use crate::components::meta::{date_in, joined, kind_name};
 use crate::i18n::use_lang;
+use lattice_core::catalogue::place;
 use lattice_core::Document;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -33,7 +34,7 @@ pub fn DocumentHeader(props: &DocumentHeaderProps) -> Html {
                 if let Some(category) = &meta.category {
                     <span class="kicker-detail">{ s(category) }</span>
                 }
-                if let Some(place) = chapter_place(doc) {
+                if let Some(place) = place(doc) {
                     <span class="kicker-detail">{ s(&place) }</span>
                 }
             </p>
@@ -42,7 +43,7 @@ pub fn DocumentHeader(props: &DocumentHeaderProps) -> Html {
                 if !meta.authors.is_empty() {
                     <span class="authors">
                         <span class="visually-hidden">{ lang.pick("作者：", "Authors: ") }</span>
-                        { s(&meta.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("、")) }
+                        { s(&joined(meta.authors.iter().map(|a| a.name.as_str()))) }
                     </span>
                 }
                 if let Some(d) = &meta.date {

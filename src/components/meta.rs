@@ -4,33 +4,12 @@
 
 use crate::i18n::Lang;
 use lattice_core::glossary::TermKind;
-use lattice_core::{Date, Document, Kind};
+use lattice_core::{Date, Kind};
 use yew::prelude::*;
 
-/// The authors' names joined with the enumeration comma (`甲、乙`).
-pub fn author_names(doc: &Document) -> String {
-    doc.meta
-        .authors
-        .iter()
-        .map(|a| a.name.as_str())
-        .collect::<Vec<_>>()
-        .join("、")
-}
-
-/// Where a book chapter sits in its book (`PART 1 印太總體態勢 · 第一章`).
-pub fn chapter_place(doc: &Document) -> Option<String> {
-    let meta = &doc.meta;
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(part) = &meta.part {
-        parts.push(match &part.title {
-            Some(title) => format!("{} {}", part.label, title),
-            None => part.label.clone(),
-        });
-    }
-    if let Some(entry) = meta.chapter.and_then(|i| meta.contents.get(i)) {
-        parts.push(entry.label.clone());
-    }
-    (!parts.is_empty()).then(|| parts.join(" · "))
+/// Names joined with the enumeration comma (`甲、乙`).
+pub fn joined<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    names.into_iter().collect::<Vec<_>>().join("、")
 }
 
 /// A source format's name in the interface language.

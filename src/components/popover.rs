@@ -372,6 +372,13 @@ fn viewport() -> (f64, f64) {
 /// Put the popover below its trigger, or above when it fits there better,
 /// shifted sideways to stay inside the viewport. Positions are set through
 /// the CSS object model (the content security policy forbids style attributes).
+/// A length in whole CSS pixels. Whole, so no float is ever formatted: the
+/// float formatter would add kilobytes to the app for sub-pixel precision
+/// nobody sees.
+fn px(value: f64) -> String {
+    format!("{}px", value.round() as i64)
+}
+
 fn place(popover: &HtmlElement, trigger: &HtmlElement) {
     let (width, height) = viewport();
     let rect = trigger.get_bounding_client_rect();
@@ -383,7 +390,7 @@ fn place(popover: &HtmlElement, trigger: &HtmlElement) {
     let put_below = natural <= below || below >= above;
     let room = if put_below { below } else { above }.max(80.0);
     let shown_height = natural.min(room);
-    let _ = style.set_property("max-height", &format!("{room}px"));
+    let _ = style.set_property("max-height", &px(room.floor()));
     let w = f64::from(popover.offset_width());
     let left = (rect.left() + rect.width() / 2.0 - w / 2.0)
         .min(width - w - EDGE)
@@ -393,8 +400,8 @@ fn place(popover: &HtmlElement, trigger: &HtmlElement) {
     } else {
         rect.top() - GAP - shown_height
     };
-    let _ = style.set_property("left", &format!("{left}px"));
-    let _ = style.set_property("top", &format!("{top}px"));
+    let _ = style.set_property("left", &px(left));
+    let _ = style.set_property("top", &px(top));
     let _ = popover.set_attribute("data-placement", if put_below { "below" } else { "above" });
 }
 

@@ -219,11 +219,7 @@ pub fn SearchBox() -> Html {
     let keep_focus = Callback::from(|e: MouseEvent| e.prevent_default());
 
     let option_views = hits.iter().enumerate().map(|(i, hit)| {
-        let title = searcher
-            .corpus()
-            .document(&hit.document)
-            .map(|d| d.meta.title.clone())
-            .unwrap_or_default();
+        let title = searcher.corpus().title(&hit.document).unwrap_or_default();
         let route = hit_route(i, hits);
         let onclick = {
             let close = close.clone();

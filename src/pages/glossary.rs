@@ -97,9 +97,8 @@ pub fn GlossaryPage() -> Html {
         }
     };
     let titles: std::collections::HashMap<&str, &str> = corpus
-        .documents()
-        .iter()
-        .map(|d| (d.id.as_str(), d.meta.title.as_str()))
+        .entries()
+        .map(|e| (e.id.as_str(), e.title.as_str()))
         .collect();
     let occurrences = |term: &Term| -> Html {
         let mut by_doc: Vec<(&str, Vec<&Occurrence>)> = Vec::new();

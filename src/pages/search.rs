@@ -10,7 +10,7 @@ use crate::components::search_snippet::{kind_label, shown_query, snippet};
 use crate::hooks::{use_scroll_to, use_title};
 use crate::i18n::{use_lang, Lang};
 use crate::route::{navigate, Route, SearchQuery};
-use crate::search::{Expansion, Found, FoundHit, Searcher};
+use crate::search::{fixed, Expansion, Found, FoundHit, Searcher};
 use lattice_core::search::{Scope, MAX_QUERY_CHARS};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
@@ -78,10 +78,10 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                 { groups(lang, &searcher, search, &found) }
             }
             if let Some(ms) = searcher.build_ms() {
-                <p class="search-timing" data-index-ms={format!("{ms:.1}")} data-search-ms={format!("{:.2}", found.elapsed_ms)}>
-                    { format!("{} {:.1} ms · {} {:.2} ms",
-                        lang.pick("建立索引", "index built in"), ms,
-                        lang.pick("本次搜尋", "this search"), found.elapsed_ms) }
+                <p class="search-timing" data-index-ms={fixed(ms, 1)} data-search-ms={fixed(found.elapsed_ms, 2)}>
+                    { format!("{} {} ms · {} {} ms",
+                        lang.pick("建立索引", "index built in"), fixed(ms, 1),
+                        lang.pick("本次搜尋", "this search"), fixed(found.elapsed_ms, 2)) }
                 </p>
             }
         </section>
@@ -263,7 +263,7 @@ fn groups(lang: Lang, searcher: &Searcher, search: &SearchQuery, found: &Found) 
             }
             { for order.iter().map(|id| {
                 let count = found.results.per_document.iter().find(|(d, _)| d == id).map_or(0, |(_, n)| *n);
-                let title = searcher.corpus().document(id).map(|d| d.meta.title.clone()).unwrap_or_default();
+                let title = searcher.corpus().title(id).unwrap_or_default();
                 let doc_href = Route::Highlighted { id: id.to_string(), anchor: None, search: search.clone() }.href();
                 let hits = found.hits.iter().filter(|h| h.document == *id);
                 html! {

@@ -7,46 +7,17 @@
 // own port, so "the network is off" means the server is really stopped (and
 // the browser is set offline too), and "a new deployment" means the same
 // origin serving another folder.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test as plain } from '@playwright/test';
 import { CHAPTER, QUAD, expect, test } from './fixtures';
+import { DIST, controlled, port as ownPort, serve, stop } from './servers';
 
-const DIST = process.env.LATTICE_DIST ?? 'dist';
-// Ports of this file's own servers: derived from the worker's pid, so two test
-// runs on one machine (or two workers) do not collide.
-const BASE_PORT = 20000 + ((process.pid * 7) % 20000);
-
-/** A static server over `dir` on `port`; resolves once it listens. */
-async function serve(dir: string, port: number): Promise<ChildProcess> {
-  const server = spawn('node', ['tests/e2e/static-server.mjs', dir, String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.stdout!.once('data', () => resolve());
-  });
-  return server;
-}
-
-async function stop(server: ChildProcess) {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill();
-  await exited;
-}
-
-/** Wait until a service worker controls the page (installed and activated). */
-async function controlled(page: Page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  // The page that registered the worker is not controlled by it; the next
-  // load is, and is served from its cache.
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-}
+// This file's servers' ports.
+const BASE_PORT = ownPort(0);
 
 /** The heading each page kind shows, and that the app (not an error page) rendered it. */
 async function heading(page: Page) {
@@ -240,8 +211,8 @@ test('a document kept apart from the app is fetched only when opened', async ({ 
   expect(fetched.sort()).toEqual(
     lazy
       ? [
-          expect.stringMatching(/\/corpus\/glossary\.[0-9a-f]+\.bin$/),
-          expect.stringMatching(new RegExp(`/corpus/${QUAD.id}\\.[0-9a-f]+\\.bin$`)),
+          expect.stringMatching(new RegExp(`/corpus/[0-9a-f]{16}/doc/${QUAD.id}\\.bin$`)),
+          expect.stringMatching(/\/corpus\/[0-9a-f]{16}\/glossary\.bin$/),
         ]
       : [],
   );

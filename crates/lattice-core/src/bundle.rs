@@ -6,6 +6,7 @@ use crate::corpus::{load_dir, LoadError};
 use crate::diagnostic::Diagnostic;
 use crate::glossary::{self, Glossary};
 use crate::model::Document;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use thiserror::Error;
@@ -68,6 +69,9 @@ pub enum BundleError {
     /// The blob is not valid postcard for this model.
     #[error("bundle is corrupt: {0}")]
     Codec(#[from] postcard::Error),
+    /// The blob decoded but does not hold what its file must.
+    #[error("bundle has the wrong shape: {0}")]
+    Shape(&'static str),
 }
 
 impl Bundle {
@@ -90,16 +94,7 @@ impl Bundle {
 
     /// Read bytes written by [`Bundle::encode`], checking the format version.
     pub fn decode(bytes: &[u8]) -> Result<Self, BundleError> {
-        // The version is the first field, so it can be read on its own even
-        // when the rest of the shape has changed.
-        let (found, _) = postcard::take_from_bytes::<u32>(bytes)?;
-        if found != BUNDLE_FORMAT_VERSION {
-            return Err(BundleError::Version {
-                found,
-                expected: BUNDLE_FORMAT_VERSION,
-            });
-        }
-        Ok(postcard::from_bytes(bytes)?)
+        decode_versioned(bytes)
     }
 
     /// Every diagnostic: the corpus-wide ones, then each document's.
@@ -113,4 +108,19 @@ impl Bundle {
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
     }
+}
+
+/// Decode a postcard value whose first field is a `u32` format version (a
+/// [`Bundle`], a catalogue page, a layout head), refusing any version but
+/// [`BUNDLE_FORMAT_VERSION`]. The version is read on its own first, so a blob
+/// of another shape gets the clear version error rather than a codec error.
+pub(crate) fn decode_versioned<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, BundleError> {
+    let (found, _) = postcard::take_from_bytes::<u32>(bytes)?;
+    if found != BUNDLE_FORMAT_VERSION {
+        return Err(BundleError::Version {
+            found,
+            expected: BUNDLE_FORMAT_VERSION,
+        });
+    }
+    Ok(postcard::from_bytes(bytes)?)
 }

@@ -6,11 +6,13 @@
 #![warn(missing_docs, unreachable_pub)]
 
 pub mod bundle;
+pub mod catalogue;
 pub mod corpus;
 pub mod diagnostic;
 pub mod fold;
 pub mod glossary;
 pub mod inline;
+pub mod layout;
 pub mod model;
 pub mod parse;
 pub mod scale;

@@ -1,0 +1,297 @@
+//! How a bundle is laid out for the browser: either embedded whole in the
+//! app, or split into a small [`Head`] that is embedded and files that are
+//! fetched when a page needs them.
+//!
+//! The split exists so that the first load does not grow with the corpus.
+//! The head holds only the first catalogue page and the name of the folder
+//! the other files are in; everything else is a file under that folder:
+//!
+//! | file                          | holds                                     |
+//! |-------------------------------|-------------------------------------------|
+//! | `<set>/doc/<id>.bin`          | one document, whole (a one-document [`Bundle`]) |
+//! | `<set>/catalogue/<n>.bin`     | catalogue page `n` (from 1; page 0 is in the head) |
+//! | `<set>/glossary.bin`          | the glossary (a [`Bundle`] without documents) |
+//!
+//! `<set>` is a hash of every file's bytes, so a changed corpus is a new
+//! folder: no cache can hand an app one build's head and another build's
+//! documents. A document's file is named by its id, so a deep link to a
+//! document the app has not listed yet needs no table of files (which would
+//! itself grow with the corpus): the app fetches `doc/<id>.bin`, and a 404
+//! means there is no such document. Document ids are `[a-z0-9-]+`
+//! ([`crate::parse::doc_id`]); [`is_document_id`] checks one before it goes
+//! into a path.
+//!
+//! The app's build script calls [`split`] and writes the files; the app calls
+//! the path functions here, so the two always agree.
+
+use crate::bundle::{decode_versioned, Bundle, BundleError, BUNDLE_FORMAT_VERSION};
+use crate::catalogue::{self, Page};
+use crate::glossary::Glossary;
+use serde::{Deserialize, Serialize};
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+/// What the app embeds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Head {
+    /// Always [`BUNDLE_FORMAT_VERSION`] when written by this crate.
+    pub version: u32,
+    /// Everything, or where to find it.
+    pub layout: Layout,
+}
+
+/// Whether the corpus is in the head or beside it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Layout {
+    /// Every document and the glossary, embedded.
+    Whole(Bundle),
+    /// The first catalogue page embedded; the rest in files.
+    Apart {
+        /// The folder (under the app's `corpus/`) holding the files.
+        set: String,
+        /// Catalogue page 0, which says how many pages and documents there are.
+        first: Page,
+    },
+}
+
+impl Head {
+    /// The head of a corpus embedded whole.
+    pub fn whole(bundle: Bundle) -> Head {
+        Head {
+            version: BUNDLE_FORMAT_VERSION,
+            layout: Layout::Whole(bundle),
+        }
+    }
+
+    /// Serialize to bytes.
+    pub fn encode(&self) -> Result<Vec<u8>, BundleError> {
+        Ok(postcard::to_allocvec(self)?)
+    }
+
+    /// Read bytes written by [`Head::encode`], checking the format version.
+    pub fn decode(bytes: &[u8]) -> Result<Self, BundleError> {
+        decode_versioned(bytes)
+    }
+}
+
+/// A file of a split corpus.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct File {
+    /// Its path under the app's `corpus/` folder (`<set>/doc/<id>.bin`).
+    pub path: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Split a bundle: the head to embed and every file to serve beside it.
+/// Catalogue pages have `per_page` entries.
+pub fn split(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File>), BundleError> {
+    // The catalogue lists documents in id order, as `Bundle::new` keeps them;
+    // a bundle whose documents were replaced since is put back in order.
+    bundle.documents.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut pages = catalogue::paginate(&bundle.documents, per_page).into_iter();
+    let first = pages.next().expect("paginate gives at least one page");
+    // Paths relative to the set's folder first; the folder's name is the hash
+    // of them all.
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for page in pages {
+        files.push((format!("catalogue/{}.bin", page.number), page.encode()?));
+    }
+    let Bundle {
+        documents,
+        glossary,
+        ..
+    } = bundle;
+    let glossary_only = Bundle {
+        glossary,
+        ..Bundle::new(Vec::new())
+    };
+    files.push(("glossary.bin".to_string(), glossary_only.encode()?));
+    for doc in documents {
+        let name = format!("doc/{}.bin", doc.id);
+        files.push((name, Bundle::new(vec![doc]).encode()?));
+    }
+    let mut hasher = DefaultHasher::new();
+    first.encode()?.hash(&mut hasher);
+    for (path, bytes) in &files {
+        path.hash(&mut hasher);
+        bytes.hash(&mut hasher);
+    }
+    let set = format!("{:016x}", hasher.finish());
+    let files = files
+        .into_iter()
+        .map(|(path, bytes)| File {
+            path: format!("{set}/{path}"),
+            bytes,
+        })
+        .collect();
+    let head = Head {
+        version: BUNDLE_FORMAT_VERSION,
+        layout: Layout::Apart { set, first },
+    };
+    Ok((head, files))
+}
+
+/// Whether `id` can be a document id (and so is safe in a path): non-empty
+/// ASCII lower-case letters, digits and `-`.
+pub fn is_document_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The path of a document's file, or `None` for a string that cannot be a
+/// document id.
+pub fn document_path(set: &str, id: &str) -> Option<String> {
+    is_document_id(id).then(|| format!("{set}/doc/{id}.bin"))
+}
+
+/// The path of catalogue page `number` (from 1: page 0 is in the head).
+pub fn catalogue_path(set: &str, number: usize) -> String {
+    format!("{set}/catalogue/{number}.bin")
+}
+
+/// The path of the glossary's file.
+pub fn glossary_path(set: &str) -> String {
+    format!("{set}/glossary.bin")
+}
+
+/// What a fetched file held.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part {
+    /// A whole document.
+    Document(Box<crate::model::Document>),
+    /// A catalogue page.
+    Catalogue(Page),
+    /// The glossary.
+    Glossary(Glossary),
+}
+
+/// The kind of file a path names, so its bytes can be decoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// `doc/<id>.bin`
+    Document,
+    /// `catalogue/<n>.bin`
+    Catalogue,
+    /// `glossary.bin`
+    Glossary,
+}
+
+/// Decode a fetched file of this kind.
+pub fn decode(kind: FileKind, bytes: &[u8]) -> Result<Part, BundleError> {
+    Ok(match kind {
+        FileKind::Catalogue => Part::Catalogue(Page::decode(bytes)?),
+        FileKind::Glossary => Part::Glossary(Bundle::decode(bytes)?.glossary),
+        FileKind::Document => {
+            let mut bundle = Bundle::decode(bytes)?;
+            match bundle.documents.pop() {
+                Some(doc) if bundle.documents.is_empty() => Part::Document(Box::new(doc)),
+                _ => {
+                    return Err(BundleError::Shape(
+                        "a document file must hold exactly one document",
+                    ))
+                }
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse;
+
+    fn bundle(n: usize) -> Bundle {
+        Bundle::new(
+            (0..n)
+                .map(|i| {
+                    parse(
+                        &format!("d{i:03}.txt"),
+                        "國際情勢\n標題\n瀏覽數\n1\n2025.01.01\n作者\n甲\n\n第一段。\n",
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn split_writes_every_document_page_and_the_glossary() {
+        let (head, files) = split(bundle(50), 24).unwrap();
+        let Layout::Apart { set, first } = &head.layout else {
+            panic!("split gives an apart layout")
+        };
+        assert_eq!((first.entries.len(), first.pages, first.total), (24, 3, 50));
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert!(paths.contains(&catalogue_path(set, 1).as_str()));
+        assert!(paths.contains(&catalogue_path(set, 2).as_str()));
+        assert!(paths.contains(&glossary_path(set).as_str()));
+        assert!(paths.contains(&document_path(set, "d049").unwrap().as_str()));
+        assert_eq!(files.len(), 2 + 1 + 50);
+        for file in &files {
+            let kind = if file.path.contains("/doc/") {
+                FileKind::Document
+            } else if file.path.contains("/catalogue/") {
+                FileKind::Catalogue
+            } else {
+                FileKind::Glossary
+            };
+            decode(kind, &file.bytes).unwrap();
+        }
+        let head = Head::decode(&head.encode().unwrap()).unwrap();
+        assert!(matches!(head.layout, Layout::Apart { .. }));
+    }
+
+    #[test]
+    fn the_catalogue_is_in_id_order_whatever_the_bundle_order() {
+        let mut b = bundle(30);
+        b.documents.reverse();
+        let (head, _) = split(b, 24).unwrap();
+        let Layout::Apart { first, .. } = head.layout else {
+            panic!("split gives an apart layout")
+        };
+        let ids: Vec<&str> = first.entries.iter().map(|e| e.id.as_str()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        assert_eq!(ids, sorted);
+        assert_eq!(ids[0], "d000");
+    }
+
+    #[test]
+    fn the_head_does_not_grow_with_the_corpus() {
+        let small = split(bundle(30), 24).unwrap().0.encode().unwrap().len();
+        let large = split(bundle(300), 24).unwrap().0.encode().unwrap().len();
+        // Only the page and document counts' varint widths may differ.
+        assert!(large <= small + 4, "{small} → {large} bytes");
+    }
+
+    #[test]
+    fn the_set_changes_with_any_document() {
+        let set = |b: Bundle| match split(b, 24).unwrap().0.layout {
+            Layout::Apart { set, .. } => set,
+            Layout::Whole(_) => unreachable!(),
+        };
+        let mut changed = bundle(3);
+        changed.documents[2].meta.title.push('!');
+        assert_eq!(set(bundle(3)), set(bundle(3)));
+        assert_ne!(set(bundle(3)), set(changed));
+    }
+
+    #[test]
+    fn only_document_ids_make_paths() {
+        assert_eq!(document_path("s", "a-1").as_deref(), Some("s/doc/a-1.bin"));
+        for bad in ["", "../x", "A", "a/b", "a.b", "a%2f", "文件"] {
+            assert_eq!(document_path("s", bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_document_file_holds_one_document() {
+        let two = bundle(2).encode().unwrap();
+        assert!(matches!(
+            decode(FileKind::Document, &two),
+            Err(BundleError::Shape(_))
+        ));
+    }
+}

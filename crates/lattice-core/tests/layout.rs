@@ -1,0 +1,123 @@
+//! The split layout against the real corpus, at its own size and at 100×:
+//! every file decodes, putting the parts back together gives the bundle that
+//! was split, the catalogue agrees with the documents, and the embedded head
+//! stays the same size however large the corpus grows.
+
+use lattice_core::catalogue::{self, Entry, PER_PAGE};
+use lattice_core::layout::{self, FileKind, Head, Layout, Part};
+use lattice_core::{bundle, scale, Bundle};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+fn real() -> Bundle {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    bundle::build(&dir).unwrap()
+}
+
+fn scaled(factor: usize) -> Bundle {
+    let mut b = real();
+    let docs = scale::replicate(&b.documents, factor);
+    b.documents = Bundle::new(docs).documents;
+    b
+}
+
+fn kind_of(path: &str) -> FileKind {
+    if path.contains("/doc/") {
+        FileKind::Document
+    } else if path.contains("/catalogue/") {
+        FileKind::Catalogue
+    } else {
+        assert!(path.ends_with("/glossary.bin"), "{path}");
+        FileKind::Glossary
+    }
+}
+
+/// Split, encode and decode the head and every file, and put the corpus
+/// back together from them.
+fn round_trip(original: &Bundle) -> (usize, Vec<Entry>, Bundle) {
+    let (head, files) = layout::split(original.clone(), PER_PAGE).unwrap();
+    let head_bytes = head.encode().unwrap();
+    let Layout::Apart { set, first } = Head::decode(&head_bytes).unwrap().layout else {
+        panic!("split embeds only the head");
+    };
+    let mut entries = first.entries.clone();
+    let mut pages = BTreeMap::new();
+    let mut documents = Vec::new();
+    let mut glossary = None;
+    for file in &files {
+        assert!(file.path.starts_with(&format!("{set}/")), "{}", file.path);
+        match layout::decode(kind_of(&file.path), &file.bytes).unwrap() {
+            Part::Document(doc) => {
+                assert_eq!(
+                    layout::document_path(&set, &doc.id).as_deref(),
+                    Some(file.path.as_str())
+                );
+                documents.push(*doc);
+            }
+            Part::Catalogue(page) => {
+                assert_eq!(
+                    layout::catalogue_path(&set, page.number as usize),
+                    file.path
+                );
+                pages.insert(page.number, page);
+            }
+            Part::Glossary(g) => glossary = Some(g),
+        }
+    }
+    assert_eq!(pages.len() + 1, first.pages as usize);
+    for (n, page) in pages {
+        assert_eq!((page.pages, page.total), (first.pages, first.total));
+        assert!(page.entries.len() <= PER_PAGE, "page {n}");
+        entries.extend(page.entries);
+    }
+    let mut back = Bundle::new(documents);
+    back.glossary = glossary.expect("the glossary has a file");
+    (head_bytes.len(), entries, back)
+}
+
+#[test]
+fn the_real_corpus_splits_and_comes_back_whole() {
+    let original = real();
+    let (_, entries, back) = round_trip(&original);
+    assert_eq!(back.documents, original.documents);
+    assert_eq!(back.glossary, original.glossary);
+    let expected: Vec<Entry> = original.documents.iter().map(Entry::of).collect();
+    assert_eq!(entries, expected);
+    // The chapter's entry says where it sits in its book.
+    let chapter = entries
+        .iter()
+        .find(|e| e.id == "indo-pacific-minilateralism")
+        .unwrap();
+    assert!(
+        chapter.place.as_deref().is_some_and(|p| p.contains("第")),
+        "{chapter:?}"
+    );
+    assert!(!chapter.authors.is_empty());
+}
+
+#[test]
+fn a_hundredfold_corpus_splits_into_pages_and_comes_back_whole() {
+    let original = scaled(100);
+    let (head_len, entries, back) = round_trip(&original);
+    assert_eq!(entries.len(), 200);
+    assert_eq!(back.documents, original.documents);
+    let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+    let expected: Vec<&str> = original.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, expected, "entries in document order, each once");
+
+    // The head holds one page whatever the corpus size: 100× costs what 50×
+    // does (their first pages list the same documents; only the counts differ).
+    let (head_50, ..) = round_trip(&scaled(50));
+    assert!(head_len <= head_50 + 4, "{head_50} → {head_len} bytes");
+    assert!(head_len < 8 * 1024, "head of {head_len} bytes");
+}
+
+#[test]
+fn an_entry_is_a_small_part_of_its_documents_metadata() {
+    for doc in &real().documents {
+        let entry = postcard::to_allocvec(&Entry::of(doc)).unwrap().len();
+        let meta = postcard::to_allocvec(&doc.meta).unwrap().len();
+        assert!(entry <= meta, "{}: entry {entry} B, meta {meta} B", doc.id);
+    }
+    assert_eq!(catalogue::page_of(PER_PAGE, PER_PAGE), 1);
+}
