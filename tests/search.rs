@@ -316,8 +316,8 @@ fn search_routes_round_trip_through_the_url() {
 #[wasm_bindgen_test]
 fn timings_are_formatted_without_the_float_formatter() {
     use lattice_app::search::fixed;
-    assert_eq!(fixed(3.14159, 2), "3.14");
-    assert_eq!(fixed(3.14159, 1), "3.1");
+    assert_eq!(fixed(1.23456, 2), "1.23");
+    assert_eq!(fixed(1.23456, 1), "1.2");
     assert_eq!(fixed(0.05, 1), "0.1");
     assert_eq!(fixed(12.0, 2), "12.00");
     assert_eq!(fixed(7.6, 0), "8");
