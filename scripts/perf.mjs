@@ -220,7 +220,10 @@ async function measure(browser, { label, dir }) {
   }
 }
 
-const kb = (n) => (n / 1024).toFixed(1);
+// kB are 1000 bytes: the budget's "200 KB" read the strict way (200,000
+// bytes, not 200 KiB).
+const kb = (n) => (n / 1000).toFixed(1);
+const BUDGET_BYTES = 200_000;
 const ms = (n) => (Number.isNaN(n) ? '—' : n.toFixed(n < 10 ? 1 : 0));
 const mb = (n) => (Number.isNaN(n) ? '—' : (n / 1048576).toFixed(1));
 
@@ -228,13 +231,14 @@ function table(results) {
   const rows = [
     ['corpus', ...results.map((r) => r.label)],
     ...KINDS.map((k) => [
-      `${k} KB raw / gz / br`,
+      `${k} kB raw / gz / br`,
       ...results.map((r) => `${kb(r.bytes[k].raw)} / ${kb(r.bytes[k].gzip)} / ${kb(r.bytes[k].brotli)}`),
     ]),
-    ['first load KB raw / gz / br', ...results.map((r) => `${kb(r.total.raw)} / ${kb(r.total.gzip)} / ${kb(r.total.brotli)}`)],
+    ['first load kB raw / gz / br', ...results.map((r) => `${kb(r.total.raw)} / ${kb(r.total.gzip)} / ${kb(r.total.brotli)}`)],
     ['first load requests', ...results.map((r) => String(r.requests))],
-    ['budget: ≤ 200 KB brotli', ...results.map((r) => (r.total.brotli <= 200 * 1024 ? 'ok' : 'OVER'))],
-    ['precache (SW) files, KB raw / br', ...results.map((r) => `${r.precache.files}, ${kb(r.precache.raw)} / ${kb(r.precache.brotli)}`)],
+    ['first load brotli bytes', ...results.map((r) => String(r.total.brotli))],
+    ['budget: ≤ 200 kB brotli', ...results.map((r) => (r.total.brotli <= BUDGET_BYTES ? 'ok' : 'OVER'))],
+    ['precache (SW) files, kB raw / br', ...results.map((r) => `${r.precache.files}, ${kb(r.precache.raw)} / ${kb(r.precache.brotli)}`)],
     ['FCP ms', ...results.map((r) => ms(r.fcp))],
     ['budget: FCP ≤ 300 ms', ...results.map((r) => (r.fcp <= 300 ? 'ok' : 'OVER'))],
     ['interactive ms', ...results.map((r) => ms(r.interactive))],

@@ -64,6 +64,29 @@ if (process.env.TRUNK_STAGING_DIR) {
     cpSync(shards, join(staging, LAZY_DIR), { recursive: true });
   }
   await minifyGlue();
+  mergeStyles();
+}
+
+// One stylesheet instead of five: the sources stay one file per feature
+// (styles/*.css, static/update-notice.css), but each separate download is
+// compressed on its own and costs a request before first paint. Merged, in
+// the page's order, brotli is 4.4 KB instead of 5.5 KB. The merged file gets
+// a content-hashed name and an integrity hash like Trunk's own.
+function mergeStyles() {
+  const indexFile = join(staging, INDEX);
+  let page = readFileSync(indexFile, 'utf8');
+  const links = [...page.matchAll(/<link[^>]*rel="?stylesheet"?[^>]*>/g)].map((m) => m[0]);
+  const files = links.map((tag) => /href="?\.\/([^"\s>]+\.css)"?/.exec(tag)?.[1]);
+  if (links.length < 2 || files.some((f) => !f || !existsSync(join(staging, f)))) return;
+  const css = files.map((f) => readFileSync(join(staging, f), 'utf8')).join('\n');
+  const name = `lattice-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  writeFileSync(join(staging, name), css);
+  for (const f of files) rmSync(join(staging, f));
+  const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+  const merged = `<link href="./${name}" integrity="${integrity}" rel="stylesheet">`;
+  page = page.replace(links[0], merged);
+  for (const tag of links.slice(1)) page = page.replace(tag, '');
+  writeFileSync(indexFile, page);
 }
 
 // Trunk's own JS minifier fails on wasm-bindgen's glue (it logs "Failed to
