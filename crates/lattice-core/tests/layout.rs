@@ -121,3 +121,57 @@ fn an_entry_is_a_small_part_of_its_documents_metadata() {
     }
     assert_eq!(catalogue::page_of(PER_PAGE, PER_PAGE), 1);
 }
+
+mod hostile_files {
+    //! What the app fetches could be anything a host serves under the name
+    //! (a truncated download, an HTML error page, another build's file):
+    //! decoding says so with an error and never panics.
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The real corpus's files, split once for every case.
+    fn real_files() -> &'static [(FileKind, Vec<u8>)] {
+        static FILES: std::sync::OnceLock<Vec<(FileKind, Vec<u8>)>> = std::sync::OnceLock::new();
+        FILES.get_or_init(|| {
+            let (_, files) = layout::split(real(), PER_PAGE).unwrap();
+            files
+                .into_iter()
+                .map(|f| (kind_of(&f.path), f.bytes))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            for kind in [FileKind::Document, FileKind::Catalogue, FileKind::Glossary] {
+                let _ = layout::decode(kind, &bytes);
+            }
+            let _ = Head::decode(&bytes);
+        }
+
+        #[test]
+        fn damaged_real_files_never_panic(cut in 0usize..4096, flip in any::<(usize, u8)>()) {
+            for (kind, bytes) in real_files() {
+                let kind = *kind;
+                let truncated = &bytes[..cut.min(bytes.len())];
+                let _ = layout::decode(kind, truncated);
+                let mut flipped = bytes.clone();
+                let at = flip.0 % flipped.len();
+                flipped[at] ^= flip.1 | 1;
+                let _ = layout::decode(kind, &flipped);
+            }
+        }
+    }
+
+    #[test]
+    fn an_html_error_page_is_a_clear_error() {
+        let page = b"<!doctype html><title>404 Not Found</title>";
+        for kind in [FileKind::Document, FileKind::Catalogue, FileKind::Glossary] {
+            let err = layout::decode(kind, page).unwrap_err().to_string();
+            assert!(err.contains("bundle"), "{err}");
+        }
+    }
+}
