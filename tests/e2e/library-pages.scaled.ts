@@ -131,3 +131,17 @@ test.describe('offline', () => {
     await expect(page.locator('a.search-hit-link').first()).toBeVisible();
   });
 });
+
+test('a damaged document file gives a calm message with a way back, not a blank page', async ({
+  page,
+}) => {
+  // What a misconfigured host might serve under the file's name.
+  await page.route('**/corpus/*/doc/*.bin', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>oops</p>' }),
+  );
+  await page.goto(`./#/doc/${ON_PAGE_2.id}`);
+  await expect(page.locator('main.page h1')).toHaveText('無法載入文件');
+  await expect(page.locator('.error-detail')).toContainText(`doc/${ON_PAGE_2.id}.bin`);
+  await page.getByRole('link', { name: '回到書庫' }).click();
+  await expect(page.locator('.document-list > li')).toHaveCount(PER_PAGE);
+});
