@@ -10,6 +10,7 @@ use crate::i18n::use_lang;
 use crate::route::{navigate, replace, use_route, Route, SearchQuery};
 use crate::search::Searcher;
 use gloo::events::{EventListener, EventListenerOptions};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
@@ -24,6 +25,31 @@ fn option_id(i: usize) -> String {
     format!("lattice-search-option-{i}")
 }
 
+/// The option the arrow keys have highlighted, if any.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Active(Option<usize>);
+
+/// How a key press moves the highlight (`usize`: how many options there are).
+enum Move {
+    Down(usize),
+    Up(usize),
+    Clear,
+}
+
+impl Reducible for Active {
+    type Action = Move;
+    /// A reducer rather than a state set from the render's value: two key
+    /// presses that arrive before Yew renders both count.
+    fn reduce(self: Rc<Self>, action: Move) -> Rc<Self> {
+        let next = match action {
+            Move::Down(0) | Move::Up(0) | Move::Clear => None,
+            Move::Down(n) => Some(self.0.map_or(0, |i| (i + 1) % n)),
+            Move::Up(n) => Some(self.0.map_or(n - 1, |i| (i + n - 1) % n)),
+        };
+        Rc::new(Active(next))
+    }
+}
+
 /// The header's search box.
 #[component]
 pub fn SearchBox() -> Html {
@@ -33,7 +59,7 @@ pub fn SearchBox() -> Html {
     let input = use_node_ref();
     let text = use_state(String::new);
     let open = use_state(|| false);
-    let active = use_state(|| None::<usize>);
+    let active = use_reducer_eq(Active::default);
 
     let on_search_page = matches!(route, Route::Search(_));
     let routed: Option<SearchQuery> = match &route {
@@ -131,7 +157,7 @@ pub fn SearchBox() -> Html {
         let (open, active) = (open.clone(), active.clone());
         move || {
             open.set(false);
-            active.set(None);
+            active.dispatch(Move::Clear);
         }
     };
 
@@ -150,7 +176,7 @@ pub fn SearchBox() -> Html {
             }
             text.set(value);
             open.set(true);
-            active.set(None);
+            active.dispatch(Move::Clear);
         })
     };
 
@@ -168,21 +194,19 @@ pub fn SearchBox() -> Html {
             "ArrowDown" => {
                 e.prevent_default();
                 open.set(true);
-                active.set(Some(active.map_or(0, |i| (i + 1) % options)));
+                active.dispatch(Move::Down(options));
             }
             "ArrowUp" => {
                 e.prevent_default();
                 open.set(true);
-                active.set(Some(
-                    active.map_or(options - 1, |i| (i + options - 1) % options),
-                ));
+                active.dispatch(Move::Up(options));
             }
             "Enter" => {
                 e.prevent_default();
                 if blank || on_search_page {
                     return;
                 }
-                let i = active.unwrap_or(options - 1);
+                let i = active.0.unwrap_or(options - 1);
                 if let Some(route) = hit_routes.get(i) {
                     navigate(route);
                 }
@@ -202,6 +226,30 @@ pub fn SearchBox() -> Html {
             _ => {}
         })
     };
+
+    // A split corpus fetches its documents once the box is focused, and each
+    // arrival is a new searcher with other hits: the highlight no longer
+    // names the same option, so it goes; and the index is built as soon as
+    // the box is idle, not on the reader's next keystroke (95 ms at 100× the
+    // real corpus).
+    {
+        let (input, active) = (input.clone(), active.clone());
+        use_effect_with(searcher.clone(), move |searcher| {
+            active.dispatch(Move::Clear);
+            let focused = input.cast::<HtmlElement>().is_some_and(|el| {
+                gloo::utils::document()
+                    .active_element()
+                    .is_some_and(|active| active.is_same_node(Some(el.as_ref())))
+            });
+            let searcher = searcher.clone();
+            let timer = focused.then(|| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    searcher.index();
+                })
+            });
+            move || drop(timer)
+        });
+    }
 
     let onfocus = {
         let (open, searcher) = (open.clone(), searcher.clone());
@@ -228,7 +276,7 @@ pub fn SearchBox() -> Html {
                 close();
             })
         };
-        let selected = *active == Some(i);
+        let selected = active.0 == Some(i);
         html! {
             <li id={option_id(i)} role="option" class="search-option" aria-selected={selected.to_string()} {onclick}>
                 <span class="search-option-meta">
@@ -247,7 +295,16 @@ pub fn SearchBox() -> Html {
             close();
         })
     };
-    let all_label = if total == 0 {
+    // A split corpus is still arriving (the box's first focus fetches it):
+    // "nothing found" would be wrong until every document is here.
+    let loading = !searcher.corpus().is_complete();
+    let all_label = if total == 0 && loading {
+        lang.pick(
+            "正在載入文件，稍候即可搜尋全部內容…",
+            "Loading the documents to search…",
+        )
+        .to_string()
+    } else if total == 0 {
         format!(
             "{}「{}」{}",
             lang.pick("找不到", "Nothing found for “"),
@@ -265,8 +322,8 @@ pub fn SearchBox() -> Html {
             lang.pick("筆結果", "results"),
         )
     };
-    let all_selected = *active == Some(options - 1);
-    let activedescendant = active.filter(|_| expanded).map(option_id);
+    let all_selected = active.0 == Some(options - 1);
+    let activedescendant = active.0.filter(|_| expanded).map(option_id);
 
     html! {
         <div class="search-box" role="search">

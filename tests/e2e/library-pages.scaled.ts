@@ -145,3 +145,21 @@ test('a damaged document file gives a calm message with a way back, not a blank 
   await page.getByRole('link', { name: '回到書庫' }).click();
   await expect(page.locator('.document-list > li')).toHaveCount(PER_PAGE);
 });
+
+test('typing before the documents arrive says they are loading, then lists hits', async ({ page }) => {
+  // Slow document files, so the box is used while they are on their way.
+  await page.route('**/corpus/*/doc/*.bin', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.goto('./');
+  await expect(page.locator('.document-list > li')).toHaveCount(PER_PAGE);
+  await page.keyboard.press('/');
+  await page.keyboard.type('四方安全對話');
+  const listbox = page.getByRole('listbox');
+  await expect(listbox).toContainText('正在載入文件');
+  await expect(listbox).not.toContainText('找不到');
+  await expect(page.getByRole('option').nth(1)).toBeVisible({ timeout: 10_000 });
+  await expect(listbox).toContainText('查看全部');
+  await expect(page.locator('html')).toHaveAttribute('data-corpus', 'complete');
+});
