@@ -20,7 +20,7 @@
 //! the app fetches each when a page first needs it, and the service worker
 //! precaches them all for offline reading.
 
-use lattice_core::layout::{self, Head};
+use lattice_core::layout::{self, Head, Layout};
 use lattice_core::{bundle, catalogue, scale, Bundle, Severity};
 use std::path::{Path, PathBuf};
 
@@ -83,15 +83,14 @@ fn main() {
         bundle.documents = Bundle::new(scale::replicate(&bundle.documents, factor)).documents;
     }
 
-    let raw = bundle
-        .encode()
-        .unwrap_or_else(|e| panic!("cannot encode the corpus bundle: {e}"))
-        .len();
+    // Encoded once, embedded whole; split only if that is too large.
+    let whole = Head::whole(bundle);
+    let embedded = encode(&whole);
     let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");
     let lazy = match std::env::var("LATTICE_LAZY").as_deref() {
         Ok("1") => true,
         Ok("0") => false,
-        _ => release && raw > LAZY_THRESHOLD,
+        _ => release && embedded.len() > LAZY_THRESHOLD,
     };
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let files_dir = files_dir(&out);
@@ -101,7 +100,10 @@ fn main() {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => panic!("cannot clear {}: {e}", files_dir.display()),
     }
-    let head = if lazy {
+    let Layout::Whole(bundle) = whole.layout else {
+        unreachable!("Head::whole embeds the bundle")
+    };
+    let embedded = if lazy {
         let (head, files) = layout::split(bundle, catalogue::PER_PAGE)
             .unwrap_or_else(|e| panic!("cannot encode the corpus files: {e}"));
         for file in files {
@@ -111,11 +113,11 @@ fn main() {
                 .unwrap_or_else(|e| panic!("cannot create {}: {e}", folder.display()));
             write(&path, file.bytes);
         }
-        head
+        encode(&head)
     } else {
-        Head::whole(bundle)
+        embedded
     };
-    write(&out.join("corpus.bin"), encode(&head));
+    write(&out.join("corpus.bin"), embedded);
 }
 
 /// `LATTICE_SCALE`, 1 when unset.

@@ -169,7 +169,7 @@ impl Corpus {
             Route::Glossary => self
                 .glossary_want(set)
                 .into_iter()
-                .chain((0..self.pages.len()).filter_map(|n| self.page_want(set, n)))
+                .chain(self.page_wants(set))
                 .collect(),
             Route::Search(_) | Route::Highlighted { .. } => self.everything(set),
         }
@@ -179,7 +179,7 @@ impl Corpus {
     /// until all its pages are here this lists the pages (and the documents
     /// of the pages at hand); the rest follow once they arrive.
     fn everything(&self, set: &str) -> Vec<Want> {
-        let pages = (0..self.pages.len()).filter_map(|n| self.page_want(set, n));
+        let pages = self.page_wants(set);
         let documents = self
             .entries()
             .filter_map(|e| self.document_want(set, &e.id));
@@ -187,6 +187,11 @@ impl Corpus {
             .chain(self.glossary_want(set))
             .chain(documents)
             .collect()
+    }
+
+    /// Every catalogue page not at hand.
+    fn page_wants<'a>(&'a self, set: &'a str) -> impl Iterator<Item = Want> + 'a {
+        (0..self.pages.len()).filter_map(move |n| self.page_want(set, n))
     }
 
     fn page_want(&self, set: &str, number: usize) -> Option<Want> {

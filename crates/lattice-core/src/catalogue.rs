@@ -121,11 +121,6 @@ pub fn paginate(documents: &[Document], per_page: usize) -> Vec<Page> {
         .collect()
 }
 
-/// The page (from 0) on which the `index`th document is listed.
-pub fn page_of(index: usize, per_page: usize) -> usize {
-    index / per_page.max(1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,8 +152,6 @@ mod tests {
         for (n, page) in pages.iter().enumerate() {
             assert_eq!((page.number, page.pages, page.total), (n as u32, 3, 50));
         }
-        assert_eq!(page_of(23, 24), 0);
-        assert_eq!(page_of(24, 24), 1);
     }
 
     #[test]

@@ -91,11 +91,11 @@ pub fn split(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File>), B
     bundle.documents.sort_by(|a, b| a.id.cmp(&b.id));
     let mut pages = catalogue::paginate(&bundle.documents, per_page).into_iter();
     let first = pages.next().expect("paginate gives at least one page");
-    // Paths relative to the set's folder first; the folder's name is the hash
-    // of them all.
+    // Paths relative to the set's folder first (an empty set gives them);
+    // the folder's name is the hash of them all.
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for page in pages {
-        files.push((format!("catalogue/{}.bin", page.number), page.encode()?));
+        files.push((catalogue_path("", page.number as usize), page.encode()?));
     }
     let Bundle {
         documents,
@@ -106,9 +106,11 @@ pub fn split(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File>), B
         glossary,
         ..Bundle::new(Vec::new())
     };
-    files.push(("glossary.bin".to_string(), glossary_only.encode()?));
+    files.push((glossary_path(""), glossary_only.encode()?));
     for doc in documents {
-        let name = format!("doc/{}.bin", doc.id);
+        // `parse::doc_id` only makes valid ids; any other could never be fetched.
+        let name = document_path("", &doc.id)
+            .ok_or(BundleError::Shape("a document id must be [a-z0-9-]+"))?;
         files.push((name, Bundle::new(vec![doc]).encode()?));
     }
     let mut hasher = DefaultHasher::new();
@@ -121,7 +123,7 @@ pub fn split(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File>), B
     let files = files
         .into_iter()
         .map(|(path, bytes)| File {
-            path: format!("{set}/{path}"),
+            path: format!("{set}{path}"),
             bytes,
         })
         .collect();
