@@ -1,11 +1,12 @@
 //! `lattice check [PATH...] [--corpus DIR] [--json]`: every diagnostic of a
 //! corpus folder or of single files, and exit 1 when any is an error. A
 //! folder is checked through the same `bundle::build` as the app build, so
-//! a malformed glossary.toml fails here too, not only in the build.
+//! a malformed glossary.toml fails here too, not only in the build, and its
+//! lattice.toml and sidecar files are checked as `lattice build` reads them.
 
 use crate::cli::CheckArgs;
 use crate::{print_out, report};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use lattice_core::{load_file, Diagnostic, Severity};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -50,10 +51,9 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode> {
     let mut found: Vec<Diagnostic> = Vec::new();
     for p in &paths {
         if p.is_dir() {
-            let bundle = lattice_core::bundle::build(p)
-                .with_context(|| format!("reading {}", p.display()))?;
-            documents += bundle.documents.len();
-            found.extend(bundle.all_diagnostics().cloned());
+            let folder = crate::folder::load(p)?;
+            documents += folder.bundle.documents.len();
+            found.extend(folder.all_diagnostics().cloned());
         } else {
             let doc = load_file(p)?;
             documents += 1;

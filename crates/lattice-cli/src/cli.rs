@@ -67,6 +67,10 @@ pub(crate) enum Command {
     /// List the Chinese↔English glossary extracted from the corpus and curated
     /// by its glossary.toml.
     Glossary(GlossaryArgs),
+    /// Write a starter folder: a commented lattice.toml and an example paper.
+    ///
+    /// DIR must not exist or be empty: nothing is ever overwritten.
+    New(NewArgs),
 }
 
 #[derive(Debug, Args)]
@@ -122,4 +126,10 @@ pub(crate) struct GlossaryArgs {
     pub(crate) json: bool,
     #[command(flatten)]
     pub(crate) corpus: CorpusArg,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct NewArgs {
+    /// The folder to create.
+    pub(crate) dir: PathBuf,
 }

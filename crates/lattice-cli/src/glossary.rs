@@ -33,9 +33,9 @@ impl<'a> From<&'a Term> for TermView<'a> {
 }
 
 pub(crate) fn run(args: &GlossaryArgs) -> Result<ExitCode> {
-    let bundle = lattice_core::bundle::build(&args.corpus.dir)?;
-    report::diagnostics_to_stderr(&bundle.diagnostics);
-    let terms = &bundle.glossary.terms;
+    let folder = crate::folder::load(&args.corpus.dir)?;
+    report::diagnostics_to_stderr(folder.corpus_diagnostics());
+    let terms = &folder.bundle.glossary.terms;
     if args.json {
         let views: Vec<TermView> = terms.iter().map(TermView::from).collect();
         print_out(&serde_json::to_string_pretty(&views)?)?;

@@ -7,7 +7,9 @@
 mod check;
 mod cli;
 mod dump;
+mod folder;
 mod glossary;
+mod new;
 mod report;
 mod search;
 
@@ -99,6 +101,7 @@ fn run(command: Command) -> Result<ExitCode> {
         Command::Check(args) => check::run(&args),
         Command::Search(args) => search::run(&args),
         Command::Glossary(args) => glossary::run(&args),
+        Command::New(args) => new::run(&args),
     }
 }
 

@@ -43,8 +43,9 @@ struct HitView {
 pub(crate) fn run(args: &SearchArgs) -> Result<ExitCode> {
     let (json, all, glossary) = (args.json, args.all, !args.no_glossary);
     let text = args.words.join(" ");
-    let bundle = lattice_core::bundle::build(&args.corpus.dir)?;
-    crate::report::diagnostics_to_stderr(&bundle.diagnostics);
+    let folder = crate::folder::load(&args.corpus.dir)?;
+    crate::report::diagnostics_to_stderr(folder.corpus_diagnostics());
+    let bundle = folder.bundle;
     let index = SearchIndex::build(&bundle.documents);
     let mut query = parse_query(&text);
     if glossary {
