@@ -71,6 +71,17 @@ pub(crate) enum Command {
     ///
     /// DIR must not exist or be empty: nothing is ever overwritten.
     New(NewArgs),
+    /// Parse a folder of papers and write its corpus files for the reader.
+    ///
+    /// Each file that cannot be parsed is reported (`file:line: error: …`) and
+    /// skipped; the rest is built. With --strict any error fails the build.
+    /// The same input always gives byte-identical output.
+    ///
+    /// Not yet included: the reader app itself (wasm, JavaScript, styles,
+    /// service worker) and the split search index. The output holds the
+    /// corpus head (corpus/head.bin), the corpus files (corpus/<set>/…) and
+    /// site.json; the app is added by a later version of this command.
+    Build(BuildArgs),
 }
 
 #[derive(Debug, Args)]
@@ -132,4 +143,25 @@ pub(crate) struct GlossaryArgs {
 pub(crate) struct NewArgs {
     /// The folder to create.
     pub(crate) dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct BuildArgs {
+    /// The folder of papers (with an optional lattice.toml).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub(crate) dir: PathBuf,
+    /// Where to write the site (default: `site` inside DIR). An existing
+    /// folder must be empty or an earlier build's output.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: Option<PathBuf>,
+    /// The path the site is served under, e.g. /papers/ (overrides
+    /// base-url in lattice.toml; default /).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) base_url: Option<String>,
+    /// Fail (exit 1) on any error instead of skipping the files that have one.
+    #[arg(long)]
+    pub(crate) strict: bool,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
 }

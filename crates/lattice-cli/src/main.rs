@@ -4,6 +4,7 @@
 //! same index and glossary the app bundles. The grammar is in `cli.rs`;
 //! each command lives in its own module.
 
+mod build;
 mod check;
 mod cli;
 mod dump;
@@ -102,6 +103,7 @@ fn run(command: Command) -> Result<ExitCode> {
         Command::Search(args) => search::run(&args),
         Command::Glossary(args) => glossary::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Build(args) => build::run(&args),
     }
 }
 
