@@ -1,12 +1,13 @@
-//! `lattice glossary [--json]`: the Chinese↔English glossary the app bundles,
-//! built from corpus/ by the same `bundle::build`, for a maintainer to review
-//! extraction and curation (`--json` for scripts and tests).
+//! `lattice glossary [--json] [--corpus DIR]`: the Chinese↔English glossary
+//! the app bundles, built from the corpus folder by the same `bundle::build`,
+//! for a maintainer to review extraction and curation (`--json` for scripts
+//! and tests).
 
-use crate::print_out;
-use anyhow::{bail, Result};
+use crate::cli::GlossaryArgs;
+use crate::{print_out, report};
+use anyhow::Result;
 use lattice_core::glossary::Term;
 use serde::Serialize;
-use std::path::Path;
 use std::process::ExitCode;
 
 /// One term as `lattice glossary --json` prints it.
@@ -31,22 +32,11 @@ impl<'a> From<&'a Term> for TermView<'a> {
     }
 }
 
-pub(crate) fn run(args: &[String]) -> Result<ExitCode> {
-    let mut json = false;
-    for a in args {
-        match a.as_str() {
-            "--json" => json = true,
-            other => {
-                bail!("unknown argument `{other}` for glossary (usage: lattice glossary [--json])")
-            }
-        }
-    }
-    let bundle = lattice_core::bundle::build(Path::new("corpus"))?;
-    for d in &bundle.diagnostics {
-        eprintln!("{d}");
-    }
-    let terms = &bundle.glossary.terms;
-    if json {
+pub(crate) fn run(args: &GlossaryArgs) -> Result<ExitCode> {
+    let folder = crate::folder::load(&args.corpus.dir)?;
+    report::diagnostics_to_stderr(folder.corpus_diagnostics());
+    let terms = &folder.bundle.glossary.terms;
+    if args.json {
         let views: Vec<TermView> = terms.iter().map(TermView::from).collect();
         print_out(&serde_json::to_string_pretty(&views)?)?;
     } else {

@@ -1,107 +1,119 @@
-//! `lattice`: the corpus maintainer's command line, a thin shell over
-//! lattice-core. `dump` shows what the parser made of a file; `check` lists
-//! diagnostics and fails on errors, as the app build does; `search` and
-//! `glossary` answer from the same index and glossary the app bundles.
-//! Each command lives in its own module.
+//! `lattice`: the command line, a thin shell over lattice-core. `dump` shows
+//! what the parser made of a file; `check` lists diagnostics and fails on
+//! errors, as the app build does; `search` and `glossary` answer from the
+//! same index and glossary the app bundles. The grammar is in `cli.rs`;
+//! each command lives in its own module.
 
+mod build;
+mod check;
+mod cli;
 mod dump;
+mod folder;
 mod glossary;
+mod new;
+mod report;
 mod search;
 
-use anyhow::{bail, Context, Result};
-use lattice_core::{load_dir, load_file, Document, Severity};
+use anyhow::Result;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{CommandFactory, FromArgMatches};
+use cli::{Cli, Color, Command};
+use lattice_core::load_file;
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-usage: lattice <command> [args]
+/// Help layout for every command: the usual sections, with a lower-case
+/// `usage:` line as Unix tools print it.
+const HELP_TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+usage: {usage}
 
-commands:
-  dump PATH            print one parsed document as JSON
-  check [PATH...]      print diagnostics (default: corpus/); exit 1 on errors
-  search QUERY [--json] [--all] [--no-glossary]
-                       search the corpus (corpus/) as the app does
-  glossary [--json]    list the glossary extracted from corpus/
-";
+{all-args}{after-help}";
 
 fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
+    let cli = match parse_args() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    let choice = match cli.color {
+        Color::Auto => anstream::ColorChoice::Auto,
+        Color::Always => anstream::ColorChoice::Always,
+        Color::Never => anstream::ColorChoice::Never,
+    };
+    choice.write_global();
+    match run(cli.command) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("lattice: {e:#}");
+            report::error(&format!("{e:#}"));
             ExitCode::from(2)
         }
     }
 }
 
-fn run(args: Vec<String>) -> Result<ExitCode> {
-    let Some((cmd, rest)) = args.split_first() else {
-        eprint!("{USAGE}");
-        return Ok(ExitCode::from(2));
-    };
-    match cmd.as_str() {
-        "dump" => {
-            let [path] = rest else {
-                bail!("dump takes exactly one PATH\n\n{USAGE}")
+/// Parse the command line; on `--help`/`--version` or a usage error, print
+/// what clap says (an unknown command in our own words) and give the exit
+/// code: 0 for help and version, 2 for usage errors.
+fn parse_args() -> Result<Cli, ExitCode> {
+    fn templated(cmd: clap::Command) -> clap::Command {
+        cmd.help_template(HELP_TEMPLATE).mut_subcommands(templated)
+    }
+    let command = templated(Cli::command().arg_required_else_help(true));
+    let parsed = command
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    parsed.map_err(|e| match e.kind() {
+        ErrorKind::InvalidSubcommand => {
+            let name = match e.get(ContextKind::InvalidSubcommand) {
+                Some(ContextValue::String(s)) => s.clone(),
+                _ => String::new(),
             };
-            let doc = load_file(Path::new(path))?;
+            let hint = match e.get(ContextKind::SuggestedSubcommand) {
+                Some(ContextValue::Strings(s)) if !s.is_empty() => {
+                    format!("did you mean `{}`? ", s[0])
+                }
+                _ => String::new(),
+            };
+            let commands: Vec<String> = Cli::command()
+                .get_subcommands()
+                .map(|c| c.get_name().to_string())
+                .collect();
+            report::error(&format!(
+                "unknown command `{name}`; {hint}commands: {} (lattice --help)",
+                commands.join(", ")
+            ));
+            ExitCode::from(2)
+        }
+        _ => {
+            // Help and version go to stdout with 0; errors to stderr with 2.
+            let _ = e.print();
+            ExitCode::from(if e.use_stderr() { 2 } else { 0 })
+        }
+    })
+}
+
+fn run(command: Command) -> Result<ExitCode> {
+    match command {
+        Command::Dump(args) => {
+            let doc = load_file(&args.path)?;
             let json = serde_json::to_string_pretty(&dump::DumpView::from(&doc))?;
             print_out(&json)?;
             Ok(ExitCode::SUCCESS)
         }
-        "check" => check(rest),
-        "search" => search::run(rest),
-        "glossary" => glossary::run(rest),
-        "-h" | "--help" | "help" => {
-            print!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
-        }
-        other => bail!("unknown command `{other}`\n\n{USAGE}"),
+        Command::Check(args) => check::run(&args),
+        Command::Search(args) => search::run(&args),
+        Command::Glossary(args) => glossary::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Build(args) => build::run(&args),
     }
 }
 
-fn check(paths: &[String]) -> Result<ExitCode> {
-    let paths: Vec<PathBuf> = if paths.is_empty() {
-        vec![PathBuf::from("corpus")]
-    } else {
-        paths.iter().map(PathBuf::from).collect()
-    };
-    let mut docs: Vec<Document> = Vec::new();
-    for p in &paths {
-        if p.is_dir() {
-            docs.extend(load_dir(p).with_context(|| format!("reading {}", p.display()))?);
-        } else {
-            docs.push(load_file(p)?);
-        }
-    }
-    let (mut errors, mut warnings) = (0, 0);
-    let mut report = String::new();
-    for d in docs.iter().flat_map(|d| &d.diagnostics) {
-        report.push_str(&format!("{d}\n"));
-        match d.severity {
-            Severity::Error => errors += 1,
-            Severity::Warning => warnings += 1,
-        }
-    }
-    print_out(report.trim_end())?;
-    eprintln!(
-        "checked {} document(s): {errors} error(s), {warnings} warning(s)",
-        docs.len()
-    );
-    Ok(if errors > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// Print to stdout; a closed pipe (`lattice dump x | head`) is not an error.
+/// Print to stdout, without colour unless stdout is a terminal that wants
+/// it; a closed pipe (`lattice dump x | head`) is not an error.
 pub(crate) fn print_out(text: &str) -> Result<()> {
     if text.is_empty() {
         return Ok(());
     }
-    match writeln!(std::io::stdout().lock(), "{text}") {
+    match writeln!(anstream::stdout().lock(), "{text}") {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }

@@ -1,12 +1,13 @@
-//! `lattice search QUERY [--json] [--all] [--no-glossary]`: the app's search,
-//! from the command line, over corpus/. `--json` prints every matched
-//! occurrence as the exact source text it covers; `--all` lifts the ranked
-//! limit; `--no-glossary` turns off glossary expansion.
+//! `lattice search QUERY [--json] [--all] [--no-glossary] [--corpus DIR]`:
+//! the app's search, from the command line, over a corpus folder. `--json`
+//! prints every matched occurrence as the exact source text it covers;
+//! `--all` lifts the ranked limit; `--no-glossary` turns off glossary
+//! expansion. The arguments are defined in `cli.rs`.
 
-use anyhow::{bail, Result};
+use crate::cli::SearchArgs;
+use anyhow::Result;
 use lattice_core::search::{pipeline, PassageKind, SearchIndex, SearchOptions};
 use serde::Serialize;
-use std::path::Path;
 use std::process::ExitCode;
 
 /// Hits shown without `--all`.
@@ -39,25 +40,12 @@ struct HitView {
     matches: Vec<String>,
 }
 
-pub(crate) fn run(args: &[String]) -> Result<ExitCode> {
-    let mut json = false;
-    let mut all = false;
-    let mut glossary = true;
-    let mut words: Vec<&str> = Vec::new();
-    for a in args {
-        match a.as_str() {
-            "--json" => json = true,
-            "--all" => all = true,
-            "--no-glossary" => glossary = false,
-            flag if flag.starts_with("--") => bail!("unknown option `{flag}` for search"),
-            w => words.push(w),
-        }
-    }
-    if words.is_empty() {
-        bail!("search needs a QUERY");
-    }
-    let text = words.join(" ");
-    let bundle = lattice_core::bundle::build(Path::new("corpus"))?;
+pub(crate) fn run(args: &SearchArgs) -> Result<ExitCode> {
+    let (json, all, glossary) = (args.json, args.all, !args.no_glossary);
+    let text = args.words.join(" ");
+    let folder = crate::folder::load(&args.corpus.dir)?;
+    crate::report::diagnostics_to_stderr(folder.corpus_diagnostics());
+    let bundle = folder.bundle;
     let index = SearchIndex::build(&bundle.documents);
     let options = SearchOptions {
         limit: (!all).then_some(LIMIT),

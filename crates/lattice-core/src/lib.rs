@@ -7,6 +7,7 @@
 
 pub mod bundle;
 pub mod catalogue;
+pub mod config;
 pub mod corpus;
 pub mod diagnostic;
 pub mod fold;

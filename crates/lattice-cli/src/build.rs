@@ -1,0 +1,376 @@
+//! `lattice build [DIR] [--out DIR] [--base-url PATH] [--strict]`: a folder
+//! of papers made into the files a reader site serves.
+//!
+//! Each paper is parsed on its own; one with an error is reported
+//! (`file:line: error: …`) and left out, and the rest is built — or, with
+//! `--strict`, nothing is written and the exit status is 1. The glossary is
+//! extracted from the papers that are built and curated by the folder's
+//! glossary file; the corpus is split by the core's `layout::split` and
+//! written under `OUT/corpus/` with `OUT/corpus/head.bin` as its head, and
+//! the site's settings go to `OUT/site.json`.
+//!
+//! Deterministic: the same folder gives byte-identical files, wherever it is
+//! and however its path is spelt — documents record their file name relative
+//! to the folder, files are written in one order, and a rebuild first removes
+//! what the previous build wrote.
+//!
+//! Not yet here: the app's own files (wasm, JavaScript, styles, service
+//! worker) and the split search index.
+
+use crate::cli::BuildArgs;
+use crate::{folder, print_out, report};
+use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use lattice_core::config::{self, Config};
+use lattice_core::layout::{self, Head};
+use lattice_core::{catalogue, load_file, Bundle, Diagnostic, Document, Severity};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// The extensions of the source files a build reads. The same filter as the
+/// core's `load_dir`, kept here because the build parses file by file (for
+/// its progress bar and to skip a bad file); a core function listing a
+/// folder's source files would replace it.
+const SOURCE_EXTENSIONS: &[&str] = &["txt"];
+
+/// The folder under OUT holding the corpus files.
+const CORPUS_DIR: &str = "corpus";
+/// The head's file under [`CORPUS_DIR`].
+const HEAD_FILE: &str = "head.bin";
+/// The site's settings, and the mark of a folder a build wrote.
+const SITE_FILE: &str = "site.json";
+/// `generator` in site.json.
+const GENERATOR: &str = "lattice";
+
+/// `OUT/site.json`: what the app needs to know about the site beside the
+/// corpus head.
+#[derive(Serialize, Deserialize)]
+struct SiteFile {
+    generator: String,
+    /// Bundle format version of the corpus files.
+    format: u32,
+    title: Text,
+    subtitle: Text,
+    language: String,
+    base_url: String,
+    /// The head's path, relative to the site.
+    head: String,
+    documents: usize,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Text {
+    zh: Option<String>,
+    en: Option<String>,
+}
+
+/// What `--json` prints and the summary line says.
+#[derive(Serialize)]
+struct Summary {
+    out: String,
+    base_url: String,
+    built: usize,
+    skipped: Vec<String>,
+    errors: usize,
+    warnings: usize,
+    files: usize,
+    bytes: u64,
+}
+
+pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
+    let started = Instant::now();
+    let dir = &args.dir;
+    if !dir.is_dir() {
+        bail!("{} is not a folder", dir.display());
+    }
+    let (config, settings) = folder::settings(dir);
+    report::diagnostics_to_stderr(&settings);
+    if !settings.is_empty() {
+        eprintln!("{} cannot be used; nothing built", config::CONFIG_FILE);
+        return Ok(ExitCode::FAILURE);
+    }
+    let base_url = match &args.base_url {
+        Some(url) => config::normalize_base_url(url)
+            .map_err(|m| anyhow::anyhow!("--base-url {url:?}: {m}"))?,
+        None => config.site.base_url.clone(),
+    };
+    let out = args.out.clone().unwrap_or_else(|| dir.join("site"));
+    check_out(dir, &out)?;
+
+    let sources = sources(dir)?;
+    let bar = progress(sources.len() as u64);
+    let mut built: Vec<Document> = Vec::new();
+    let mut skipped: Vec<String> = Vec::new();
+    let (mut errors, mut warnings) = (0, 0);
+    let mut count = |ds: &[Diagnostic], bar: &ProgressBar| {
+        for d in ds {
+            match d.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+            }
+        }
+        bar.suspend(|| report::diagnostics_to_stderr(ds));
+    };
+    for path in &sources {
+        bar.set_message(file_name(path));
+        let mut doc = read(path, &config, &built);
+        count(&doc.diagnostics, &bar);
+        if doc
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+        {
+            skipped.push(file_name(path));
+        } else {
+            relative_to(dir, &mut doc);
+            built.push(doc);
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+
+    let names = folder::file_names(dir)?;
+    let mut corpus_wide = config.unmatched_documents(names.iter().map(String::as_str));
+    let (glossary, found) = folder::curated_glossary(&built, dir, &config)?;
+    corpus_wide.extend(found);
+    for d in &mut corpus_wide {
+        d.file = relative(dir, &d.file);
+    }
+    count(&corpus_wide, &bar);
+    let corpus_errors = corpus_wide.iter().any(|d| d.severity == Severity::Error);
+    if corpus_errors || (args.strict && errors > 0) {
+        eprintln!(
+            "{errors} error(s){}; nothing built",
+            if corpus_errors { "" } else { " (--strict)" }
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+
+    let mut bundle = Bundle::new(built);
+    bundle.glossary = glossary;
+    bundle.diagnostics = corpus_wide;
+    let documents = bundle.documents.len();
+    let (head, files) = layout::split(bundle, catalogue::PER_PAGE)?;
+    let site = SiteFile {
+        generator: GENERATOR.to_string(),
+        format: lattice_core::BUNDLE_FORMAT_VERSION,
+        title: text(&config.site.title),
+        subtitle: text(&config.site.subtitle),
+        language: match config.site.language {
+            config::Language::Zh => "zh",
+            config::Language::En => "en",
+        }
+        .to_string(),
+        base_url: base_url.clone(),
+        head: format!("{CORPUS_DIR}/{HEAD_FILE}"),
+        documents,
+    };
+    let (count_written, bytes) = write(&out, &head, &files, &site)?;
+    let summary = Summary {
+        out: out.to_string_lossy().into_owned(),
+        base_url,
+        built: documents,
+        skipped,
+        errors,
+        warnings,
+        files: count_written,
+        bytes,
+    };
+    if args.json {
+        print_out(&serde_json::to_string_pretty(&summary)?)?;
+    }
+    eprintln!(
+        "built {} document(s), skipped {}; {} error(s), {} warning(s); {} file(s), {} in {} ({:.1} s)",
+        summary.built,
+        summary.skipped.len(),
+        summary.errors,
+        summary.warnings,
+        summary.files,
+        size(summary.bytes),
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    eprintln!("not yet included: the reader app's files and the split search index");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Parse one file; its diagnostics also hold why its metadata cannot be
+/// used and whether its id repeats one already built.
+fn read(path: &Path, config: &Config, built: &[Document]) -> Document {
+    let mut doc = match load_file(path) {
+        Ok(doc) => doc,
+        Err(e) => {
+            // Unreadable: an empty document that carries the reason.
+            let mut doc = lattice_core::parse(&path.to_string_lossy(), "");
+            doc.diagnostics = vec![Diagnostic {
+                file: path.to_string_lossy().into_owned(),
+                line: 1,
+                severity: Severity::Error,
+                message: format!("cannot be read: {e}"),
+            }];
+            return doc;
+        }
+    };
+    // TODO(lead): apply the metadata to the document's citation once the
+    // model has one (`DocumentMeta` has the same fields); for now it is
+    // only checked.
+    if let Err(e) = config.document_meta(path) {
+        doc.diagnostics.push(e.diagnostic());
+    }
+    if let Some(first) = built.iter().find(|d| d.id == doc.id) {
+        doc.diagnostics.push(Diagnostic {
+            file: path.to_string_lossy().into_owned(),
+            line: 1,
+            severity: Severity::Error,
+            message: format!(
+                "gives the document id `{}`, as {} does: rename one",
+                doc.id, first.source
+            ),
+        });
+    }
+    doc
+}
+
+/// The source files of a folder, by file name.
+fn sources(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry
+            .with_context(|| format!("reading {}", dir.display()))?
+            .path();
+        let source = path
+            .extension()
+            .is_some_and(|x| SOURCE_EXTENSIONS.iter().any(|s| x == *s));
+        if source && path.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+/// Refuse an output folder that is the source folder, or that holds files
+/// and is not an earlier build's output (which has a site.json by lattice).
+fn check_out(dir: &Path, out: &Path) -> Result<()> {
+    if let (Ok(a), Ok(b)) = (dir.canonicalize(), out.canonicalize()) {
+        if a == b {
+            bail!("--out must not be the folder of papers itself");
+        }
+    }
+    let mut entries = match std::fs::read_dir(out) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e).with_context(|| format!("reading {}", out.display())),
+    };
+    if entries.next().is_none() {
+        return Ok(());
+    }
+    let ours = std::fs::read(out.join(SITE_FILE))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<SiteFile>(&b).ok())
+        .is_some_and(|s| s.generator == GENERATOR);
+    if !ours {
+        bail!(
+            "{} holds files and is not a lattice build's output; give an empty or new folder with --out",
+            out.display()
+        );
+    }
+    Ok(())
+}
+
+/// Write the site; returns the number of files and their total size.
+fn write(out: &Path, head: &Head, files: &[layout::File], site: &SiteFile) -> Result<(usize, u64)> {
+    let corpus = out.join(CORPUS_DIR);
+    match std::fs::remove_dir_all(&corpus) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("removing {}", corpus.display())),
+    }
+    let mut written: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(files.len() + 2);
+    written.push((corpus.join(HEAD_FILE), head.encode()?));
+    for f in files {
+        written.push((corpus.join(&f.path), f.bytes.clone()));
+    }
+    let mut json = serde_json::to_string_pretty(site)?;
+    json.push('\n');
+    written.push((out.join(SITE_FILE), json.into_bytes()));
+    let mut bytes = 0;
+    for (path, data) in &written {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("creating {}", parent.display()))?;
+        }
+        std::fs::write(path, data).with_context(|| format!("writing {}", path.display()))?;
+        bytes += data.len() as u64;
+    }
+    Ok((written.len(), bytes))
+}
+
+/// A bar on a terminal; nothing when stderr is piped (indicatif hides it).
+fn progress(len: u64) -> ProgressBar {
+    let bar = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// A path as written under `dir`, relative to it (unchanged if it is not).
+fn relative(dir: &Path, file: &str) -> String {
+    Path::new(file)
+        .strip_prefix(dir)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| file.to_string())
+}
+
+/// Make the document's file names relative to the folder, so the site does
+/// not depend on where the folder is.
+fn relative_to(dir: &Path, doc: &mut Document) {
+    doc.source = relative(dir, &doc.source);
+    for d in &mut doc.diagnostics {
+        d.file = relative(dir, &d.file);
+    }
+}
+
+fn text(b: &config::Bilingual) -> Text {
+    Text {
+        zh: b.zh.clone(),
+        en: b.en.clone(),
+    }
+}
+
+/// `12.3 kB`, in powers of 1000.
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1_000 => format!("{b} B"),
+        b if b < 1_000_000 => format!("{:.1} kB", b as f64 / 1e3),
+        b => format!("{:.1} MB", b as f64 / 1e6),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(size(999), "999 B");
+        assert_eq!(size(12_345), "12.3 kB");
+        assert_eq!(size(4_500_000), "4.5 MB");
+    }
+
+    #[test]
+    fn paths_under_the_folder_become_relative() {
+        assert_eq!(relative(Path::new("/a/b"), "/a/b/x.txt"), "x.txt");
+        assert_eq!(relative(Path::new("b"), "b/x.txt"), "x.txt");
+        assert_eq!(relative(Path::new("/a/b"), "/c/x.txt"), "/c/x.txt");
+    }
+}

@@ -1,0 +1,167 @@
+//! The command line's grammar: every command, argument and help text, in one
+//! place (clap derive), so `--help` is complete on every command and the
+//! commands' modules only receive already-checked values.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// The folder commands read when none is given.
+pub(crate) const DEFAULT_CORPUS: &str = "corpus";
+
+const EXIT_CODES: &str = "\
+Exit status:
+  0  success (for search: also when nothing is found; the counts say so)
+  1  the corpus has errors (check, build --strict, or an error no document can be
+     skipped for, such as a malformed glossary.toml or lattice.toml)
+  2  usage error, or a file or folder that cannot be read or written
+
+Diagnostics are printed as `file:line: severity: message`, coloured on a
+terminal only (NO_COLOR=1 or --color never turns colour off; CLICOLOR_FORCE=1
+or --color always turns it on).";
+
+/// Lattice: an offline, bilingual reader for research papers. This command
+/// checks, searches and builds a folder of papers.
+#[derive(Debug, Parser)]
+#[command(name = "lattice", version, after_help = EXIT_CODES, max_term_width = 100)]
+pub(crate) struct Cli {
+    /// When to colour diagnostics: auto (on a terminal, unless NO_COLOR is
+    /// set), always, never.
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        default_value_t = Color::Auto,
+        value_name = "WHEN",
+        hide_possible_values = true
+    )]
+    pub(crate) color: Color,
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// `--color`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Color {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always (also when piped).
+    Always,
+    /// Never.
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Print one parsed document as JSON (what the parser made of the file).
+    Dump(DumpArgs),
+    /// Print every diagnostic of a corpus folder or of files; exit 1 on errors.
+    #[command(
+        after_help = "Exit status: 0 no errors (warnings allowed), 1 errors, 2 a path cannot be read."
+    )]
+    Check(CheckArgs),
+    /// Search the corpus as the app does (folded spelling, glossary expansion).
+    #[command(
+        after_help = "Exit status: 0 whether or not anything is found (the counts say so), 2 the corpus cannot be read."
+    )]
+    Search(SearchArgs),
+    /// List the Chinese↔English glossary extracted from the corpus and curated
+    /// by its glossary.toml.
+    Glossary(GlossaryArgs),
+    /// Write a starter folder: a commented lattice.toml and an example paper.
+    ///
+    /// DIR must not exist or be empty: nothing is ever overwritten.
+    New(NewArgs),
+    /// Parse a folder of papers and write its corpus files for the reader.
+    ///
+    /// Each file that cannot be parsed is reported (`file:line: error: …`) and
+    /// skipped; the rest is built. With --strict any error fails the build.
+    /// The same input always gives byte-identical output.
+    ///
+    /// Not yet included: the reader app itself (wasm, JavaScript, styles,
+    /// service worker) and the split search index. The output holds the
+    /// corpus head (corpus/head.bin), the corpus files (corpus/<set>/…) and
+    /// site.json; the app is added by a later version of this command.
+    Build(BuildArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DumpArgs {
+    /// The source file.
+    pub(crate) path: PathBuf,
+}
+
+/// The corpus folder option shared by check, search and glossary.
+#[derive(Debug, Args)]
+pub(crate) struct CorpusArg {
+    /// The corpus folder. Without a glossary.toml in it, the glossary is the
+    /// one extracted from the papers.
+    #[arg(long = "corpus", value_name = "DIR", default_value = DEFAULT_CORPUS)]
+    pub(crate) dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// Files or folders to check instead of the corpus folder. A folder is
+    /// checked as the build reads it, glossary.toml included.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) corpus: CorpusArg,
+    /// Print the diagnostics and counts as JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SearchArgs {
+    /// The query: words, "quoted phrases", several words are joined by spaces.
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub(crate) words: Vec<String>,
+    /// Print every matched occurrence as the exact source text it covers, as JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// Show every hit (by default the first 20 by rank).
+    #[arg(long)]
+    pub(crate) all: bool,
+    /// Do not expand terms to their glossary forms.
+    #[arg(long)]
+    pub(crate) no_glossary: bool,
+    #[command(flatten)]
+    pub(crate) corpus: CorpusArg,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct GlossaryArgs {
+    /// Print the terms as JSON (zh, en, abbr, kind, count).
+    #[arg(long)]
+    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) corpus: CorpusArg,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct NewArgs {
+    /// The folder to create.
+    pub(crate) dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct BuildArgs {
+    /// The folder of papers (with an optional lattice.toml).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub(crate) dir: PathBuf,
+    /// Where to write the site (default: `site` inside DIR). An existing
+    /// folder must be empty or an earlier build's output.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: Option<PathBuf>,
+    /// The path the site is served under, e.g. /papers/ (overrides
+    /// base-url in lattice.toml; default /).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) base_url: Option<String>,
+    /// Fail (exit 1) on any error instead of skipping the files that have one.
+    #[arg(long)]
+    pub(crate) strict: bool,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
+}

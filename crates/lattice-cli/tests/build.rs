@@ -1,0 +1,248 @@
+//! `lattice build` on folders made for each test: a bad file is reported and
+//! skipped (or fails the build with --strict), the written files decode to
+//! the documents, and the same folder always gives byte-identical files.
+
+use lattice_core::layout::{self, FileKind, Head, Layout, Part};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+mod common;
+use common::{lattice_in, root};
+
+const WEB: &str = "quad-foreign-ministers-2025.txt";
+const BOOK: &str = "indo-pacific-minilateralism.txt";
+
+/// A fresh, empty folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("lattice-build-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// `scratch(name)/papers` with both real papers, a damaged file and a
+/// lattice.toml; returns the scratch folder.
+fn papers(name: &str) -> PathBuf {
+    let base = scratch(name);
+    let dir = base.join("papers");
+    std::fs::create_dir(&dir).unwrap();
+    for f in [WEB, BOOK] {
+        std::fs::copy(root().join("corpus").join(f), dir.join(f)).unwrap();
+    }
+    std::fs::write(dir.join("damaged.txt"), "\nplain words with no header\n").unwrap();
+    std::fs::write(
+        dir.join("lattice.toml"),
+        "[site]\ntitle = { zh = \"測試文庫\", en = \"Test Library\" }\nlanguage = \"en\"\nbase_url = \"/papers/\"\n\n[documents.\"quad-foreign-ministers-2025.txt\"]\nenglish_title = \"The Quad\"\nyear = 2025\n",
+    )
+    .unwrap();
+    base
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Every file under `dir`, by path relative to it.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                let rel = p.strip_prefix(base).unwrap().to_string_lossy().into_owned();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+#[test]
+fn a_bad_file_is_reported_and_skipped_and_the_rest_decodes() {
+    let base = papers("skip");
+    let out = lattice_in(&base, &["build", "papers", "--out", "site", "--json"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("papers/damaged.txt:2: error: cannot tell the format"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("built 2 document(s), skipped 1"),
+        "{stderr}"
+    );
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["built"], 2);
+    assert_eq!(summary["skipped"], serde_json::json!(["damaged.txt"]));
+    assert_eq!(summary["base_url"], "/papers/");
+
+    let site = base.join("site");
+    let files = tree(&site);
+    let written: u64 = files.values().map(|b| b.len() as u64).sum();
+    assert_eq!(summary["bytes"].as_u64(), Some(written));
+    assert_eq!(summary["files"].as_u64(), Some(files.len() as u64));
+
+    let settings: Value = serde_json::from_slice(&files["site.json"]).unwrap();
+    assert_eq!(settings["title"]["en"], "Test Library");
+    assert_eq!(settings["language"], "en");
+    assert_eq!(settings["base_url"], "/papers/");
+    assert_eq!(settings["documents"], 2);
+
+    let head = Head::decode(&files[settings["head"].as_str().unwrap()]).unwrap();
+    let Layout::Apart { set, first } = head.layout else {
+        panic!("a built site is split")
+    };
+    assert_eq!(first.total, 2);
+    let ids: Vec<&str> = first.entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["indo-pacific-minilateralism", "quad-foreign-ministers-2025"]
+    );
+    for id in ids {
+        let path = format!("corpus/{}", layout::document_path(&set, id).unwrap());
+        let Part::Document(doc) = layout::decode(FileKind::Document, &files[&path]).unwrap() else {
+            panic!("{path} holds a document")
+        };
+        assert_eq!(doc.id, id);
+        // The site records the file name, not where the folder was.
+        assert_eq!(doc.source, format!("{id}.txt"));
+        assert!(doc.diagnostics.iter().all(|d| d.file == doc.source));
+    }
+    let glossary = format!("corpus/{}", layout::glossary_path(&set));
+    let Part::Glossary(g) = layout::decode(FileKind::Glossary, &files[&glossary]).unwrap() else {
+        panic!("the glossary file holds the glossary")
+    };
+    assert!(!g.terms.is_empty());
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn the_same_folder_gives_byte_identical_files() {
+    let base = papers("same");
+    let a = lattice_in(&base, &["build", "papers", "--out", "a"]);
+    assert_eq!(a.status.code(), Some(0), "{}", text(&a.stderr));
+    // Another spelling of the folder, from another working directory.
+    let papers_dir = base.join("papers");
+    let b_out = base.join("b");
+    let b = lattice_in(
+        &std::env::temp_dir(),
+        &[
+            "build",
+            papers_dir.to_str().unwrap(),
+            "--out",
+            b_out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(b.status.code(), Some(0), "{}", text(&b.stderr));
+    let (ta, tb) = (tree(&base.join("a")), tree(&b_out));
+    assert!(ta.len() >= 4, "{:?}", ta.keys());
+    assert_eq!(ta, tb);
+
+    // A rebuild after a change leaves only the new build's files.
+    std::fs::remove_file(papers_dir.join(BOOK)).unwrap();
+    let c = lattice_in(&base, &["build", "papers", "--out", "a"]);
+    assert_eq!(c.status.code(), Some(0), "{}", text(&c.stderr));
+    let tc = tree(&base.join("a"));
+    let sets: std::collections::BTreeSet<&str> = tc
+        .keys()
+        .filter_map(|p| p.strip_prefix("corpus/")?.split_once('/').map(|(s, _)| s))
+        .collect();
+    assert_eq!(sets.len(), 1, "{:?}", tc.keys());
+    assert!(!tc.keys().any(|p| p.contains("indo-pacific-minilateralism")));
+    // And building that again changes nothing.
+    let d = lattice_in(&base, &["build", "papers", "--out", "a"]);
+    assert_eq!(d.status.code(), Some(0));
+    assert_eq!(tree(&base.join("a")), tc);
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn strict_fails_on_any_error_and_writes_nothing() {
+    let base = papers("strict");
+    let out = lattice_in(&base, &["build", "papers", "--out", "site", "--strict"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("damaged.txt:2: error:"), "{stderr}");
+    assert!(stderr.contains("nothing built"), "{stderr}");
+    assert!(!base.join("site").exists());
+    // Without the bad file, --strict builds.
+    std::fs::remove_file(base.join("papers/damaged.txt")).unwrap();
+    let out = lattice_in(&base, &["build", "papers", "--out", "site", "--strict"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn settings_and_options_are_checked_before_anything_is_written() {
+    let base = papers("settings");
+    // --base-url overrides lattice.toml and is normalised; a full address is refused.
+    let out = lattice_in(
+        &base,
+        &["build", "papers", "--out", "site", "--base-url", "docs"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let settings: Value =
+        serde_json::from_slice(&std::fs::read(base.join("site/site.json")).unwrap()).unwrap();
+    assert_eq!(settings["base_url"], "/docs/");
+    let out = lattice_in(
+        &base,
+        &[
+            "build",
+            "papers",
+            "--out",
+            "site",
+            "--base-url",
+            "https://x.org/",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--base-url"));
+
+    // A broken lattice.toml: its line, exit 1, nothing written.
+    std::fs::write(
+        base.join("papers/lattice.toml"),
+        "[site]\nlanguage = \"en\"\ncolour = 1\n",
+    )
+    .unwrap();
+    let out = lattice_in(&base, &["build", "papers", "--out", "fresh"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("papers/lattice.toml:3: error:"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!base.join("fresh").exists());
+
+    // A folder with someone's files is never written into; a missing folder is a usage error.
+    std::fs::remove_file(base.join("papers/lattice.toml")).unwrap();
+    let theirs = base.join("theirs");
+    std::fs::create_dir(&theirs).unwrap();
+    std::fs::write(theirs.join("notes.txt"), "mine").unwrap();
+    let out = lattice_in(&base, &["build", "papers", "--out", "theirs"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(tree(&theirs).len(), 1);
+    let out = lattice_in(&base, &["build", "papers", "--out", "papers"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = lattice_in(&base, &["build", "no-such-folder"]);
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn a_starter_folder_builds() {
+    let base = scratch("starter");
+    let dir = base.join("new");
+    assert_eq!(lattice_in(&base, &["new", "new"]).status.code(), Some(0));
+    std::fs::copy(root().join("corpus").join(WEB), dir.join(WEB)).unwrap();
+    let out = lattice_in(&base, &["build", "new"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let settings: Value =
+        serde_json::from_slice(&std::fs::read(dir.join("site/site.json")).unwrap()).unwrap();
+    assert_eq!(settings["title"]["zh"], "我的研究文庫");
+    assert!(settings["documents"].as_u64().unwrap() >= 1);
+    std::fs::remove_dir_all(&base).unwrap();
+}
