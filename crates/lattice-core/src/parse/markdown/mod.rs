@@ -108,8 +108,20 @@ fn split_orphans<'a>(
             ));
         }
     };
+    // Text of front matter and code blocks is never a citation.
+    let mut literal = 0u32;
     for (event, range) in events {
-        let plain = matches!(&event, Event::Text(t) if src.get(range.clone()) == Some(t.as_ref()));
+        match &event {
+            Event::Start(Tag::MetadataBlock(_) | Tag::CodeBlock(_) | Tag::HtmlBlock) => {
+                literal += 1
+            }
+            Event::End(TagEnd::MetadataBlock(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
+                literal = literal.saturating_sub(1)
+            }
+            _ => {}
+        }
+        let plain = literal == 0
+            && matches!(&event, Event::Text(t) if src.get(range.clone()) == Some(t.as_ref()));
         if plain {
             match &mut run {
                 Some(r) if r.end == range.start => r.end = range.end,
