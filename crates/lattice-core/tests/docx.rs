@@ -438,6 +438,20 @@ fn a_note_cited_but_absent_is_a_warning_on_its_paragraph() {
     assert!(d.diagnostics.iter().any(|x| x.message.contains("no title")));
 }
 
+#[test]
+fn text_in_a_drawing_is_reported_not_lost_silently() {
+    let body = r#"<w:p><w:r><w:t>正文。</w:t></w:r></w:p><w:p><w:r><w:drawing><wp:inline><w:txbxContent><w:p><w:r><w:t>框內文字</w:t></w:r></w:p></w:txbxContent></wp:inline></w:drawing></w:r></w:p>"#;
+    let d = parse_bytes("d.docx", &package(&[("word/document.xml", &document(body))]));
+    let w = d
+        .diagnostics
+        .iter()
+        .find(|x| x.message.contains("text box"))
+        .unwrap();
+    assert_eq!(w.line, 2);
+    let all: String = d.blocks.iter().map(Block::plain_text).collect();
+    assert_eq!(all, "正文。");
+}
+
 fn only_error(d: &Document) -> &Diagnostic {
     let errors: Vec<_> = d
         .diagnostics

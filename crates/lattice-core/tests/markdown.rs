@@ -308,6 +308,24 @@ fn missing_and_uncited_notes_are_warnings() {
 }
 
 #[test]
+fn cross_reference_chains_stop_at_cycles_and_limits() {
+    let d = parse(
+        "c.md",
+        "# T\n\nA.[^1] B.[^2] C.[^3] D.[^4]\n\n[^1]: 同註2。\n[^2]: 同註1。\n[^3]: Ibid.\n[^4]: Ibid.\n",
+    );
+    let chain = |label: &str, limit: usize| -> Vec<String> {
+        d.referred_notes(label, limit)
+            .iter()
+            .map(|n| n.label.clone())
+            .collect()
+    };
+    assert_eq!(chain("1", 3), ["2"]);
+    assert_eq!(chain("4", 3), ["3", "2", "1"]);
+    assert_eq!(chain("4", 1), ["3"]);
+    assert!(chain("missing", 3).is_empty());
+}
+
+#[test]
 fn citations_in_code_are_text() {
     let d = parse("c.md", "# T\n\n```\n[^1] x\n```\n\nSee `[^2]`.\n");
     assert!(d.notes.is_empty(), "{:?}", d.notes);
