@@ -441,7 +441,10 @@ fn a_note_cited_but_absent_is_a_warning_on_its_paragraph() {
 #[test]
 fn text_in_a_drawing_is_reported_not_lost_silently() {
     let body = r#"<w:p><w:r><w:t>正文。</w:t></w:r></w:p><w:p><w:r><w:drawing><wp:inline><w:txbxContent><w:p><w:r><w:t>框內文字</w:t></w:r></w:p></w:txbxContent></wp:inline></w:drawing></w:r></w:p>"#;
-    let d = parse_bytes("d.docx", &package(&[("word/document.xml", &document(body))]));
+    let d = parse_bytes(
+        "d.docx",
+        &package(&[("word/document.xml", &document(body))]),
+    );
     let w = d
         .diagnostics
         .iter()
