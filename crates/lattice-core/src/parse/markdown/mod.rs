@@ -651,6 +651,13 @@ impl Reader<'_> {
 
     fn open(&mut self, kind: BlockKind, offset: usize) {
         self.close_block();
+        if let Some(n) = &mut self.note {
+            // A heading or code block inside a footnote is part of its text.
+            if !n.inlines.is_empty() {
+                n.inlines.push(Inline::Text("\n".into()));
+            }
+            return;
+        }
         self.pending_break = false;
         self.block = Some(OpenBlock {
             kind,
@@ -815,6 +822,19 @@ mod tests {
         assert_eq!(n1.marker.as_deref(), Some("[^a]"));
         assert_eq!(d.note("2").unwrap().see.as_deref(), Some("1"));
         assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+    }
+
+    #[test]
+    fn blocks_inside_a_footnote_stay_in_it() {
+        let d = parse(
+            "f.md",
+            "# T\n\nA.[^1]\n\n[^1]: # H\n\n    ```\n    code\n    ```\n\nNext.\n",
+        );
+        assert_eq!(d.blocks.len(), 2, "{:?}", d.blocks);
+        assert_eq!(d.blocks[1].plain_text(), "Next.");
+        assert!(d.blocks[1].heading_level().is_none());
+        let note = d.note("1").unwrap().plain_text().unwrap();
+        assert!(note.starts_with("H\ncode"), "{note}");
     }
 
     #[test]
