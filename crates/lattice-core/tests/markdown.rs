@@ -210,7 +210,7 @@ fn english_paper_with_toml() {
         .iter()
         .position(|x| matches!(x, Inline::Link { href, .. } if href == "https://www.iiss.org/online-analysis/"))
         .unwrap();
-    assert!(matches!(&last.inlines[i - 1], Inline::Text(t) if t.ends_with("IISS analysis")));
+    assert!(matches!(&last.inlines[i - 1], Inline::Text(t) if t.ends_with("IISS analysis ")));
     // Three kinds of container, and a right-aligned column read as text.
     let kinds: std::collections::BTreeSet<_> = d.blocks.iter().filter_map(within_kind).collect();
     assert_eq!(kinds.len(), 3);

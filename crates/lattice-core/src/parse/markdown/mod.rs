@@ -606,6 +606,8 @@ impl Reader<'_> {
         };
         let start = span.start + at;
         self.counted.push(start..start + link.dest.len());
+        // The model has no link text: the address follows its label, apart.
+        self.push(Inline::Text(" ".into()), start);
         self.push(
             Inline::Link {
                 href: link.dest,
