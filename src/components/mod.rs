@@ -1,5 +1,6 @@
 //! Reusable pieces of the reader's pages, one widget per module.
 
+pub mod blocks;
 pub mod copy_link;
 pub mod corpus_loading;
 pub mod document_card;

@@ -6,6 +6,7 @@
 //! app's one popover. A deep link scrolls to and marks its target; an unknown
 //! anchor gets a calm message; the last reading position is offered on return.
 
+use crate::components::blocks::render_blocks;
 use crate::components::copy_link::CopyLink;
 use crate::components::document_header::DocumentHeader;
 use crate::components::marked::{render_runs, shown, Citations, Display, Mark, MarkKind};
@@ -207,14 +208,10 @@ pub fn DocumentPage(props: &DocumentPageProps) -> Html {
     });
 
     let mut citations = Citations::default();
-    let body: Html = doc
-        .blocks
-        .iter()
-        .map(|block| {
-            let marks = marks_for(&block.id);
-            render_block(&doc, block, &marks, &display, &mut citations, anchor, lang)
-        })
-        .collect();
+    let body = render_blocks(&doc.blocks, lang, |block| {
+        let marks = marks_for(&block.id);
+        render_block(&doc, block, &marks, &display, &mut citations, anchor, lang)
+    });
 
     html! {
         <div class="reader">

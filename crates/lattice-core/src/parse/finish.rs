@@ -118,12 +118,14 @@ pub(super) fn finish(file: &str, draft: Draft, diags: &Diags<'_>) -> Document {
     }
     for n in &notes {
         if n.cited_by.is_empty() && n.label != "*" && n.id == note_id(&n.label) {
+            // A Markdown note is known by its label as written (`[^y]`).
+            let shown = match n.marker.as_deref() {
+                Some(m) if m.starts_with("[^") => format!("{} ({m})", n.label),
+                _ => n.label.clone(),
+            };
             diagnostics.push(diags.warn(
                 n.line,
-                format!(
-                    "note {} has a text but nothing in the document cites it",
-                    n.label
-                ),
+                format!("note {shown} has a text but nothing in the document cites it"),
             ));
         }
     }

@@ -53,10 +53,17 @@ pub(super) fn read(
             )]
         }
         Err((line, message)) => {
+            let name = match syntax {
+                Syntax::Yaml => "YAML",
+                Syntax::Toml => "TOML",
+            };
+            // The parser's own positions count from the front matter, not
+            // the file: the diagnostic's line says where.
+            let message = message.split(" at line ").next().unwrap_or(&message);
             return vec![diags.error(
                 first_line + line.saturating_sub(1),
-                format!("the front matter is not valid {syntax:?}: {message}"),
-            )]
+                format!("the front matter is not valid {name}: {message}"),
+            )];
         }
     };
     let mut out = Vec::new();
@@ -334,7 +341,7 @@ mod tests {
         let d = read(Syntax::Yaml, "title: a\nauthors: [b\n", 2, &mut m, &D);
         assert_eq!(d.len(), 1);
         assert!(d[0].line >= 3, "{d:?}");
-        assert!(d[0].message.contains("not valid Yaml"), "{d:?}");
+        assert!(d[0].message.contains("not valid YAML"), "{d:?}");
         let d = read(Syntax::Toml, "title = \"a\"\ndate = = 2\n", 5, &mut m, &D);
         assert_eq!(d[0].line, 6, "{d:?}");
         let d = read(Syntax::Yaml, "- a\n- b\n", 2, &mut m, &D);

@@ -108,8 +108,20 @@ fn split_orphans<'a>(
             ));
         }
     };
+    // Text of front matter and code blocks is never a citation.
+    let mut literal = 0u32;
     for (event, range) in events {
-        let plain = matches!(&event, Event::Text(t) if src.get(range.clone()) == Some(t.as_ref()));
+        match &event {
+            Event::Start(Tag::MetadataBlock(_) | Tag::CodeBlock(_) | Tag::HtmlBlock) => {
+                literal += 1
+            }
+            Event::End(TagEnd::MetadataBlock(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
+                literal = literal.saturating_sub(1)
+            }
+            _ => {}
+        }
+        let plain = literal == 0
+            && matches!(&event, Event::Text(t) if src.get(range.clone()) == Some(t.as_ref()));
         if plain {
             match &mut run {
                 Some(r) if r.end == range.start => r.end = range.end,
@@ -594,6 +606,8 @@ impl Reader<'_> {
         };
         let start = span.start + at;
         self.counted.push(start..start + link.dest.len());
+        // The model has no link text: the address follows its label, apart.
+        self.push(Inline::Text(" ".into()), start);
         self.push(
             Inline::Link {
                 href: link.dest,
@@ -639,6 +653,13 @@ impl Reader<'_> {
 
     fn open(&mut self, kind: BlockKind, offset: usize) {
         self.close_block();
+        if let Some(n) = &mut self.note {
+            // A heading or code block inside a footnote is part of its text.
+            if !n.inlines.is_empty() {
+                n.inlines.push(Inline::Text("\n".into()));
+            }
+            return;
+        }
         self.pending_break = false;
         self.block = Some(OpenBlock {
             kind,
@@ -803,6 +824,19 @@ mod tests {
         assert_eq!(n1.marker.as_deref(), Some("[^a]"));
         assert_eq!(d.note("2").unwrap().see.as_deref(), Some("1"));
         assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+    }
+
+    #[test]
+    fn blocks_inside_a_footnote_stay_in_it() {
+        let d = parse(
+            "f.md",
+            "# T\n\nA.[^1]\n\n[^1]: # H\n\n    ```\n    code\n    ```\n\nNext.\n",
+        );
+        assert_eq!(d.blocks.len(), 2, "{:?}", d.blocks);
+        assert_eq!(d.blocks[1].plain_text(), "Next.");
+        assert!(d.blocks[1].heading_level().is_none());
+        let note = d.note("1").unwrap().plain_text().unwrap();
+        assert!(note.starts_with("H\ncode"), "{note}");
     }
 
     #[test]

@@ -308,6 +308,8 @@ impl<'a> Walk<'a> {
             .iter()
             .any(|i| matches!(i, Inline::Link { href: h, .. } if h == href))
         {
+            // The model has no link text: the address follows its label, apart.
+            append(out, Inline::Text(" ".into()));
             out.push(Inline::Link {
                 href: href.clone(),
                 angle: false,

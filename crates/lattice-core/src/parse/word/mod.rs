@@ -135,7 +135,9 @@ impl Package {
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         xml::parse(text).map(Some).map_err(|e| {
             let before = &text[..floor_char_boundary(text, e.offset)];
-            let paragraph = 1 + before.matches("<w:p>").count() + before.matches("<w:p ").count();
+            // The paragraphs opened so far: the error is in the last one.
+            let paragraph =
+                (before.matches("<w:p>").count() + before.matches("<w:p ").count()).max(1);
             PackageError::Xml {
                 part: name.to_string(),
                 message: e.message,
