@@ -103,20 +103,11 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
     let bar = progress(sources.len() as u64);
     let mut built: Vec<Document> = Vec::new();
     let mut skipped: Vec<String> = Vec::new();
-    let (mut errors, mut warnings) = (0, 0);
-    let mut count = |ds: &[Diagnostic], bar: &ProgressBar| {
-        for d in ds {
-            match d.severity {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
-            }
-        }
-        bar.suspend(|| report::diagnostics_to_stderr(ds));
-    };
+    let mut tally = Tally::default();
     for path in &sources {
         bar.set_message(file_name(path));
         let mut doc = read(path, &config, &built);
-        count(&doc.diagnostics, &bar);
+        bar.suspend(|| tally.report(&doc.diagnostics));
         if doc
             .diagnostics
             .iter()
@@ -131,6 +122,7 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
     }
     bar.finish_and_clear();
 
+    let step = spinner("extracting the glossary");
     let names = folder::file_names(dir)?;
     let mut corpus_wide = config.unmatched_documents(names.iter().map(String::as_str));
     let (glossary, found) = folder::curated_glossary(&built, dir, &config)?;
@@ -138,16 +130,20 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
     for d in &mut corpus_wide {
         d.file = relative(dir, &d.file);
     }
-    count(&corpus_wide, &bar);
+    step.suspend(|| tally.report(&corpus_wide));
     let corpus_errors = corpus_wide.iter().any(|d| d.severity == Severity::Error);
-    if corpus_errors || (args.strict && errors > 0) {
+    if corpus_errors || (args.strict && tally.errors > 0) {
+        step.finish_and_clear();
+        tally.finish();
         eprintln!(
-            "{errors} error(s){}; nothing built",
+            "{} error(s){}; nothing built",
+            tally.errors,
             if corpus_errors { "" } else { " (--strict)" }
         );
         return Ok(ExitCode::FAILURE);
     }
 
+    step.set_message("writing the corpus files");
     let mut bundle = Bundle::new(built);
     bundle.glossary = glossary;
     bundle.diagnostics = corpus_wide;
@@ -168,13 +164,15 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
         documents,
     };
     let (count_written, bytes) = write(&out, &head, &files, &site)?;
+    step.finish_and_clear();
+    tally.finish();
     let summary = Summary {
         out: out.to_string_lossy().into_owned(),
         base_url,
         built: documents,
         skipped,
-        errors,
-        warnings,
+        errors: tally.errors,
+        warnings: tally.warnings,
         files: count_written,
         bytes,
     };
@@ -306,6 +304,56 @@ fn write(out: &Path, head: &Head, files: &[layout::File], site: &SiteFile) -> Re
         bytes += data.len() as u64;
     }
     Ok((written.len(), bytes))
+}
+
+/// Errors and warnings seen so far. Every error is printed; warnings only up
+/// to [`Tally::SHOWN_WARNINGS`] (`lattice check` lists them all), so a large
+/// archive's summary is not lost in them.
+#[derive(Default)]
+struct Tally {
+    errors: usize,
+    warnings: usize,
+}
+
+impl Tally {
+    const SHOWN_WARNINGS: usize = 50;
+
+    fn report(&mut self, ds: &[Diagnostic]) {
+        let mut shown: Vec<&Diagnostic> = Vec::new();
+        for d in ds {
+            match d.severity {
+                Severity::Error => {
+                    self.errors += 1;
+                    shown.push(d);
+                }
+                Severity::Warning => {
+                    self.warnings += 1;
+                    if self.warnings <= Self::SHOWN_WARNINGS {
+                        shown.push(d);
+                    }
+                }
+            }
+        }
+        report::diagnostics_to_stderr(shown);
+    }
+
+    /// Say how many warnings were not shown.
+    fn finish(&self) {
+        if self.warnings > Self::SHOWN_WARNINGS {
+            eprintln!(
+                "… and {} more warning(s); `lattice check --corpus DIR` lists them all",
+                self.warnings - Self::SHOWN_WARNINGS
+            );
+        }
+    }
+}
+
+/// A spinner with a message on a terminal, for the steps without a count.
+fn spinner(message: &'static str) -> ProgressBar {
+    let bar = ProgressBar::new_spinner();
+    bar.set_message(message);
+    bar.enable_steady_tick(std::time::Duration::from_millis(100));
+    bar
 }
 
 /// A bar on a terminal; nothing when stderr is piped (indicatif hides it).

@@ -75,7 +75,8 @@ pub(crate) enum Command {
     ///
     /// Each file that cannot be parsed is reported (`file:line: error: …`) and
     /// skipped; the rest is built. With --strict any error fails the build.
-    /// The same input always gives byte-identical output.
+    /// Every error is printed, and the first 50 warnings (`lattice check`
+    /// lists them all). The same input always gives byte-identical output.
     ///
     /// Not yet included: the reader app itself (wasm, JavaScript, styles,
     /// service worker) and the split search index. The output holds the

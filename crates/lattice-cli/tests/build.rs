@@ -246,3 +246,33 @@ fn a_starter_folder_builds() {
     assert!(settings["documents"].as_u64().unwrap() >= 1);
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+#[test]
+fn every_error_is_shown_but_warnings_only_up_to_a_limit() {
+    let base = scratch("warnings");
+    let dir = base.join("many");
+    std::fs::create_dir(&dir).unwrap();
+    // Each copy of the web analysis has 9 warnings; the damaged files one error each.
+    for i in 0..7 {
+        std::fs::copy(
+            root().join("corpus").join(WEB),
+            dir.join(format!("web-{i}.txt")),
+        )
+        .unwrap();
+    }
+    for i in 0..60 {
+        std::fs::write(dir.join(format!("x-{i:02}.txt")), "\nplain words\n").unwrap();
+    }
+    let out = lattice_in(&base, &["build", "many", "--out", "site"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = text(&out.stderr);
+    let lines = |what: &str| stderr.lines().filter(|l| l.contains(what)).count();
+    assert_eq!(lines(": error: "), 60, "{stderr}");
+    assert_eq!(lines(": warning: "), 50, "{stderr}");
+    assert!(stderr.contains("… and 13 more warning(s)"), "{stderr}");
+    assert!(
+        stderr.contains("built 7 document(s), skipped 60; 60 error(s), 63 warning(s)"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&base).unwrap();
+}
