@@ -106,17 +106,24 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
     let mut tally = Tally::default();
     for path in &sources {
         bar.set_message(file_name(path));
-        let mut doc = read(path, &config, &built);
-        bar.suspend(|| tally.report(&doc.diagnostics));
-        if doc
-            .diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
-        {
-            skipped.push(file_name(path));
-        } else {
-            relative_to(dir, &mut doc);
-            built.push(doc);
+        match read(path, &config, &built) {
+            Ok(mut doc) => {
+                bar.suspend(|| tally.report(&doc.diagnostics));
+                if doc
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.severity == Severity::Error)
+                {
+                    skipped.push(file_name(path));
+                } else {
+                    relative_to(dir, &mut doc);
+                    built.push(doc);
+                }
+            }
+            Err(unreadable) => {
+                bar.suspend(|| tally.report(std::slice::from_ref(&unreadable)));
+                skipped.push(file_name(path));
+            }
         }
         bar.inc(1);
     }
@@ -195,40 +202,28 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
 }
 
 /// Parse one file; its diagnostics also hold why its metadata cannot be
-/// used and whether its id repeats one already built.
-fn read(path: &Path, config: &Config, built: &[Document]) -> Document {
-    let mut doc = match load_file(path) {
-        Ok(doc) => doc,
-        Err(e) => {
-            // Unreadable: an empty document that carries the reason.
-            let mut doc = lattice_core::parse(&path.to_string_lossy(), "");
-            doc.diagnostics = vec![Diagnostic {
-                file: path.to_string_lossy().into_owned(),
-                line: 1,
-                severity: Severity::Error,
-                message: format!("cannot be read: {e}"),
-            }];
-            return doc;
-        }
+/// used and whether its id repeats one already built. A file that cannot be
+/// read at all gives only the diagnostic saying so.
+fn read(path: &Path, config: &Config, built: &[Document]) -> Result<Document, Diagnostic> {
+    let at_line_1 = |message: String| Diagnostic {
+        file: path.to_string_lossy().into_owned(),
+        line: 1,
+        severity: Severity::Error,
+        message,
     };
-    // TODO(lead): apply the metadata to the document's citation once the
-    // model has one (`DocumentMeta` has the same fields); for now it is
-    // only checked.
+    let mut doc = load_file(path).map_err(|e| at_line_1(format!("cannot be read: {e}")))?;
+    // The metadata is checked here; applying it to the document waits for
+    // the model's citation fields (see `config::DocumentMeta`).
     if let Err(e) = config.document_meta(path) {
         doc.diagnostics.push(e.diagnostic());
     }
     if let Some(first) = built.iter().find(|d| d.id == doc.id) {
-        doc.diagnostics.push(Diagnostic {
-            file: path.to_string_lossy().into_owned(),
-            line: 1,
-            severity: Severity::Error,
-            message: format!(
-                "gives the document id `{}`, as {} does: rename one",
-                doc.id, first.source
-            ),
-        });
+        doc.diagnostics.push(at_line_1(format!(
+            "gives the document id `{}`, as {} does: rename one",
+            doc.id, first.source
+        )));
     }
-    doc
+    Ok(doc)
 }
 
 /// The source files of a folder, by file name.

@@ -276,3 +276,30 @@ fn every_error_is_shown_but_warnings_only_up_to_a_limit() {
     );
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+#[test]
+fn builds_with_an_empty_path_and_skips_a_file_that_is_not_utf8() {
+    let base = papers("no-path");
+    // Latin-1 bytes on line 3.
+    std::fs::write(base.join("papers/latin1.txt"), b"one\ntwo\ncaf\xe9\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lattice"))
+        .args(["build", "papers", "--out", "site", "--json"])
+        .current_dir(&base)
+        .env_clear()
+        .env("PATH", "")
+        .output()
+        .unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("papers/latin1.txt:3: error: the file is not valid UTF-8"),
+        "{stderr}"
+    );
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["built"], 2);
+    assert_eq!(
+        summary["skipped"],
+        serde_json::json!(["damaged.txt", "latin1.txt"])
+    );
+    std::fs::remove_dir_all(&base).unwrap();
+}
