@@ -134,10 +134,10 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
     let mut corpus_wide = config.unmatched_documents(names.iter().map(String::as_str));
     let (glossary, found) = folder::curated_glossary(&built, dir, &config)?;
     corpus_wide.extend(found);
+    step.suspend(|| tally.report(&corpus_wide));
     for d in &mut corpus_wide {
         d.file = relative(dir, &d.file);
     }
-    step.suspend(|| tally.report(&corpus_wide));
     let corpus_errors = corpus_wide.iter().any(|d| d.severity == Severity::Error);
     if corpus_errors || (args.strict && tally.errors > 0) {
         step.finish_and_clear();

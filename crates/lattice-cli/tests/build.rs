@@ -217,8 +217,24 @@ fn settings_and_options_are_checked_before_anything_is_written() {
     );
     assert!(!base.join("fresh").exists());
 
-    // A folder with someone's files is never written into; a missing folder is a usage error.
+    // A broken glossary file cannot be skipped either.
     std::fs::remove_file(base.join("papers/lattice.toml")).unwrap();
+    std::fs::write(
+        base.join("papers/glossary.toml"),
+        "[[add]]\nzh = [\"印太\"]\nenglish = \"x\"\n",
+    )
+    .unwrap();
+    let out = lattice_in(&base, &["build", "papers", "--out", "fresh"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("papers/glossary.toml:3: error:"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!base.join("fresh").exists());
+    std::fs::remove_file(base.join("papers/glossary.toml")).unwrap();
+
+    // A folder with someone's files is never written into; a missing folder is a usage error.
     let theirs = base.join("theirs");
     std::fs::create_dir(&theirs).unwrap();
     std::fs::write(theirs.join("notes.txt"), "mine").unwrap();
