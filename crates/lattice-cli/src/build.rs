@@ -1,9 +1,10 @@
 //! `lattice build [DIR] [--out DIR] [--base-url PATH] [--strict]`: a folder
 //! of papers made into the files a reader site serves.
 //!
-//! Each paper is parsed on its own; one with an error is reported
-//! (`file:line: error: …`) and left out, and the rest is built — or, with
-//! `--strict`, nothing is written and the exit status is 1. The glossary is
+//! Each paper is parsed on its own (on every core, reported in file order);
+//! one with an error is reported (`file:line: error: …`) and left out, and
+//! the rest is built — or, with `--strict`, nothing is written and the exit
+//! status is 1. The glossary is
 //! extracted from the papers that are built and curated by the folder's
 //! glossary file; the corpus is split by the core's `layout::split` and
 //! written under `OUT/corpus/` with `OUT/corpus/head.bin` as its head, and
@@ -23,10 +24,13 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use lattice_core::config::{self, Config};
 use lattice_core::layout::{self, Head};
-use lattice_core::{catalogue, load_file, Bundle, Diagnostic, Document, Severity};
+use lattice_core::{catalogue, load_file, Bundle, Diagnostic, Document, LoadError, Severity};
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::time::Instant;
 
 /// The extensions of the source files a build reads. The same filter as the
@@ -102,11 +106,13 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
     let sources = sources(dir)?;
     let bar = progress(sources.len() as u64);
     let mut built: Vec<Document> = Vec::new();
+    // Each id's file, so a repeated id is caught in one look-up.
+    let mut ids: HashMap<String, String> = HashMap::new();
     let mut skipped: Vec<String> = Vec::new();
     let mut tally = Tally::default();
-    for path in &sources {
+    parse_in_order(&sources, |path, loaded| {
         bar.set_message(file_name(path));
-        match read(path, &config, &built) {
+        match read(path, loaded, &config, &ids) {
             Ok(mut doc) => {
                 bar.suspend(|| tally.report(&doc.diagnostics));
                 if doc
@@ -117,6 +123,7 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
                     skipped.push(file_name(path));
                 } else {
                     relative_to(dir, &mut doc);
+                    ids.insert(doc.id.clone(), doc.source.clone());
                     built.push(doc);
                 }
             }
@@ -126,7 +133,7 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
             }
         }
         bar.inc(1);
-    }
+    });
     bar.finish_and_clear();
 
     let step = spinner("extracting the glossary");
@@ -201,29 +208,68 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Parse one file; its diagnostics also hold why its metadata cannot be
-/// used and whether its id repeats one already built. A file that cannot be
-/// read at all gives only the diagnostic saying so.
-fn read(path: &Path, config: &Config, built: &[Document]) -> Result<Document, Diagnostic> {
+/// A parsed file made ready to build: its diagnostics also hold why its
+/// metadata cannot be used and whether its id repeats one already built
+/// (`ids`: id → file). A file that could not be read at all gives only the
+/// diagnostic saying so.
+fn read(
+    path: &Path,
+    loaded: Result<Document, LoadError>,
+    config: &Config,
+    ids: &HashMap<String, String>,
+) -> Result<Document, Diagnostic> {
     let at_line_1 = |message: String| Diagnostic {
         file: path.to_string_lossy().into_owned(),
         line: 1,
         severity: Severity::Error,
         message,
     };
-    let mut doc = load_file(path).map_err(|e| at_line_1(format!("cannot be read: {e}")))?;
+    let mut doc = loaded.map_err(|e| at_line_1(format!("cannot be read: {e}")))?;
     // The metadata is checked here; applying it to the document waits for
     // the model's citation fields (see `config::DocumentMeta`).
     if let Err(e) = config.document_meta(path) {
         doc.diagnostics.push(e.diagnostic());
     }
-    if let Some(first) = built.iter().find(|d| d.id == doc.id) {
+    if let Some(first) = ids.get(&doc.id) {
         doc.diagnostics.push(at_line_1(format!(
-            "gives the document id `{}`, as {} does: rename one",
-            doc.id, first.source
+            "gives the document id `{}`, as {first} does: rename one",
+            doc.id
         )));
     }
     Ok(doc)
+}
+
+/// Parse the files on every core, handing each result to `each` in the
+/// files' order (so reports and the output do not depend on timing).
+fn parse_in_order(paths: &[PathBuf], mut each: impl FnMut(&Path, Result<Document, LoadError>)) {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(paths.len().max(1));
+    let next = AtomicUsize::new(0);
+    let (send, receive) = mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let send = send.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = paths.get(i) else { break };
+                if send.send((i, load_file(path))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(send);
+        let mut waiting = BTreeMap::new();
+        let mut due = 0;
+        for (i, loaded) in receive {
+            waiting.insert(i, loaded);
+            while let Some(loaded) = waiting.remove(&due) {
+                each(&paths[due], loaded);
+                due += 1;
+            }
+        }
+    });
 }
 
 /// The source files of a folder, by file name.
