@@ -1,6 +1,7 @@
 //! The search engine as the app uses it: one [`Searcher`] per corpus, provided
-//! as a context by the app root, running the core's `parse_query` → `expand`
-//! → `search` and turning results into what the pages show.
+//! as a context by the app root, running the core's search pipeline
+//! (`lattice_core::search::pipeline`: parse → glossary expansion → search →
+//! which form each hit matched) and turning results into what the pages show.
 //!
 //! **The index is built in the browser, lazily, on first use** (the search
 //! box's first focus or the first search), not bundled. The index is only
@@ -15,10 +16,8 @@
 use crate::corpus::Corpus;
 use crate::highlight::Highlights;
 use crate::route::SearchQuery;
-use lattice_core::search::{
-    expand, parse_query, search as run_search, PassageKind, Query, Results, SearchIndex, Snippet,
-};
-use lattice_core::Document;
+pub use lattice_core::search::Expansion;
+use lattice_core::search::{pipeline, PassageKind, Query, Results, SearchIndex, Snippet};
 use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
@@ -56,15 +55,6 @@ pub struct Found {
     pub elapsed_ms: f64,
 }
 
-/// A glossary form a term also matched, and the entry it came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Expansion {
-    /// The form (`魯比歐`).
-    pub form: String,
-    /// The glossary entry's English form (`Marco Rubio`).
-    pub via: String,
-}
-
 /// One shown hit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FoundHit {
@@ -82,6 +72,14 @@ pub struct FoundHit {
     pub matches: usize,
     /// Glossary forms (not what was typed) among this hit's matches.
     pub expanded: Vec<Expansion>,
+}
+
+impl FoundHit {
+    /// Where in the document the hit lands: its block or note, or the top
+    /// for a hit on the title, authors or keywords.
+    pub fn anchor(&self) -> Option<String> {
+        (!self.kind.is_metadata()).then(|| self.target.clone())
+    }
 }
 
 impl Searcher {
@@ -105,14 +103,7 @@ impl Searcher {
     pub fn index(&self) -> &SearchIndex {
         self.inner.index.get_or_init(|| {
             let started = now_ms();
-            let documents: Vec<Document> = self
-                .inner
-                .corpus
-                .documents()
-                .iter()
-                .map(|d| Document::clone(d))
-                .collect();
-            let index = SearchIndex::build(&documents);
+            let index = SearchIndex::build(self.inner.corpus.documents().iter().map(|d| &**d));
             self.inner.build_ms.set(Some(now_ms() - started));
             index
         })
@@ -125,46 +116,45 @@ impl Searcher {
 
     /// Parse `search.text`, expand it with the glossary unless switched off.
     pub fn parse(&self, search: &SearchQuery) -> Query {
-        let mut query = parse_query(&search.text);
-        if search.glossary {
-            expand(&mut query, self.inner.corpus.glossary());
-        }
-        query
+        pipeline::prepare(&search.text, self.glossary(search))
+    }
+
+    fn glossary(&self, search: &SearchQuery) -> Option<&lattice_core::glossary::Glossary> {
+        search.glossary.then(|| &**self.inner.corpus.glossary())
     }
 
     /// Run a search, keeping at most `limit` hits.
     pub fn run(&self, search: &SearchQuery, limit: Option<usize>) -> Found {
         let index = self.index();
         let started = now_ms();
-        let query = self.parse(search);
-        let results = run_search(index, &query, &search.options(limit));
-        let hits = results
+        let outcome = pipeline::run(
+            index,
+            &search.text,
+            self.glossary(search),
+            &search.options(limit),
+        );
+        let hits = outcome
+            .results
             .hits
             .iter()
-            .map(|hit| {
-                let p = &index.passages[hit.passage];
-                let document = index.documents[p.document].clone();
-                let note_label = (p.kind == PassageKind::Note)
-                    .then(|| self.note_label(&document, &p.target))
-                    .flatten();
-                FoundHit {
-                    target: p.target.clone(),
-                    kind: p.kind,
-                    note_label,
-                    snippet: hit.snippet.clone(),
-                    matches: hit.matches.len(),
-                    expanded: expanded_in(&query, &p.text, &hit.matches),
-                    document,
-                }
+            .map(|hit| FoundHit {
+                note_label: (hit.kind == PassageKind::Note)
+                    .then(|| self.note_label(&hit.document, &hit.target))
+                    .flatten(),
+                target: hit.target.clone(),
+                kind: hit.kind,
+                snippet: hit.snippet.clone(),
+                matches: hit.matches.len(),
+                expanded: hit.forms.clone(),
+                document: hit.document.clone(),
             })
             .collect();
-        let expansions = expansions(&query);
         Found {
             elapsed_ms: now_ms() - started,
-            query,
-            results,
+            query: outcome.query,
+            results: outcome.results,
             hits,
-            expansions,
+            expansions: outcome.expansions,
         }
     }
 
@@ -172,14 +162,15 @@ impl Searcher {
     /// document page to mark.
     pub fn highlights(&self, document: &str, search: &SearchQuery) -> Highlights {
         let index = self.index();
-        let query = self.parse(search);
         let mut options = search.options(None);
         options.document = Some(document.to_string());
-        let mut hits = run_search(index, &query, &options).hits;
+        let mut hits = pipeline::run(index, &search.text, self.glossary(search), &options)
+            .results
+            .hits;
         hits.sort_by_key(|h| h.passage);
         let mut highlights = Highlights::new(&search.text);
         for hit in hits {
-            highlights.push(&index.passages[hit.passage].target, hit.matches);
+            highlights.push(&hit.target, hit.matches);
         }
         highlights
     }
@@ -189,67 +180,6 @@ impl Searcher {
         let note = doc.notes.iter().find(|n| n.id == target)?;
         Some(note.label.clone())
     }
-}
-
-/// Every glossary form the query was expanded with.
-fn expansions(query: &Query) -> Vec<Expansion> {
-    let mut out: Vec<Expansion> = Vec::new();
-    for alt in query.terms.iter().flat_map(|t| &t.alternatives) {
-        if let Some(via) = &alt.via {
-            let e = Expansion {
-                form: alt.display.clone(),
-                via: via.clone(),
-            };
-            if !out.contains(&e) {
-                out.push(e);
-            }
-        }
-    }
-    out
-}
-
-/// The glossary forms among a passage's matches: a match whose folded text
-/// is an expanded alternative (folding is one character to one, so the
-/// match's characters fold exactly as the passage's folded text does).
-fn expanded_in(query: &Query, text: &str, matches: &[std::ops::Range<usize>]) -> Vec<Expansion> {
-    let mut out: Vec<Expansion> = Vec::new();
-    if !query
-        .terms
-        .iter()
-        .any(|t| t.alternatives.iter().any(|a| a.via.is_some()))
-    {
-        return out;
-    }
-    let chars: Vec<char> = text.chars().collect();
-    for m in matches {
-        let Some(slice) = chars.get(m.clone()) else {
-            continue;
-        };
-        let folded = lattice_core::fold::fold(&slice.iter().collect::<String>());
-        let typed = query.terms.iter().any(|t| {
-            t.alternatives
-                .iter()
-                .any(|a| a.via.is_none() && a.folded == folded)
-        });
-        if typed {
-            continue;
-        }
-        let alt = query
-            .terms
-            .iter()
-            .flat_map(|t| &t.alternatives)
-            .find(|a| a.via.is_some() && a.folded == folded);
-        if let Some(alt) = alt {
-            let e = Expansion {
-                form: alt.display.clone(),
-                via: alt.via.clone().unwrap_or_default(),
-            };
-            if !out.contains(&e) {
-                out.push(e);
-            }
-        }
-    }
-    out
 }
 
 /// `value` with `places` decimals (`fixed(3.14159, 2)` is `3.14`), by integer

@@ -137,6 +137,7 @@ fn hostile_document(template: &Document) -> Document {
             inlines: vec![text("壹、<i>前言</i>")],
             lines: vec![1],
             section: None,
+            within: Vec::new(),
         },
         Block {
             id: "p1".into(),
@@ -166,6 +167,7 @@ fn hostile_document(template: &Document) -> Document {
             ],
             lines: vec![2],
             section: None,
+            within: Vec::new(),
         },
     ];
     let note = |label: &str, body: Option<Vec<Inline>>| Note {

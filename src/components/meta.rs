@@ -17,6 +17,8 @@ pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
     match kind {
         Kind::WebAnalysis => lang.pick("網路評析", "Web analysis"),
         Kind::BookChapter => lang.pick("專書章節", "Book chapter"),
+        Kind::Markdown => lang.pick("Markdown 文件", "Markdown document"),
+        Kind::Word => lang.pick("Word 文件", "Word document"),
     }
 }
 

@@ -145,7 +145,7 @@ pub fn SearchBox() -> Html {
             match hits.get(i) {
                 Some(hit) => Route::Highlighted {
                     id: hit.document.clone(),
-                    anchor: Some(hit.target.clone()),
+                    anchor: hit.anchor(),
                     search: current.clone(),
                 },
                 None => Route::Search(current.clone()),

@@ -39,6 +39,9 @@ pub fn snippet(s: &Snippet) -> Html {
 /// What kind of passage a hit is in: `標題`, `正文`, `註 7`.
 pub fn kind_label(lang: Lang, kind: PassageKind, note_label: Option<&str>) -> String {
     match kind {
+        PassageKind::Title => lang.pick("篇名", "Title").to_string(),
+        PassageKind::Authors => lang.pick("作者", "Authors").to_string(),
+        PassageKind::Keywords => lang.pick("關鍵詞", "Keywords").to_string(),
         PassageKind::Heading => lang.pick("標題", "Heading").to_string(),
         PassageKind::Paragraph => lang.pick("正文", "Body").to_string(),
         PassageKind::Note => match note_label {

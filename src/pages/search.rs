@@ -49,7 +49,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
         |(searcher, search)| searcher.run(search, Some(SHOWN)),
     );
     let search = &props.search;
-    let blank = found.query.terms.is_empty();
+    let blank = found.query.is_empty();
 
     html! {
         <section class="search-page" aria-labelledby="lattice-search-heading">
@@ -89,7 +89,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
 }
 
 fn summary(lang: Lang, search: &SearchQuery, found: &Found) -> String {
-    if found.query.terms.is_empty() {
+    if found.query.is_empty() {
         return lang
             .pick("輸入字詞以搜尋全部文件。", "Type to search every document.")
             .to_string();
@@ -287,7 +287,7 @@ fn groups(lang: Lang, searcher: &Searcher, search: &SearchQuery, found: &Found) 
 fn hit_view(lang: Lang, search: &SearchQuery, hit: &FoundHit) -> Html {
     let href = Route::Highlighted {
         id: hit.document.clone(),
-        anchor: Some(hit.target.clone()),
+        anchor: hit.anchor(),
         search: search.clone(),
     }
     .href();

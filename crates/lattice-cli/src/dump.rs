@@ -1,7 +1,7 @@
 //! The JSON shape of `lattice dump`: a flat, documented view of a parsed
 //! document for maintainers and golden tests, not the bundle format.
 
-use lattice_core::{BlockKind, Document};
+use lattice_core::{BlockKind, Citation, Document, Frame};
 use serde::Serialize;
 
 /// One document as `lattice dump` prints it.
@@ -11,11 +11,15 @@ pub struct DumpView {
     source: String,
     kind: &'static str,
     title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subtitle: Option<String>,
     authors: Vec<String>,
     date: Option<String>,
     keywords: Vec<String>,
     part: Option<String>,
     chapter: Option<String>,
+    #[serde(skip_serializing_if = "is_empty")]
+    citation: Citation,
     blocks: Vec<BlockView>,
     notes: Vec<NoteView>,
     diagnostics: Vec<DiagnosticView>,
@@ -30,6 +34,61 @@ struct BlockView {
     text: String,
     refs: Vec<String>,
     lines: Vec<u32>,
+    /// The quotes, list items and table cells holding the block.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    within: Vec<FrameView>,
+}
+
+/// A container of a block, flat: `{"kind": "item", "list": 2, …}`.
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum FrameView {
+    Quote {
+        quote: u32,
+    },
+    Item {
+        list: u32,
+        ordered: bool,
+        item: u32,
+    },
+    Cell {
+        table: u32,
+        row: u32,
+        column: u32,
+        header: bool,
+    },
+}
+
+impl From<Frame> for FrameView {
+    fn from(f: Frame) -> Self {
+        match f {
+            Frame::Quote { quote } => FrameView::Quote { quote },
+            Frame::Item {
+                list,
+                ordered,
+                item,
+            } => FrameView::Item {
+                list,
+                ordered,
+                item,
+            },
+            Frame::Cell {
+                table,
+                row,
+                column,
+                header,
+            } => FrameView::Cell {
+                table,
+                row,
+                column,
+                header,
+            },
+        }
+    }
+}
+
+fn is_empty(c: &Citation) -> bool {
+    *c == Citation::default()
 }
 
 #[derive(Serialize)]
@@ -55,6 +114,7 @@ impl From<&Document> for DumpView {
             source: d.source.clone(),
             kind: m.kind.as_str(),
             title: m.title.clone(),
+            subtitle: m.subtitle.clone(),
             authors: m.authors.iter().map(|a| a.name.clone()).collect(),
             date: m.date.as_ref().map(ToString::to_string),
             keywords: m.keywords.clone(),
@@ -66,6 +126,7 @@ impl From<&Document> for DumpView {
                 .chapter
                 .and_then(|i| m.contents.get(i))
                 .map(|c| format!("{} {}", c.label, c.title)),
+            citation: m.citation.clone(),
             blocks: d
                 .blocks
                 .iter()
@@ -79,6 +140,7 @@ impl From<&Document> for DumpView {
                     text: b.plain_text(),
                     refs: b.refs().into_iter().map(String::from).collect(),
                     lines: b.lines.clone(),
+                    within: b.within.iter().copied().map(FrameView::from).collect(),
                 })
                 .collect(),
             notes: d

@@ -6,7 +6,7 @@
 
 use crate::cli::SearchArgs;
 use anyhow::Result;
-use lattice_core::search::{expand, parse_query, search, PassageKind, SearchIndex, SearchOptions};
+use lattice_core::search::{pipeline, PassageKind, SearchIndex, SearchOptions};
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -47,19 +47,37 @@ pub(crate) fn run(args: &SearchArgs) -> Result<ExitCode> {
     crate::report::diagnostics_to_stderr(folder.corpus_diagnostics());
     let bundle = folder.bundle;
     let index = SearchIndex::build(&bundle.documents);
-    let mut query = parse_query(&text);
-    if glossary {
-        expand(&mut query, &bundle.glossary);
-    }
+    let options = SearchOptions {
+        limit: (!all).then_some(LIMIT),
+        ..SearchOptions::default()
+    };
+    let outcome = pipeline::run(
+        &index,
+        &text,
+        glossary.then_some(&bundle.glossary),
+        &options,
+    );
+    let texts: Vec<&str> = outcome
+        .results
+        .hits
+        .iter()
+        .map(|h| index.passages[h.passage].text.as_str())
+        .collect();
+    print(&text, &outcome, &texts, json)
+}
+
+/// Print an outcome; `texts` holds each hit's passage text.
+fn print(text: &str, outcome: &pipeline::Outcome, texts: &[&str], json: bool) -> Result<ExitCode> {
+    let (query, results) = (&outcome.query, &outcome.results);
     let expanded: Vec<Expansion> = query
-        .terms
+        .clauses
         .iter()
         .filter_map(|t| {
             let via = t.alternatives.iter().find_map(|a| a.via.clone())?;
             let forms = t
                 .alternatives
                 .iter()
-                .skip(1)
+                .filter(|a| a.via.is_some())
                 .map(|a| a.display.clone())
                 .collect();
             Some(Expansion {
@@ -69,21 +87,19 @@ pub(crate) fn run(args: &SearchArgs) -> Result<ExitCode> {
             })
         })
         .collect();
-    let options = SearchOptions {
-        limit: (!all).then_some(LIMIT),
-        ..SearchOptions::default()
-    };
-    let results = search(&index, &query, &options);
     let hits: Vec<HitView> = results
         .hits
         .iter()
-        .map(|h| {
-            let p = &index.passages[h.passage];
-            let chars: Vec<char> = p.text.chars().collect();
+        .zip(texts)
+        .map(|(h, text)| {
+            let chars: Vec<char> = text.chars().collect();
             HitView {
-                doc: index.documents[p.document].clone(),
-                block: p.target.clone(),
-                kind: match p.kind {
+                doc: h.document.clone(),
+                block: h.target.clone(),
+                kind: match h.kind {
+                    PassageKind::Title => "title",
+                    PassageKind::Authors => "authors",
+                    PassageKind::Keywords => "keywords",
                     PassageKind::Heading => "heading",
                     PassageKind::Paragraph => "paragraph",
                     PassageKind::Note => "note",
@@ -98,17 +114,17 @@ pub(crate) fn run(args: &SearchArgs) -> Result<ExitCode> {
                 matches: h
                     .matches
                     .iter()
-                    .map(|m| chars[m.clone()].iter().collect())
+                    .filter_map(|m| chars.get(m.clone()).map(|c| c.iter().collect()))
                     .collect(),
             }
         })
         .collect();
     if json {
         let out = Output {
-            query: &text,
+            query: text,
             total: results.total,
             occurrences: results.occurrences,
-            per_document: results.per_document,
+            per_document: results.per_document.clone(),
             expanded,
             hits,
         };

@@ -10,7 +10,12 @@ mod common;
 use common::lattice;
 
 fn golden(file: &str) {
-    let out = lattice(&["dump", &format!("corpus/{file}.txt")]);
+    golden_of(&format!("corpus/{file}.txt"), file);
+}
+
+/// `lattice dump source` against `tests/golden/{name}.json`.
+fn golden_of(source: &str, file: &str) {
+    let out = lattice(&["dump", source]);
     assert!(
         out.status.success(),
         "{}",
@@ -37,6 +42,30 @@ fn dump_web_analysis_matches_golden() {
 #[test]
 fn dump_book_chapter_matches_golden() {
     golden("indo-pacific-minilateralism");
+}
+
+#[test]
+fn dump_markdown_matches_golden() {
+    golden_of(
+        "crates/lattice-core/tests/fixtures/minilateral-zh.md",
+        "minilateral-zh.md",
+    );
+    golden_of(
+        "crates/lattice-core/tests/fixtures/minilateral-en.md",
+        "minilateral-en.md",
+    );
+}
+
+#[test]
+fn dump_word_matches_golden() {
+    golden_of(
+        "crates/lattice-core/tests/fixtures/minilateral-zh.docx",
+        "minilateral-zh.docx",
+    );
+    golden_of(
+        "crates/lattice-core/tests/fixtures/minilateral-en.docx",
+        "minilateral-en.docx",
+    );
 }
 
 #[test]

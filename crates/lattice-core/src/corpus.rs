@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
-use crate::parse::parse;
+use crate::parse::{parse, Format};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -39,6 +39,9 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
         source,
     })?;
     let name = path.to_string_lossy().into_owned();
+    if Format::of(&name) == Some(Format::Word) {
+        return Ok(crate::parse::parse_bytes(&name, &bytes));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(parse(&name, &text)),
         Err(e) => {
@@ -61,7 +64,7 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
     }
 }
 
-/// Parse every `.txt` file in a folder (not recursive), ordered by file name.
+/// Parse every source file (`.txt`, `.md`, `.docx`) in a folder (not recursive), ordered by file name.
 pub fn load_dir(dir: &Path) -> Result<Vec<Document>, LoadError> {
     let io = |source| LoadError::Io {
         path: dir.to_path_buf(),
@@ -70,7 +73,7 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Document>, LoadError> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| p.is_file() && Format::of(&p.to_string_lossy()).is_some())
         .collect();
     paths.sort();
     let mut docs: Vec<Document> = Vec::with_capacity(paths.len());

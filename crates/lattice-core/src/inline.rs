@@ -221,6 +221,59 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     s
 }
 
+/// Split text into plain runs and the bare http(s) addresses in it, for
+/// formats whose other inline syntax a real parser has already read
+/// (Markdown, Word): nothing else is interpreted.
+pub fn link_runs(text: &str) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut plain = String::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        match (c == 'h').then(|| bare_link(rest)).flatten() {
+            Some((link, used)) => {
+                if !plain.is_empty() {
+                    out.push(Inline::Text(std::mem::take(&mut plain)));
+                }
+                out.push(link);
+                rest = &rest[used..];
+            }
+            None => {
+                plain.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    if !plain.is_empty() {
+        out.push(Inline::Text(plain));
+    }
+    out
+}
+
+/// Add a run, merging it into the last one when both are text or both are
+/// emphasis.
+pub(crate) fn append(runs: &mut Vec<Inline>, run: Inline) {
+    match (runs.last_mut(), run) {
+        (Some(Inline::Text(a)), Inline::Text(b)) => a.push_str(&b),
+        (Some(Inline::Emphasis(a)), Inline::Emphasis(b)) => a.push_str(&b),
+        (_, run) => runs.push(run),
+    }
+}
+
+/// The source text of runs read by a real parser (Markdown, Word): what
+/// they show, and note markers as written, without the `*…*` and `<…>` that
+/// [`source_text`] puts back for the plain-text formats.
+pub fn content_text(inlines: &[Inline]) -> String {
+    let mut s = String::new();
+    for i in inlines {
+        match i {
+            Inline::Text(t) | Inline::Emphasis(t) => s.push_str(t),
+            Inline::Link { href, .. } => s.push_str(href),
+            Inline::NoteRef { marker, .. } => s.push_str(marker),
+        }
+    }
+    s
+}
+
 /// The source text these runs were parsed from (markers and markup included).
 pub fn source_text(inlines: &[Inline]) -> String {
     let mut s = String::new();
@@ -309,6 +362,23 @@ mod tests {
             .collect();
         assert_eq!(links, ["http://a.cn/x.html", "https://b.com/y/"]);
         assert_eq!(source_text(&v), s);
+    }
+
+    #[test]
+    fn link_runs_find_only_addresses() {
+        let v = link_runs("見 *x* https://a.org/p. 與 ftp://b");
+        assert_eq!(
+            v,
+            vec![
+                Inline::Text("見 *x* ".into()),
+                Inline::Link {
+                    href: "https://a.org/p".into(),
+                    angle: false
+                },
+                Inline::Text(". 與 ftp://b".into()),
+            ]
+        );
+        assert_eq!(content_text(&v), "見 *x* https://a.org/p. 與 ftp://b");
     }
 
     #[test]

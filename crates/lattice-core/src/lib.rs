@@ -23,5 +23,8 @@ pub use bundle::{Bundle, BundleError, BUNDLE_FORMAT_VERSION};
 pub use corpus::{load_dir, load_file, LoadError};
 pub use diagnostic::{Diagnostic, Severity};
 pub use inline::Inline;
-pub use model::*;
+pub use model::{
+    Author, Block, BlockKind, BookPart, Citation, ContentsEntry, Date, Document, Frame, Kind, Meta,
+    Note, Section, SkipReason, Skipped,
+};
 pub use parse::parse;

@@ -17,6 +17,10 @@ pub enum Kind {
     WebAnalysis,
     /// A book chapter extracted from a PDF: superscript markers, notes at page ends.
     BookChapter,
+    /// A Markdown file (CommonMark with GFM tables and footnotes, front matter).
+    Markdown,
+    /// A Word file (`.docx`): styled paragraphs, real footnotes and endnotes.
+    Word,
 }
 
 impl Kind {
@@ -25,6 +29,8 @@ impl Kind {
         match self {
             Kind::WebAnalysis => "web-analysis",
             Kind::BookChapter => "book-chapter",
+            Kind::Markdown => "markdown",
+            Kind::Word => "word",
         }
     }
 }
@@ -62,7 +68,7 @@ pub struct Author {
 
 /// The book part a chapter belongs to (`PART 1` / 印太總體態勢).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Part {
+pub struct BookPart {
     /// The label as printed, e.g. `PART 1`.
     pub label: String,
     /// The part's title, when present.
@@ -102,11 +108,62 @@ pub struct Meta {
     /// A disclaimer, without its parentheses.
     pub disclaimer: Option<String>,
     /// The book part, for chapters.
-    pub part: Option<Part>,
+    pub part: Option<BookPart>,
     /// The contents of the part, for chapters.
     pub contents: Vec<ContentsEntry>,
     /// Index into `contents` of the chapter this file holds.
     pub chapter: Option<usize>,
+    /// A subtitle (Word's Subtitle paragraph, `subtitle:` in front matter).
+    pub subtitle: Option<String>,
+    /// How to cite the work, when the source says (front matter).
+    pub citation: Citation,
+}
+
+/// The fields a reference list needs beyond title, authors and date; each is
+/// optional, since only some sources state them (a Markdown front matter).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// The title in English, for a work titled in Chinese.
+    pub english_title: Option<String>,
+    /// Where the work was published online.
+    pub url: Option<String>,
+    /// The book or series that holds it.
+    pub container: Option<String>,
+    /// The editors of that book, in order.
+    pub editors: Vec<String>,
+    /// The publisher.
+    pub publisher: Option<String>,
+    /// The place of publication.
+    pub place: Option<String>,
+    /// The year of publication, as written.
+    pub year: Option<String>,
+    /// The page range, as written (`45-67`).
+    pub pages: Option<String>,
+    /// The DOI, without a resolver prefix.
+    pub doi: Option<String>,
+}
+
+impl Citation {
+    /// Every value, in field order (for the loss-free accounting).
+    pub fn values(&self) -> impl Iterator<Item = &str> {
+        [&self.english_title, &self.url, &self.container]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .chain(self.editors.iter().map(String::as_str))
+            .chain(
+                [
+                    &self.publisher,
+                    &self.place,
+                    &self.year,
+                    &self.pages,
+                    &self.doi,
+                ]
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+            )
+    }
 }
 
 /// What a block is.
@@ -119,6 +176,51 @@ pub enum BlockKind {
     },
     /// A body paragraph.
     Paragraph,
+}
+
+/// A container a block sits in: a block quote, a list item or a table cell.
+/// Containers are numbered within a document, so adjacent quotes, lists or
+/// tables stay apart; blocks with the same frame belong to the same one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Frame {
+    /// Inside block quote number `quote`.
+    Quote {
+        /// Which quote of the document.
+        quote: u32,
+    },
+    /// Inside item `item` (0-based) of list number `list`.
+    Item {
+        /// Which list of the document.
+        list: u32,
+        /// Whether the list is numbered.
+        ordered: bool,
+        /// The item's number as the reader sees it (`start` plus its index;
+        /// 0-based index for an unordered list).
+        item: u32,
+    },
+    /// In cell (`row`, `column`) of table number `table`.
+    Cell {
+        /// Which table of the document.
+        table: u32,
+        /// Row, 0-based; the header row is 0 when the table has one.
+        row: u32,
+        /// Column, 0-based.
+        column: u32,
+        /// Whether the cell is a header cell.
+        header: bool,
+    },
+}
+
+impl Frame {
+    /// The container this frame is part of: two frames with the same
+    /// container key are in the same quote, list or table.
+    pub fn container(&self) -> (u8, u32) {
+        match *self {
+            Frame::Quote { quote } => (0, quote),
+            Frame::Item { list, .. } => (1, list),
+            Frame::Cell { table, .. } => (2, table),
+        }
+    }
 }
 
 /// A heading or paragraph of running text.
@@ -135,6 +237,9 @@ pub struct Block {
     pub lines: Vec<u32>,
     /// Index into [`Document::sections`] of the innermost section holding it.
     pub section: Option<usize>,
+    /// The quotes, list items and table cells it sits in, outermost first;
+    /// empty for running text.
+    pub within: Vec<Frame>,
 }
 
 impl Block {
@@ -217,6 +322,12 @@ pub enum SkipReason {
     Separator,
     /// Scraped page furniture that is not content (`行動版選單開關`).
     Debris,
+    /// Text the metadata was read from, kept whole: a Markdown front matter
+    /// block, a title heading, Word's Title/Subtitle/Author/Date paragraphs.
+    MetadataSource,
+    /// A character reference (`&amp;`): the model holds the character it
+    /// stands for.
+    Reference,
 }
 
 /// A piece of source text the parser named and set aside.
@@ -277,12 +388,40 @@ impl Document {
             .any(|d| d.severity == crate::diagnostic::Severity::Error)
     }
 
+    /// The notes a note refers to through `Supra`/`Ibid.`/`同前註`/`同註N`,
+    /// followed from one to the next: at most `limit` of them, each once, in
+    /// order, stopping at a note already seen (a cycle) or one not in the
+    /// document.
+    pub fn referred_notes(&self, label: &str, limit: usize) -> Vec<&Note> {
+        let mut seen = vec![label];
+        let mut out = Vec::new();
+        let mut current = self.note(label);
+        while let Some(next) = current
+            .and_then(|n| n.see.as_deref())
+            .and_then(|l| self.note(l))
+        {
+            if out.len() == limit || seen.contains(&next.label.as_str()) {
+                break;
+            }
+            seen.push(&next.label);
+            out.push(next);
+            current = Some(next);
+        }
+        out
+    }
+
     /// Every piece of source text the model holds, each exactly once: metadata
     /// values, block and note contents with their markers, and the skipped
     /// pieces. The loss-free test compares this with the source file.
     pub fn accounted_text(&self) -> Vec<String> {
         let mut out = Vec::new();
         let m = &self.meta;
+        if matches!(m.kind, Kind::Markdown | Kind::Word) {
+            // Their metadata is a copy of text kept whole in `skipped` (the
+            // front matter, the Title/Author paragraphs) or of Word's
+            // document properties, which are not body text.
+            return self.body_text(out);
+        }
         out.extend(m.category.clone());
         // A chapter's title and authors are copies of its contents entry (or
         // of the part title), counted there.
@@ -309,13 +448,23 @@ impl Document {
             out.push(c.title.clone());
             out.extend(c.author.clone());
         }
+        self.body_text(out)
+    }
+
+    fn body_text(&self, mut out: Vec<String>) -> Vec<String> {
+        // Markdown and Word runs were read by a real parser: their emphasis
+        // and link syntax is in `skipped` (or was never text).
+        let text = match self.meta.kind {
+            Kind::Markdown | Kind::Word => crate::inline::content_text,
+            Kind::WebAnalysis | Kind::BookChapter => crate::inline::source_text,
+        };
         for b in &self.blocks {
-            out.push(crate::inline::source_text(&b.inlines));
+            out.push(text(&b.inlines));
         }
         for n in &self.notes {
             if let Some(body) = &n.body {
                 out.extend(n.marker.clone());
-                out.push(crate::inline::source_text(body));
+                out.push(text(body));
             }
         }
         out.extend(self.skipped.iter().map(|s| s.text.clone()));

@@ -367,7 +367,7 @@ fn a_dropped_in_file_is_a_new_document() {
          關鍵字:AUKUS\n\n第一段內容。[1]\n\n[1] Source, 2025.\n",
     )
     .unwrap();
-    std::fs::write(dir.join("notes.md"), "not a corpus file").unwrap();
+    std::fs::write(dir.join("notes.html"), "not a corpus file").unwrap();
     let docs = load_dir(&dir).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(docs.len(), 3);

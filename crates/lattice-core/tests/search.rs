@@ -58,9 +58,9 @@ fn assert_matches_brute_force(q: &str) -> (usize, usize) {
     let query = parse_query(q);
     let results = search(index, &query, &SearchOptions::default());
     let per_term: Vec<Vec<(usize, usize)>> = query
-        .terms
+        .clauses
         .iter()
-        .map(|t| brute_force(index, &t.alternatives[0].display))
+        .map(|t| brute_force(index, &t.alternatives.first().display))
         .collect();
     let passages: std::collections::BTreeSet<usize> = (0..index.passages.len())
         .filter(|i| per_term.iter().all(|occ| occ.iter().any(|(p, _)| p == i)))
@@ -271,7 +271,7 @@ proptest! {
         let sub: String = chars[s..e].iter().collect();
         prop_assume!(!sub.chars().any(|c| c.is_whitespace() || c.is_control() || "\"“”「」『』＂„".contains(c)));
         let query = parse_query(&sub);
-        prop_assume!(query.terms.len() == 1);
+        prop_assume!(query.clauses.len() == 1);
         let results = search(index, &query, &SearchOptions::default());
         for (pi, at) in brute_force(index, &sub) {
             let hit = results.hits.iter().find(|h| h.passage == pi);
@@ -328,7 +328,7 @@ fn glossary_expansion_finds_other_language_forms() {
         found.contains("魯比歐") && found.contains("盧比歐") && found.contains("Rubio"),
         "{found:?}"
     );
-    assert!(query.terms[0]
+    assert!(query.clauses[0]
         .alternatives
         .iter()
         .any(|a| a.via.as_deref() == Some("Marco Rubio")));
@@ -343,5 +343,168 @@ fn glossary_expansion_finds_other_language_forms() {
 
     // Terms the glossary does not know are left alone.
     let (query, _) = expanded("稀土");
-    assert_eq!(query.terms[0].alternatives.len(), 1);
+    assert_eq!(query.clauses[0].alternatives.len(), 1);
+}
+
+fn passages_of(r: &Results) -> std::collections::BTreeSet<usize> {
+    r.hits.iter().map(|h| h.passage).collect()
+}
+
+fn brute_passages(term: &str) -> std::collections::BTreeSet<usize> {
+    brute_force(&corpus().1, term)
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect()
+}
+
+#[test]
+fn unquoted_multi_word_glossary_terms_expand_like_quoted_ones() {
+    // Every multi-word English form of the glossary, typed without quotes,
+    // finds what the quoted form finds, its Chinese forms included.
+    let mut checked = 0;
+    for term in &glossary().terms {
+        if !term.en.contains(' ') || term.en.split_whitespace().count() > 8 {
+            continue;
+        }
+        let (uq_query, unquoted) = expanded(&term.en);
+        let (_, quoted) = expanded(&format!("\"{}\"", term.en));
+        assert_eq!(
+            passages_of(&unquoted),
+            passages_of(&quoted),
+            "{:?} unquoted vs quoted",
+            term.en
+        );
+        assert_eq!(uq_query.clauses.len(), 1, "{:?} is one clause", term.en);
+        for zh in &term.zh {
+            assert!(
+                brute_passages(zh).is_subset(&passages_of(&unquoted)),
+                "{:?} finds {zh}",
+                term.en
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 0);
+    // Without the glossary the words stay separate clauses.
+    let words = parse_query("Quadrilateral Security Dialogue");
+    assert_eq!(words.clauses.len(), 3);
+}
+
+#[test]
+fn or_means_either_and_minus_excludes() {
+    let all = |q: &str| search(&corpus().1, &parse_query(q), &SearchOptions::default());
+    let quad = brute_passages("Quad");
+    let aukus = brute_passages("AUKUS");
+    let union: std::collections::BTreeSet<usize> = quad.union(&aukus).copied().collect();
+    assert_eq!(passages_of(&all("Quad OR AUKUS")), union);
+    let without: std::collections::BTreeSet<usize> = quad.difference(&aukus).copied().collect();
+    assert_eq!(passages_of(&all("Quad -AUKUS")), without);
+    assert!(!without.is_empty() && without.len() < quad.len());
+    // An excluded phrase, and exclusion alone finds nothing.
+    let trump = brute_passages("川普");
+    let phrase = brute_passages("川普政府");
+    let rest: std::collections::BTreeSet<usize> = trump.difference(&phrase).copied().collect();
+    assert_eq!(passages_of(&all("川普 -\"川普政府\"")), rest);
+    assert_eq!(all("-AUKUS").total, 0);
+    // Occurrences of an OR group count each form's occurrences.
+    let r = all("Quad OR AUKUS");
+    let occ = brute_force(&corpus().1, "Quad").len() + brute_force(&corpus().1, "AUKUS").len();
+    assert_eq!(r.occurrences, occ);
+}
+
+#[test]
+fn titles_authors_and_keywords_are_searched_and_ranked_first() {
+    let (docs, index) = corpus();
+    for doc in docs {
+        // The whole title finds the title first.
+        let r = run(&format!("\"{}\"", doc.meta.title));
+        let first = &r.hits[0];
+        assert_eq!(first.kind, PassageKind::Title, "{}", doc.id);
+        assert_eq!(first.document, doc.id);
+        // A piece of the title that no text passage holds is found in the
+        // title alone.
+        let chars: Vec<char> = doc.meta.title.chars().collect();
+        let only_title = (2..chars.len().min(10)).find_map(|n| {
+            chars.windows(n).find_map(|w| {
+                let s: String = w.iter().collect();
+                let in_text = brute_passages(&s)
+                    .iter()
+                    .any(|&p| !index.passages[p].kind.is_metadata());
+                (!in_text && !s.contains(char::is_whitespace)).then_some(s)
+            })
+        });
+        if let Some(s) = only_title {
+            let r = run(&s);
+            assert!(r.total > 0, "{s:?} from {}'s title", doc.id);
+            assert!(r.hits.iter().all(|h| h.kind.is_metadata()), "{s:?}");
+        }
+        for a in &doc.meta.authors {
+            let r = run(&format!("\"{}\"", a.name));
+            assert!(
+                r.hits
+                    .iter()
+                    .any(|h| h.kind == PassageKind::Authors && h.document == doc.id),
+                "author {}",
+                a.name
+            );
+        }
+        for k in &doc.meta.keywords {
+            let r = run(&format!("\"{k}\""));
+            assert!(r.hits[0].kind.is_metadata(), "keyword {k}");
+            assert!(
+                r.hits
+                    .iter()
+                    .any(|h| h.kind == PassageKind::Keywords && h.document == doc.id),
+                "keyword {k}"
+            );
+        }
+    }
+    // Body scope keeps metadata; notes scope does not.
+    let notes = search(
+        index,
+        &parse_query(&format!("\"{}\"", docs[0].meta.title)),
+        &SearchOptions {
+            scope: Scope::Notes,
+            ..Default::default()
+        },
+    );
+    assert!(notes.hits.iter().all(|h| h.kind == PassageKind::Note));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Queries built from the syntax's pieces (words of the corpus, `OR`,
+    /// `-`, quotes) never panic, stay within their bounds, and agree with
+    /// set algebra over single-form searches.
+    #[test]
+    fn syntax_never_panics_and_is_bounded(
+        pieces in proptest::collection::vec(
+            prop_oneof![
+                Just("OR".to_string()),
+                Just("-".to_string()),
+                Just("\"".to_string()),
+                Just("Quad".to_string()),
+                Just("川普".to_string()),
+                Just("AUKUS".to_string()),
+                "\\PC{0,6}",
+            ],
+            0..40,
+        )
+    ) {
+        let q = pieces.join(" ");
+        let query = parse_query(&q);
+        prop_assert!(query.clauses.len() + query.excluded.len() <= MAX_TERMS);
+        prop_assert!(query.clauses.iter().all(|c| c.alternatives.len() <= MAX_ALTERNATIVES));
+        let mut expanded_query = query.clone();
+        expand(&mut expanded_query, glossary());
+        prop_assert!(expanded_query.clauses.iter().all(|c| c.alternatives.len() <= MAX_ALTERNATIVES));
+        let (_, index) = corpus();
+        let r = search(index, &expanded_query, &SearchOptions::default());
+        prop_assert!(r.total <= index.passages.len());
+        for h in &r.hits {
+            let n = index.passages[h.passage].text.chars().count();
+            prop_assert!(h.matches.iter().all(|m| m.start < m.end && m.end <= n));
+        }
+    }
 }

@@ -8,7 +8,7 @@
 //! when its number is one the text has cited but not yet defined (or the next
 //! number after the last note) and it does not read as a quantity.
 
-use super::detect::is_part_header;
+use super::headings::{heading_level, is_part_header};
 use super::lines::{ends_sentence, is_separator, Line};
 use super::{Diags, Draft, DraftBlock, DraftNote};
 use crate::inline::{parse_inlines, superscript_digit, Inline, MarkerStyle, Syntax};
@@ -26,34 +26,6 @@ const UNITS: &[char] = &[
     '年', '月', '日', '時', '點', '歲', '個', '名', '位', '項', '次', '%', '％', '萬', '億', '天',
     '週', '周', '国', '國', '艘', '架', '人', '元',
 ];
-
-/// Level of a section heading: `壹、` 1, `一、` 2, `（一）` 3.
-pub(super) fn heading_level(t: &str) -> Option<u8> {
-    if t.chars().count() > 50 || t.ends_with('。') {
-        return None;
-    }
-    let numeral_then = |set: &str, after: char| {
-        let n = t.chars().take_while(|c| set.contains(*c)).count();
-        n > 0 && t.chars().nth(n) == Some(after) && t.chars().count() > n + 1
-    };
-    const CAPITAL: &str = "壹貳參肆伍陸柒捌玖拾";
-    const SMALL: &str = "一二三四五六七八九十";
-    if numeral_then(CAPITAL, '、') {
-        return Some(1);
-    }
-    if numeral_then(SMALL, '、') {
-        return Some(2);
-    }
-    for (open, close) in [('（', '）'), ('(', ')')] {
-        if let Some(rest) = t.strip_prefix(open) {
-            let n = rest.chars().take_while(|c| SMALL.contains(*c)).count();
-            if n > 0 && rest.chars().nth(n) == Some(close) && rest.chars().count() > n + 1 {
-                return Some(3);
-            }
-        }
-    }
-    None
-}
 
 /// What one line of a chapter is.
 enum LineKind<'a> {
@@ -116,7 +88,7 @@ impl Reader<'_> {
             } else if is_separator(t) {
                 self.draft.skip(l.number, t, SkipReason::Separator);
             } else if is_part_header(t) && self.draft.meta.part.is_none() {
-                self.draft.meta.part = Some(Part {
+                self.draft.meta.part = Some(BookPart {
                     label: t.to_string(),
                     title: None,
                 });
@@ -238,6 +210,7 @@ impl Reader<'_> {
                 let inlines = parse_inlines(t, BODY);
                 self.note_citations(&inlines);
                 self.draft.blocks.push(DraftBlock {
+                    within: Vec::new(),
                     kind: BlockKind::Heading { level },
                     inlines,
                     lines: vec![l.number],
@@ -295,6 +268,7 @@ impl Reader<'_> {
                 block.lines.push(l.number);
             }
             None => self.draft.blocks.push(DraftBlock {
+                within: Vec::new(),
                 kind: BlockKind::Paragraph,
                 inlines,
                 lines: vec![l.number],

@@ -1,15 +1,16 @@
 //! Format detection from a file's own content, never from its name: the
 //! labels and markers each format always carries.
+//!
+//! The text formats are told apart here; Markdown and Word are told by
+//! their file name's extension in [`super::parse_file`], since their content
+//! can be anything.
 
+use super::headings::{heading_level, is_part_header};
 use super::lines::{is_separator, parse_date, Line};
+use crate::model::Kind;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Format {
-    Web,
-    Book,
-}
-
-pub(super) fn detect(lines: &[Line<'_>]) -> Option<Format> {
+/// Which plain-text format these lines are in, if either.
+pub(super) fn detect(lines: &[Line<'_>]) -> Option<Kind> {
     let head: Vec<&str> = lines
         .iter()
         .map(|l| l.text)
@@ -17,7 +18,7 @@ pub(super) fn detect(lines: &[Line<'_>]) -> Option<Format> {
         .take(15)
         .collect();
     if head.iter().any(|t| is_part_header(t)) {
-        return Some(Format::Book);
+        return Some(Kind::BookChapter);
     }
     let labels = head
         .iter()
@@ -25,31 +26,15 @@ pub(super) fn detect(lines: &[Line<'_>]) -> Option<Format> {
         .count();
     let dated = head.iter().any(|t| parse_date(t).is_some());
     if labels >= 1 || (dated && has_bracket_markers(lines)) {
-        return Some(Format::Web);
+        return Some(Kind::WebAnalysis);
     }
     let superscripts = lines.iter().any(|l| {
         l.text
             .chars()
             .any(|c| crate::inline::superscript_digit(c).is_some())
     });
-    let sections = lines
-        .iter()
-        .any(|l| super::book::heading_level(l.text).is_some());
-    (superscripts && sections).then_some(Format::Book)
-}
-
-/// `PART 1`, `Part II`, `第一篇`.
-pub(super) fn is_part_header(t: &str) -> bool {
-    let upper = t.to_ascii_uppercase();
-    if let Some(rest) = upper.strip_prefix("PART") {
-        let rest = rest.trim();
-        return !rest.is_empty()
-            && rest.len() <= 6
-            && rest
-                .chars()
-                .all(|c| c.is_ascii_digit() || "IVXLC".contains(c));
-    }
-    t.starts_with('第') && t.ends_with('篇') && t.chars().count() <= 6
+    let sections = lines.iter().any(|l| heading_level(l.text).is_some());
+    (superscripts && sections).then_some(Kind::BookChapter)
 }
 
 fn has_bracket_markers(lines: &[Line<'_>]) -> bool {

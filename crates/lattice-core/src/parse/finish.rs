@@ -54,6 +54,7 @@ pub(super) fn finish(file: &str, draft: Draft, diags: &Diags<'_>) -> Document {
             inlines: b.inlines,
             lines: b.lines,
             section: open.last().copied(),
+            within: b.within,
         });
     }
 
@@ -96,9 +97,11 @@ pub(super) fn finish(file: &str, draft: Draft, diags: &Diags<'_>) -> Document {
             match notes.iter_mut().find(|n| &n.label == label) {
                 Some(n) => n.cited_by.push(b.id.clone()),
                 None => {
+                    // Word writes no marker: the number is the note's.
+                    let shown = if marker.is_empty() { label } else { marker };
                     diagnostics.push(diags.warn(
                         line,
-                        format!("note {marker} is cited but the source does not include its text"),
+                        format!("note {shown} is cited but the source does not include its text"),
                     ));
                     notes.push(Note {
                         label: label.clone(),

@@ -1,7 +1,10 @@
-//! The corpus parser: detects each file's format, hands it to that format's
-//! reader ([`web`], [`book`]), then finishes the document the same way for
-//! both — block ids, the section tree, note citations and cross-references,
-//! and diagnostics for what the source lacks.
+//! The corpus parser: tells each file's format, hands it to that format's
+//! reader ([`web`], [`book`], [`markdown`], [`word`]), then finishes the
+//! document the same way for all — block ids, the section tree, note
+//! citations and cross-references, and diagnostics for what the source lacks.
+//!
+//! Plain-text formats are told from the content; Markdown and Word from the
+//! file name's extension ([`Format::of`]), since any text is Markdown.
 //!
 //! Nothing is dropped silently: text the readers do not model goes into
 //! [`Document::skipped`] with a reason, and whatever looks wrong becomes a
@@ -10,14 +13,70 @@
 mod book;
 mod detect;
 mod finish;
+mod headings;
 mod lines;
+mod markdown;
 mod web;
+mod word;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::inline::Inline;
 use crate::model::*;
-use detect::Format;
 use lines::Line;
+
+/// How a source file is read, from its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// UTF-8 text: a web analysis or a book chapter, told from the content.
+    Text,
+    /// UTF-8 Markdown (`.md`, `.markdown`).
+    Markdown,
+    /// A Word document (`.docx`), read as bytes.
+    Word,
+}
+
+impl Format {
+    /// The format of a file with this name, or `None` for a file that is not
+    /// a source (the corpus folder also holds `glossary.toml`).
+    pub fn of(file: &str) -> Option<Format> {
+        let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "docx" => Some(Format::Word),
+            _ => None,
+        }
+    }
+}
+
+/// Parse one source file from its bytes, by its name's format: Word files
+/// are read as a zip package, anything else as UTF-8 text (invalid UTF-8 is
+/// decoded lossily and reported as an error with its line). Never panics.
+pub fn parse_bytes(file: &str, bytes: &[u8]) -> Document {
+    if Format::of(file) == Some(Format::Word) {
+        return word::parse(file, bytes);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse(file, text),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count() as u32;
+            let text = String::from_utf8_lossy(bytes);
+            let mut doc = parse(file, &text);
+            doc.diagnostics.insert(
+                0,
+                Diagnostic {
+                    file: file.to_string(),
+                    line,
+                    severity: Severity::Error,
+                    message: "the file is not valid UTF-8; save it as UTF-8".into(),
+                },
+            );
+            doc
+        }
+    }
+}
 
 /// What a format reader produces before the common finishing pass.
 #[derive(Debug)]
@@ -31,6 +90,7 @@ struct Draft {
 
 #[derive(Debug)]
 struct DraftBlock {
+    within: Vec<Frame>,
     kind: BlockKind,
     inlines: Vec<Inline>,
     lines: Vec<u32>,
@@ -59,11 +119,32 @@ impl Draft {
                 part: None,
                 contents: Vec::new(),
                 chapter: None,
+                subtitle: None,
+                citation: Citation::default(),
             },
             blocks: Vec::new(),
             notes: Vec::new(),
             skipped: Vec::new(),
             diagnostics: Vec::new(),
+        }
+    }
+
+    /// Make the top heading level used level 1 (a Markdown file whose
+    /// sections are `##`, a Word file whose first heading is Heading 2).
+    fn lift_headings(&mut self) {
+        let top = self
+            .blocks
+            .iter()
+            .filter_map(|b| match b.kind {
+                BlockKind::Heading { level } => Some(level),
+                BlockKind::Paragraph => None,
+            })
+            .min()
+            .unwrap_or(1);
+        for b in &mut self.blocks {
+            if let BlockKind::Heading { level } = &mut b.kind {
+                *level = *level - top + 1;
+            }
         }
     }
 
@@ -100,15 +181,19 @@ impl Diags<'_> {
     }
 }
 
-/// Parse one source file. Never panics: what cannot be parsed becomes an
-/// error diagnostic on a (possibly empty) document.
+/// Parse one text source file (a `.md` file as Markdown, any other as a web
+/// analysis or a book chapter). Never panics: what cannot be parsed becomes
+/// an error diagnostic on a (possibly empty) document.
 pub fn parse(file: &str, text: &str) -> Document {
     let diags = Diags { file };
+    if Format::of(file) == Some(Format::Markdown) {
+        return finish::finish(file, markdown::read(text, &diags), &diags);
+    }
     let lines = lines::split(text);
     let draft = match detect::detect(&lines) {
-        Some(Format::Web) => web::read(&lines, &diags),
-        Some(Format::Book) => book::read(&lines, &diags),
-        None => unrecognised(&lines, &diags),
+        Some(Kind::WebAnalysis) => web::read(&lines, &diags),
+        Some(Kind::BookChapter) => book::read(&lines, &diags),
+        Some(Kind::Markdown | Kind::Word) | None => unrecognised(&lines, &diags),
     };
     finish::finish(file, draft, &diags)
 }
@@ -134,6 +219,7 @@ fn unrecognised(lines: &[Line<'_>], diags: &Diags<'_>) -> Draft {
             continue;
         }
         draft.blocks.push(DraftBlock {
+            within: Vec::new(),
             kind: BlockKind::Paragraph,
             inlines: vec![Inline::Text(l.text.to_string())],
             lines: vec![l.number],
@@ -146,7 +232,10 @@ fn unrecognised(lines: &[Line<'_>], diags: &Diags<'_>) -> Draft {
 /// of anything but ASCII letters and digits turned into one `-`.
 pub fn doc_id(file: &str) -> String {
     let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    let stem = name.strip_suffix(".txt").unwrap_or(name);
+    let stem = match Format::of(name) {
+        Some(_) => name.rsplit_once('.').map_or(name, |(stem, _)| stem),
+        None => name,
+    };
     let mut id = String::new();
     for c in stem.chars() {
         if c.is_ascii_alphanumeric() {

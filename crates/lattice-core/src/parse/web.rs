@@ -34,6 +34,7 @@ pub(super) fn read(lines: &[Line<'_>], diags: &Diags<'_>) -> Draft {
     let body_start = read_header(lines, diags, &mut draft, &mut strays);
     for l in strays {
         draft.blocks.push(DraftBlock {
+            within: Vec::new(),
             kind: BlockKind::Paragraph,
             inlines: parse_inlines(l.text, BODY),
             lines: vec![l.number],
@@ -323,6 +324,7 @@ fn read_body(lines: &[Line<'_>], diags: &Diags<'_>, draft: &mut Draft) {
                 BlockKind::Paragraph
             };
             draft.blocks.push(DraftBlock {
+                within: Vec::new(),
                 kind,
                 inlines: parse_inlines(t, BODY),
                 lines: vec![l.number],

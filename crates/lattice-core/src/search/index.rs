@@ -1,13 +1,23 @@
-//! The searchable passages of a corpus — every heading, paragraph and note
-//! text — with their folded text, built once from the parsed documents.
+//! The searchable passages of a corpus — each document's title, authors and
+//! keywords, then every heading, paragraph and note text — with their folded
+//! text, built once from the parsed documents.
 
 use crate::fold::fold;
 use crate::model::{BlockKind, Document};
 use serde::{Deserialize, Serialize};
 
 /// What kind of text a passage is.
+///
+/// Title, authors and keywords are a document's metadata: they rank above
+/// any text (see `rank`) and a hit on them opens the document at its top.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PassageKind {
+    /// The document's title (target `title`).
+    Title,
+    /// The authors' names (target `authors`).
+    Authors,
+    /// The keywords (target `keywords`).
+    Keywords,
     /// A section heading.
     Heading,
     /// A body paragraph.
@@ -45,10 +55,23 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Index these documents.
-    pub fn build(documents: &[Document]) -> Self {
+    /// Index these documents (borrowed: nothing is cloned but their text).
+    pub fn build<'a>(documents: impl IntoIterator<Item = &'a Document>) -> Self {
         let mut passages = Vec::new();
-        for (d, doc) in documents.iter().enumerate() {
+        let mut ids = Vec::new();
+        for (d, doc) in documents.into_iter().enumerate() {
+            ids.push(doc.id.clone());
+            let meta = &doc.meta;
+            let authors: Vec<&str> = meta.authors.iter().map(|a| a.name.as_str()).collect();
+            for (kind, target, text) in [
+                (PassageKind::Title, "title", meta.title.clone()),
+                (PassageKind::Authors, "authors", authors.join("、")),
+                (PassageKind::Keywords, "keywords", meta.keywords.join("、")),
+            ] {
+                if !text.trim().is_empty() {
+                    passages.push(passage(d, target, kind, text));
+                }
+            }
             for b in &doc.blocks {
                 let kind = match b.kind {
                     BlockKind::Heading { .. } => PassageKind::Heading,
@@ -65,7 +88,7 @@ impl SearchIndex {
         let chars: usize = passages.iter().map(|p| p.chars as usize).sum();
         let mean_chars = chars as f32 / passages.len().max(1) as f32;
         SearchIndex {
-            documents: documents.iter().map(|d| d.id.clone()).collect(),
+            documents: ids,
             passages,
             mean_chars,
         }
@@ -80,5 +103,15 @@ fn passage(document: usize, target: &str, kind: PassageKind, text: String) -> Pa
         folded: fold(&text),
         chars: u32::try_from(text.chars().count()).unwrap_or(u32::MAX),
         text,
+    }
+}
+
+impl PassageKind {
+    /// Whether this is a document's title, authors or keywords.
+    pub fn is_metadata(self) -> bool {
+        matches!(
+            self,
+            PassageKind::Title | PassageKind::Authors | PassageKind::Keywords
+        )
     }
 }

@@ -1,32 +1,54 @@
-//! Finding every occurrence of a term in a passage's folded text.
+//! Finding every occurrence of a clause in a passage's folded text.
 //!
-//! A term that starts with a letter or digit of a spaced script must start a
+//! A form that starts with a letter or digit of a spaced script must start a
 //! word (the character before it is not a letter or digit of such a script);
-//! a term that starts with a CJK character matches anywhere.
+//! a form that starts with a CJK character matches anywhere.
 
-use super::query::Query;
+use super::query::{Clause, Query};
 use std::ops::Range;
 
-/// An occurrence as (byte start, byte length) in the folded text.
-pub(super) type ByteMatch = (usize, usize);
-
-/// Occurrences of each term, or `None` if some term has none.
-pub(super) fn match_all(folded: &str, query: &Query) -> Option<Vec<Vec<ByteMatch>>> {
-    let mut per_term = Vec::with_capacity(query.terms.len());
-    for term in &query.terms {
-        let mut starts: Vec<ByteMatch> = Vec::new();
-        for alt in &term.alternatives {
-            find_all(folded, &alt.folded, &mut starts);
-        }
-        if starts.is_empty() {
-            return None;
-        }
-        per_term.push(starts);
-    }
-    Some(per_term)
+/// An occurrence in the folded text: byte start, byte length, and which
+/// alternative of which clause matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct ByteMatch {
+    pub(super) start: usize,
+    pub(super) len: usize,
+    pub(super) form: Form,
 }
 
-fn find_all(hay: &str, needle: &str, out: &mut Vec<(usize, usize)>) {
+/// Which alternative of which required clause: (clause, alternative).
+pub(crate) type Form = (usize, usize);
+
+/// Occurrences of each required clause, or `None` if some clause has none or
+/// an excluded clause occurs.
+pub(super) fn match_all(folded: &str, query: &Query) -> Option<Vec<Vec<ByteMatch>>> {
+    let mut per_clause = Vec::with_capacity(query.clauses.len());
+    for (i, clause) in query.clauses.iter().enumerate() {
+        let found = find_clause(folded, i, clause);
+        if found.is_empty() {
+            return None;
+        }
+        per_clause.push(found);
+    }
+    if query
+        .excluded
+        .iter()
+        .any(|c| !find_clause(folded, 0, c).is_empty())
+    {
+        return None;
+    }
+    Some(per_clause)
+}
+
+fn find_clause(folded: &str, i: usize, clause: &Clause) -> Vec<ByteMatch> {
+    let mut out = Vec::new();
+    for (alt, a) in clause.alternatives.iter().enumerate() {
+        find_all(folded, &a.folded, (i, alt), &mut out);
+    }
+    out
+}
+
+fn find_all(hay: &str, needle: &str, form: Form, out: &mut Vec<ByteMatch>) {
     let Some(first) = needle.chars().next() else {
         return;
     };
@@ -40,15 +62,20 @@ fn find_all(hay: &str, needle: &str, out: &mut Vec<(usize, usize)>) {
                 .next_back()
                 .is_some_and(is_spaced_word_char);
         if ok {
-            out.push((at, needle.len()));
+            out.push(ByteMatch {
+                start: at,
+                len: needle.len(),
+                form,
+            });
         }
         // Step one character, so overlapping occurrences are found too.
         from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
     }
 }
 
-/// Letters and digits of scripts written with spaces between words.
-fn is_spaced_word_char(c: char) -> bool {
+/// Letters and digits of scripts written with spaces between words: a form
+/// starting with one matches only at a word start.
+pub fn is_spaced_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_cjk(c)
 }
 
@@ -60,11 +87,12 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Byte occurrences (in any order, repeats allowed) to sorted, distinct
-/// character ranges, in one pass over the text.
-pub(super) fn to_char_ranges(hay: &str, mut starts: Vec<(usize, usize)>) -> Vec<Range<usize>> {
-    starts.sort_unstable();
-    starts.dedup();
-    let mut out = Vec::with_capacity(starts.len());
+/// character ranges, each with its form (the first, when two forms cover
+/// the same range), in one pass over the text.
+pub(super) fn to_char_ranges(hay: &str, mut matches: Vec<ByteMatch>) -> Vec<(Range<usize>, Form)> {
+    matches.sort_unstable();
+    matches.dedup_by_key(|m| (m.start, m.len));
+    let mut out = Vec::with_capacity(matches.len());
     let (mut byte, mut ch) = (0usize, 0usize);
     let mut chars = hay.char_indices().peekable();
     let mut char_of = |target: usize| {
@@ -80,10 +108,10 @@ pub(super) fn to_char_ranges(hay: &str, mut starts: Vec<(usize, usize)>) -> Vec<
         ch
     };
     // Ends are not monotonic across starts, so count them separately.
-    let begins: Vec<usize> = starts.iter().map(|&(s, _)| char_of(s)).collect();
-    for ((s, len), b) in starts.into_iter().zip(begins) {
-        let n = hay[s..s + len].chars().count();
-        out.push(b..b + n);
+    let begins: Vec<usize> = matches.iter().map(|m| char_of(m.start)).collect();
+    for (m, b) in matches.into_iter().zip(begins) {
+        let n = hay[m.start..m.start + m.len].chars().count();
+        out.push((b..b + n, m.form));
     }
     out
 }
@@ -96,8 +124,12 @@ mod tests {
 
     fn ranges(text: &str, q: &str) -> Option<Vec<Range<usize>>> {
         let f = crate::fold::fold(text);
-        match_all(&f, &parse_query(q))
-            .map(|v| to_char_ranges(&f, v.into_iter().flatten().collect()))
+        match_all(&f, &parse_query(q)).map(|v| {
+            to_char_ranges(&f, v.into_iter().flatten().collect())
+                .into_iter()
+                .map(|(r, _)| r)
+                .collect()
+        })
     }
 
     #[test]
@@ -119,8 +151,11 @@ mod tests {
     }
 
     #[test]
-    fn all_terms_must_match() {
+    fn all_clauses_must_match_and_none_excluded() {
         assert!(ranges("Quad 與 AUKUS", "quad aukus").is_some());
         assert!(ranges("Quad 與 AUKUS", "quad tsd").is_none());
+        assert_eq!(ranges("Quad 與 AUKUS", "tsd OR aukus"), Some(vec![7..12]));
+        assert!(ranges("Quad 與 AUKUS", "quad -aukus").is_none());
+        assert!(ranges("Quad 與 AUKUS", "quad -tsd").is_some());
     }
 }

@@ -3,25 +3,37 @@
 //!
 //! Chinese has no spaces, so nothing here segments words: the corpus and the
 //! query are [folded](crate::fold) (full-width → half-width, case, Traditional
-//! → Simplified) and matched as exact substrings. Latin terms must start at a
+//! → Simplified) and matched as exact substrings. Latin forms must start at a
 //! word start (`aukus` finds `SSN-AUKUS`, `ukus` does not). Space-separated
-//! terms must all appear in one passage; quotes make a phrase. A term can
-//! carry alternatives (its glossary forms), any one of which matches.
+//! clauses must all appear in one passage; quotes make a phrase; `OR` offers
+//! alternatives; `-word` excludes. A clause can carry alternatives (its
+//! glossary forms), any one of which matches.
 //!
 //! Because folding maps one character to one character, every match is a
 //! character range of the passage's plain text, so the app highlights the
 //! exact original characters.
+//!
+//! [`pipeline`] is the one way from typed text to results (parse → glossary
+//! expansion → search → which form each hit matched), over the in-memory
+//! [`SearchIndex`] here or the split index built ahead of time
+//! (`split`).
 
 mod expand;
 mod index;
 mod matcher;
+pub mod pipeline;
 mod query;
 mod rank;
 mod snippet;
 
 pub use expand::expand;
 pub use index::{Passage, PassageKind, SearchIndex};
-pub use query::{parse_query, Alternative, Query, Term, MAX_QUERY_CHARS, MAX_TERMS};
+pub use matcher::is_spaced_word_char;
+pub use pipeline::{run, Outcome};
+pub use query::{
+    parse_query, Alternative, Alternatives, Clause, Query, MAX_ALTERNATIVES, MAX_QUERY_CHARS,
+    MAX_TERMS,
+};
 pub use snippet::Snippet;
 
 use serde::{Deserialize, Serialize};
@@ -32,7 +44,7 @@ use std::ops::Range;
 pub struct SearchOptions {
     /// Only this document (by id).
     pub document: Option<String>,
-    /// Only body text (headings and paragraphs) or only notes.
+    /// Only body text (metadata, headings and paragraphs) or only notes.
     pub scope: Scope,
     /// At most this many hits (ranked); `None` for all.
     pub limit: Option<usize>,
@@ -41,26 +53,55 @@ pub struct SearchOptions {
 /// Body text, notes, or both.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Scope {
-    /// Headings, paragraphs and notes.
+    /// Everything.
     #[default]
     All,
-    /// Headings and paragraphs.
+    /// Title, authors, keywords, headings and paragraphs.
     Body,
     /// Note texts.
     Notes,
 }
 
-/// One passage that matches every term.
+impl Scope {
+    /// Whether a passage of this kind is searched.
+    pub fn admits(self, kind: PassageKind) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Body => kind != PassageKind::Note,
+            Scope::Notes => kind == PassageKind::Note,
+        }
+    }
+}
+
+/// A glossary form a clause also matched, and the entry it came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Expansion {
+    /// The form (`魯比歐`).
+    pub form: String,
+    /// The glossary entry's English form (`Marco Rubio`).
+    pub via: String,
+}
+
+/// One passage that matches every required clause and no excluded one.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
-    /// Index of the passage in [`SearchIndex::passages`].
+    /// The passage's number, in corpus order (for the in-memory index, its
+    /// index in [`SearchIndex::passages`]).
     pub passage: usize,
-    /// Relevance; higher first.
+    /// The document's id.
+    pub document: String,
+    /// The block, note or metadata id (`p3`, `n7`, `title`).
+    pub target: String,
+    /// What kind of passage it is.
+    pub kind: PassageKind,
+    /// Relevance; higher first (metadata before text whatever the score).
     pub score: f32,
     /// Every match, as character ranges of the passage's plain text, in order.
     pub matches: Vec<Range<usize>>,
     /// A window of the passage around the first match.
     pub snippet: Snippet,
+    /// Glossary forms (not what was typed) among the matches.
+    pub forms: Vec<Expansion>,
 }
 
 /// What a search found.
@@ -76,59 +117,148 @@ pub struct Results {
     pub occurrences: usize,
 }
 
-/// Run a parsed query over the index.
+/// A matching passage before hits are made: what ranking and counting need.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Candidate {
+    pub(crate) passage: usize,
+    pub(crate) document: usize,
+    pub(crate) kind: PassageKind,
+    pub(crate) score: f32,
+    pub(crate) occurrences: usize,
+}
+
+/// Counts of matching passages (in corpus order) and the best of them,
+/// ranked and cut to the limit: the part of a search both index forms share.
+pub(crate) struct Tally {
+    pub(crate) best: Vec<Candidate>,
+    /// (document number, hits), in corpus order.
+    pub(crate) per_document: Vec<(usize, usize)>,
+    pub(crate) total: usize,
+    pub(crate) occurrences: usize,
+}
+
+pub(crate) fn tally(mut found: Vec<Candidate>, limit: Option<usize>) -> Tally {
+    let mut per_document: Vec<(usize, usize)> = Vec::new();
+    let mut occurrences = 0;
+    for c in &found {
+        occurrences += c.occurrences;
+        match per_document.last_mut() {
+            Some((d, n)) if *d == c.document => *n += 1,
+            _ => per_document.push((c.document, 1)),
+        }
+    }
+    let total = found.len();
+    let key = |c: &Candidate| (c.kind, c.score, c.passage);
+    match limit {
+        Some(limit) if limit < found.len() => {
+            if limit > 0 {
+                found.select_nth_unstable_by(limit - 1, |a, b| rank::order(key(a), key(b)));
+            }
+            found.truncate(limit);
+        }
+        _ => {}
+    }
+    found.sort_by(|a, b| rank::order(key(a), key(b)));
+    Tally {
+        best: found,
+        per_document,
+        total,
+        occurrences,
+    }
+}
+
+/// The glossary forms among a hit's matches (each match with the form that
+/// matched it).
+pub(crate) fn forms_in(
+    query: &Query,
+    forms: impl Iterator<Item = matcher::Form>,
+) -> Vec<Expansion> {
+    let mut out: Vec<Expansion> = Vec::new();
+    for (clause, alt) in forms {
+        let Some(a) = query
+            .clauses
+            .get(clause)
+            .and_then(|c| c.alternatives.get(alt))
+        else {
+            continue;
+        };
+        if let Some(via) = &a.via {
+            let e = Expansion {
+                form: a.display.clone(),
+                via: via.clone(),
+            };
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+/// Run a parsed query over the in-memory index.
 pub fn search(index: &SearchIndex, query: &Query, options: &SearchOptions) -> Results {
-    if query.terms.is_empty() {
+    if query.is_empty() {
         return Results::default();
     }
     // First pass: which passages match, how well, and how often. Character
     // ranges and snippets are only worked out for the hits that are shown.
-    let mut found: Vec<(usize, f32, Vec<matcher::ByteMatch>)> = Vec::new();
-    let mut per_document: Vec<(String, usize)> = Vec::new();
-    let mut occurrences = 0;
+    let mut found: Vec<Candidate> = Vec::new();
     for (i, p) in index.passages.iter().enumerate() {
         if !in_scope(index, p, options) {
             continue;
         }
-        let Some(per_term) = matcher::match_all(&p.folded, query) else {
+        let Some(per_clause) = matcher::match_all(&p.folded, query) else {
             continue;
         };
-        let score = rank::score(index, p, query, &per_term);
-        let mut all: Vec<matcher::ByteMatch> = per_term.into_iter().flatten().collect();
+        let tf: Vec<usize> = per_clause.iter().map(Vec::len).collect();
+        let score = rank::score(index.mean_chars, p.chars, p.kind, query, &tf);
+        let mut all: Vec<(usize, usize)> = per_clause
+            .iter()
+            .flatten()
+            .map(|m| (m.start, m.len))
+            .collect();
         all.sort_unstable();
         all.dedup();
-        occurrences += all.len();
-        let doc = &index.documents[p.document];
-        match per_document.last_mut() {
-            Some((d, n)) if d == doc => *n += 1,
-            _ => per_document.push((doc.clone(), 1)),
-        }
-        found.push((i, score, all));
+        found.push(Candidate {
+            passage: i,
+            document: p.document,
+            kind: p.kind,
+            score,
+            occurrences: all.len(),
+        });
     }
-    let total = found.len();
-    found.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    if let Some(limit) = options.limit {
-        found.truncate(limit);
-    }
-    let hits = found
-        .into_iter()
-        .map(|(passage, score, bytes)| {
-            let p = &index.passages[passage];
-            let matches = matcher::to_char_ranges(&p.folded, bytes);
-            let snippet = snippet::make(&p.text, &matches);
+    let tally = tally(found, options.limit);
+    let hits = tally
+        .best
+        .iter()
+        .map(|c| {
+            let p = &index.passages[c.passage];
+            let per_clause = matcher::match_all(&p.folded, query).unwrap_or_default();
+            let ranged =
+                matcher::to_char_ranges(&p.folded, per_clause.into_iter().flatten().collect());
+            let forms = forms_in(query, ranged.iter().map(|(_, f)| *f));
+            let matches: Vec<Range<usize>> = ranged.into_iter().map(|(r, _)| r).collect();
             Hit {
-                passage,
-                score,
+                passage: c.passage,
+                document: index.documents[p.document].clone(),
+                target: p.target.clone(),
+                kind: p.kind,
+                score: c.score,
+                snippet: snippet::make(&p.text, &matches),
                 matches,
-                snippet,
+                forms,
             }
         })
         .collect();
     Results {
         hits,
-        per_document,
-        total,
-        occurrences,
+        per_document: tally
+            .per_document
+            .into_iter()
+            .map(|(d, n)| (index.documents[d].clone(), n))
+            .collect(),
+        total: tally.total,
+        occurrences: tally.occurrences,
     }
 }
 
@@ -137,10 +267,5 @@ fn in_scope(index: &SearchIndex, p: &Passage, options: &SearchOptions) -> bool {
         .document
         .as_deref()
         .is_none_or(|d| index.documents[p.document] == d);
-    let scope_ok = match options.scope {
-        Scope::All => true,
-        Scope::Body => p.kind != PassageKind::Note,
-        Scope::Notes => p.kind == PassageKind::Note,
-    };
-    doc_ok && scope_ok
+    doc_ok && options.scope.admits(p.kind)
 }

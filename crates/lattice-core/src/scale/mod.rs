@@ -1,7 +1,21 @@
 //! Synthetic corpora made from the real documents, for measuring how costs
-//! grow with corpus size (benchmarks, the performance script). Each copy is
-//! a whole document under a new id, so it parses, searches and renders like
-//! the original.
+//! grow with corpus size (benchmarks, the performance script) and for tests
+//! that need many documents. Two kinds:
+//!
+//! - [`replicate`]: identical copies under new ids — the worst case for
+//!   compression and caching, and today's `LATTICE_SCALE`.
+//! - [`archive`]: a realistic archive of web analyses recombined from the
+//!   real corpus's sentences, so documents differ from each other while
+//!   every term keeps its real frequency. Its text form
+//!   ([`archive_files`], [`write_archive`]) is a corpus folder that parses
+//!   cleanly (no diagnostics), for the app build (`LATTICE_CORPUS`) and the
+//!   CLI (`--corpus`).
+
+mod archive;
+mod pool;
+mod rng;
+
+pub use archive::{archive, archive_files, write_archive, Archive, SourceFile, DEFAULT_SEED};
 
 use crate::model::Document;
 
