@@ -24,6 +24,7 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use lattice_core::config::{self, Config};
 use lattice_core::layout::{self, Head};
+use lattice_core::parse::Format;
 use lattice_core::{catalogue, load_file, Bundle, Diagnostic, Document, LoadError, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -32,12 +33,6 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
-
-/// The extensions of the source files a build reads. The same filter as the
-/// core's `load_dir`, kept here because the build parses file by file (for
-/// its progress bar and to skip a bad file); a core function listing a
-/// folder's source files would replace it.
-const SOURCE_EXTENSIONS: &[&str] = &["txt"];
 
 /// The folder under OUT holding the corpus files.
 const CORPUS_DIR: &str = "corpus";
@@ -225,10 +220,9 @@ fn read(
         message,
     };
     let mut doc = loaded.map_err(|e| at_line_1(format!("cannot be read: {e}")))?;
-    // The metadata is checked here; applying it to the document waits for
-    // the model's citation fields (see `config::DocumentMeta`).
-    if let Err(e) = config.document_meta(path) {
-        doc.diagnostics.push(e.diagnostic());
+    match config.document_meta(path) {
+        Ok(meta) => meta.apply(&mut doc.meta.citation),
+        Err(e) => doc.diagnostics.push(e.diagnostic()),
     }
     if let Some(first) = ids.get(&doc.id) {
         doc.diagnostics.push(at_line_1(format!(
@@ -272,16 +266,17 @@ fn parse_in_order(paths: &[PathBuf], mut each: impl FnMut(&Path, Result<Document
     });
 }
 
-/// The source files of a folder, by file name.
+/// The source files of a folder, by file name. (The build lists them itself,
+/// rather than through `load_dir`, to parse them on every core with a
+/// progress bar and to skip a bad one.)
 fn sources(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
         let path = entry
             .with_context(|| format!("reading {}", dir.display()))?
             .path();
-        let source = path
-            .extension()
-            .is_some_and(|x| SOURCE_EXTENSIONS.iter().any(|s| x == *s));
+        // The core's `load_dir` filter: a format the parser reads.
+        let source = Format::of(&path.to_string_lossy()).is_some();
         if source && path.is_file() {
             paths.push(path);
         }

@@ -319,3 +319,52 @@ fn builds_with_an_empty_path_and_skips_a_file_that_is_not_utf8() {
     );
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+#[test]
+fn every_format_is_built_with_the_folders_metadata() {
+    let base = scratch("formats");
+    let dir = base.join("papers");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::copy(root().join("corpus").join(WEB), dir.join(WEB)).unwrap();
+    let fixtures = root().join("crates/lattice-core/tests/fixtures");
+    for f in ["minilateral-en.md", "minilateral-zh.docx"] {
+        std::fs::copy(fixtures.join(f), dir.join(f)).unwrap();
+    }
+    std::fs::write(
+        dir.join("lattice.toml"),
+        "[documents.\"minilateral-en.md\"]\nenglish_title = \"Set by the folder\"\nyear = 2031\n\n[documents.\"quad-foreign-ministers-2025.txt\"]\nurl = \"https://example.org/quad\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("minilateral-zh.docx.toml"),
+        "publisher = \"Sidecar Press\"\neditors = [\"One\", \"Two\"]\n",
+    )
+    .unwrap();
+    let out = lattice_in(&base, &["build", "papers", "--out", "site", "--strict"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let files = tree(&base.join("site"));
+    let head = Head::decode(&files["corpus/head.bin"]).unwrap();
+    let Layout::Apart { set, first } = head.layout else {
+        panic!("a built site is split")
+    };
+    assert_eq!(first.total, 3);
+    let mut citations = BTreeMap::new();
+    for entry in &first.entries {
+        let path = format!("corpus/{}", layout::document_path(&set, &entry.id).unwrap());
+        let Part::Document(doc) = layout::decode(FileKind::Document, &files[&path]).unwrap() else {
+            panic!("{path} holds a document")
+        };
+        citations.insert(doc.source.clone(), doc.meta.citation.clone());
+    }
+    let md = &citations["minilateral-en.md"];
+    assert_eq!(md.english_title.as_deref(), Some("Set by the folder"));
+    assert_eq!(md.year.as_deref(), Some("2031"));
+    let docx = &citations["minilateral-zh.docx"];
+    assert_eq!(docx.publisher.as_deref(), Some("Sidecar Press"));
+    assert_eq!(docx.editors, ["One", "Two"]);
+    assert_eq!(
+        citations[WEB].url.as_deref(),
+        Some("https://example.org/quad")
+    );
+    std::fs::remove_dir_all(&base).unwrap();
+}
