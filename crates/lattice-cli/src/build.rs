@@ -1,9 +1,10 @@
 //! `lattice build [DIR] [--out DIR] [--base-url PATH] [--strict]`: a folder
 //! of papers made into the files a reader site serves.
 //!
-//! Each paper is parsed on its own; one with an error is reported
-//! (`file:line: error: …`) and left out, and the rest is built — or, with
-//! `--strict`, nothing is written and the exit status is 1. The glossary is
+//! Each paper is parsed on its own (on every core, reported in file order);
+//! one with an error is reported (`file:line: error: …`) and left out, and
+//! the rest is built — or, with `--strict`, nothing is written and the exit
+//! status is 1. The glossary is
 //! extracted from the papers that are built and curated by the folder's
 //! glossary file; the corpus is split by the core's `layout::split` and
 //! written under `OUT/corpus/` with `OUT/corpus/head.bin` as its head, and
@@ -23,17 +24,15 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use lattice_core::config::{self, Config};
 use lattice_core::layout::{self, Head};
-use lattice_core::{catalogue, load_file, Bundle, Diagnostic, Document, Severity};
+use lattice_core::parse::Format;
+use lattice_core::{catalogue, load_file, Bundle, Diagnostic, Document, LoadError, Severity};
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::time::Instant;
-
-/// The extensions of the source files a build reads. The same filter as the
-/// core's `load_dir`, kept here because the build parses file by file (for
-/// its progress bar and to skip a bad file); a core function listing a
-/// folder's source files would replace it.
-const SOURCE_EXTENSIONS: &[&str] = &["txt"];
 
 /// The folder under OUT holding the corpus files.
 const CORPUS_DIR: &str = "corpus";
@@ -102,52 +101,58 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
     let sources = sources(dir)?;
     let bar = progress(sources.len() as u64);
     let mut built: Vec<Document> = Vec::new();
+    // Each id's file, so a repeated id is caught in one look-up.
+    let mut ids: HashMap<String, String> = HashMap::new();
     let mut skipped: Vec<String> = Vec::new();
-    let (mut errors, mut warnings) = (0, 0);
-    let mut count = |ds: &[Diagnostic], bar: &ProgressBar| {
-        for d in ds {
-            match d.severity {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
+    let mut tally = Tally::default();
+    parse_in_order(&sources, |path, loaded| {
+        bar.set_message(file_name(path));
+        match read(path, loaded, &config, &ids) {
+            Ok(mut doc) => {
+                bar.suspend(|| tally.report(&doc.diagnostics));
+                if doc
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.severity == Severity::Error)
+                {
+                    skipped.push(file_name(path));
+                } else {
+                    relative_to(dir, &mut doc);
+                    ids.insert(doc.id.clone(), doc.source.clone());
+                    built.push(doc);
+                }
+            }
+            Err(unreadable) => {
+                bar.suspend(|| tally.report(std::slice::from_ref(&unreadable)));
+                skipped.push(file_name(path));
             }
         }
-        bar.suspend(|| report::diagnostics_to_stderr(ds));
-    };
-    for path in &sources {
-        bar.set_message(file_name(path));
-        let mut doc = read(path, &config, &built);
-        count(&doc.diagnostics, &bar);
-        if doc
-            .diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
-        {
-            skipped.push(file_name(path));
-        } else {
-            relative_to(dir, &mut doc);
-            built.push(doc);
-        }
         bar.inc(1);
-    }
+    });
     bar.finish_and_clear();
 
+    let step = spinner("extracting the glossary");
     let names = folder::file_names(dir)?;
     let mut corpus_wide = config.unmatched_documents(names.iter().map(String::as_str));
     let (glossary, found) = folder::curated_glossary(&built, dir, &config)?;
     corpus_wide.extend(found);
+    step.suspend(|| tally.report(&corpus_wide));
     for d in &mut corpus_wide {
         d.file = relative(dir, &d.file);
     }
-    count(&corpus_wide, &bar);
     let corpus_errors = corpus_wide.iter().any(|d| d.severity == Severity::Error);
-    if corpus_errors || (args.strict && errors > 0) {
+    if corpus_errors || (args.strict && tally.errors > 0) {
+        step.finish_and_clear();
+        tally.finish();
         eprintln!(
-            "{errors} error(s){}; nothing built",
+            "{} error(s){}; nothing built",
+            tally.errors,
             if corpus_errors { "" } else { " (--strict)" }
         );
         return Ok(ExitCode::FAILURE);
     }
 
+    step.set_message("writing the corpus files");
     let mut bundle = Bundle::new(built);
     bundle.glossary = glossary;
     bundle.diagnostics = corpus_wide;
@@ -168,13 +173,15 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
         documents,
     };
     let (count_written, bytes) = write(&out, &head, &files, &site)?;
+    step.finish_and_clear();
+    tally.finish();
     let summary = Summary {
         out: out.to_string_lossy().into_owned(),
         base_url,
         built: documents,
         skipped,
-        errors,
-        warnings,
+        errors: tally.errors,
+        warnings: tally.warnings,
         files: count_written,
         bytes,
     };
@@ -196,53 +203,80 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Parse one file; its diagnostics also hold why its metadata cannot be
-/// used and whether its id repeats one already built.
-fn read(path: &Path, config: &Config, built: &[Document]) -> Document {
-    let mut doc = match load_file(path) {
-        Ok(doc) => doc,
-        Err(e) => {
-            // Unreadable: an empty document that carries the reason.
-            let mut doc = lattice_core::parse(&path.to_string_lossy(), "");
-            doc.diagnostics = vec![Diagnostic {
-                file: path.to_string_lossy().into_owned(),
-                line: 1,
-                severity: Severity::Error,
-                message: format!("cannot be read: {e}"),
-            }];
-            return doc;
-        }
+/// A parsed file made ready to build: its diagnostics also hold why its
+/// metadata cannot be used and whether its id repeats one already built
+/// (`ids`: id → file). A file that could not be read at all gives only the
+/// diagnostic saying so.
+fn read(
+    path: &Path,
+    loaded: Result<Document, LoadError>,
+    config: &Config,
+    ids: &HashMap<String, String>,
+) -> Result<Document, Diagnostic> {
+    let at_line_1 = |message: String| Diagnostic {
+        file: path.to_string_lossy().into_owned(),
+        line: 1,
+        severity: Severity::Error,
+        message,
     };
-    // TODO(lead): apply the metadata to the document's citation once the
-    // model has one (`DocumentMeta` has the same fields); for now it is
-    // only checked.
-    if let Err(e) = config.document_meta(path) {
-        doc.diagnostics.push(e.diagnostic());
+    let mut doc = loaded.map_err(|e| at_line_1(format!("cannot be read: {e}")))?;
+    match config.document_meta(path) {
+        Ok(meta) => meta.apply(&mut doc.meta.citation),
+        Err(e) => doc.diagnostics.push(e.diagnostic()),
     }
-    if let Some(first) = built.iter().find(|d| d.id == doc.id) {
-        doc.diagnostics.push(Diagnostic {
-            file: path.to_string_lossy().into_owned(),
-            line: 1,
-            severity: Severity::Error,
-            message: format!(
-                "gives the document id `{}`, as {} does: rename one",
-                doc.id, first.source
-            ),
-        });
+    if let Some(first) = ids.get(&doc.id) {
+        doc.diagnostics.push(at_line_1(format!(
+            "gives the document id `{}`, as {first} does: rename one",
+            doc.id
+        )));
     }
-    doc
+    Ok(doc)
 }
 
-/// The source files of a folder, by file name.
+/// Parse the files on every core, handing each result to `each` in the
+/// files' order (so reports and the output do not depend on timing).
+fn parse_in_order(paths: &[PathBuf], mut each: impl FnMut(&Path, Result<Document, LoadError>)) {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(paths.len().max(1));
+    let next = AtomicUsize::new(0);
+    let (send, receive) = mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let send = send.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = paths.get(i) else { break };
+                if send.send((i, load_file(path))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(send);
+        let mut waiting = BTreeMap::new();
+        let mut due = 0;
+        for (i, loaded) in receive {
+            waiting.insert(i, loaded);
+            while let Some(loaded) = waiting.remove(&due) {
+                each(&paths[due], loaded);
+                due += 1;
+            }
+        }
+    });
+}
+
+/// The source files of a folder, by file name. (The build lists them itself,
+/// rather than through `load_dir`, to parse them on every core with a
+/// progress bar and to skip a bad one.)
 fn sources(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
         let path = entry
             .with_context(|| format!("reading {}", dir.display()))?
             .path();
-        let source = path
-            .extension()
-            .is_some_and(|x| SOURCE_EXTENSIONS.iter().any(|s| x == *s));
+        // The core's `load_dir` filter: a format the parser reads.
+        let source = Format::of(&path.to_string_lossy()).is_some();
         if source && path.is_file() {
             paths.push(path);
         }
@@ -306,6 +340,56 @@ fn write(out: &Path, head: &Head, files: &[layout::File], site: &SiteFile) -> Re
         bytes += data.len() as u64;
     }
     Ok((written.len(), bytes))
+}
+
+/// Errors and warnings seen so far. Every error is printed; warnings only up
+/// to [`Tally::SHOWN_WARNINGS`] (`lattice check` lists them all), so a large
+/// archive's summary is not lost in them.
+#[derive(Default)]
+struct Tally {
+    errors: usize,
+    warnings: usize,
+}
+
+impl Tally {
+    const SHOWN_WARNINGS: usize = 50;
+
+    fn report(&mut self, ds: &[Diagnostic]) {
+        let mut shown: Vec<&Diagnostic> = Vec::new();
+        for d in ds {
+            match d.severity {
+                Severity::Error => {
+                    self.errors += 1;
+                    shown.push(d);
+                }
+                Severity::Warning => {
+                    self.warnings += 1;
+                    if self.warnings <= Self::SHOWN_WARNINGS {
+                        shown.push(d);
+                    }
+                }
+            }
+        }
+        report::diagnostics_to_stderr(shown);
+    }
+
+    /// Say how many warnings were not shown.
+    fn finish(&self) {
+        if self.warnings > Self::SHOWN_WARNINGS {
+            eprintln!(
+                "… and {} more warning(s); `lattice check --corpus DIR` lists them all",
+                self.warnings - Self::SHOWN_WARNINGS
+            );
+        }
+    }
+}
+
+/// A spinner with a message on a terminal, for the steps without a count.
+fn spinner(message: &'static str) -> ProgressBar {
+    let bar = ProgressBar::new_spinner();
+    bar.set_message(message);
+    bar.enable_steady_tick(std::time::Duration::from_millis(100));
+    bar
 }
 
 /// A bar on a terminal; nothing when stderr is piped (indicatif hides it).

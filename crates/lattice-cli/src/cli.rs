@@ -65,7 +65,7 @@ pub(crate) enum Command {
     )]
     Search(SearchArgs),
     /// List the Chinese↔English glossary extracted from the corpus and curated
-    /// by its glossary.toml.
+    /// by its glossary file.
     Glossary(GlossaryArgs),
     /// Write a starter folder: a commented lattice.toml and an example paper.
     ///
@@ -75,12 +75,16 @@ pub(crate) enum Command {
     ///
     /// Each file that cannot be parsed is reported (`file:line: error: …`) and
     /// skipped; the rest is built. With --strict any error fails the build.
-    /// The same input always gives byte-identical output.
+    /// Every error is printed, and the first 50 warnings (`lattice check`
+    /// lists them all). The same input always gives byte-identical output.
     ///
     /// Not yet included: the reader app itself (wasm, JavaScript, styles,
     /// service worker) and the split search index. The output holds the
     /// corpus head (corpus/head.bin), the corpus files (corpus/<set>/…) and
     /// site.json; the app is added by a later version of this command.
+    #[command(
+        after_help = "Exit status: 0 built (files with errors skipped), 1 an error with --strict, or in lattice.toml or the glossary file (nothing written), 2 a usage error or a folder that cannot be read or written."
+    )]
     Build(BuildArgs),
 }
 
@@ -155,7 +159,7 @@ pub(crate) struct BuildArgs {
     #[arg(long, value_name = "DIR")]
     pub(crate) out: Option<PathBuf>,
     /// The path the site is served under, e.g. /papers/ (overrides
-    /// base-url in lattice.toml; default /).
+    /// base_url in lattice.toml; default /).
     #[arg(long, value_name = "PATH")]
     pub(crate) base_url: Option<String>,
     /// Fail (exit 1) on any error instead of skipping the files that have one.

@@ -1,8 +1,9 @@
 //! `lattice`: the command line, a thin shell over lattice-core. `dump` shows
 //! what the parser made of a file; `check` lists diagnostics and fails on
 //! errors, as the app build does; `search` and `glossary` answer from the
-//! same index and glossary the app bundles. The grammar is in `cli.rs`;
-//! each command lives in its own module.
+//! same index and glossary the app bundles; `new` writes a starter folder
+//! and `build` turns a folder of papers into the files a site serves. The
+//! grammar is in `cli.rs`; each command lives in its own module.
 
 mod build;
 mod check;

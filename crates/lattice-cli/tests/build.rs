@@ -217,8 +217,24 @@ fn settings_and_options_are_checked_before_anything_is_written() {
     );
     assert!(!base.join("fresh").exists());
 
-    // A folder with someone's files is never written into; a missing folder is a usage error.
+    // A broken glossary file cannot be skipped either.
     std::fs::remove_file(base.join("papers/lattice.toml")).unwrap();
+    std::fs::write(
+        base.join("papers/glossary.toml"),
+        "[[add]]\nzh = [\"印太\"]\nenglish = \"x\"\n",
+    )
+    .unwrap();
+    let out = lattice_in(&base, &["build", "papers", "--out", "fresh"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("papers/glossary.toml:3: error:"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!base.join("fresh").exists());
+    std::fs::remove_file(base.join("papers/glossary.toml")).unwrap();
+
+    // A folder with someone's files is never written into; a missing folder is a usage error.
     let theirs = base.join("theirs");
     std::fs::create_dir(&theirs).unwrap();
     std::fs::write(theirs.join("notes.txt"), "mine").unwrap();
@@ -244,5 +260,111 @@ fn a_starter_folder_builds() {
         serde_json::from_slice(&std::fs::read(dir.join("site/site.json")).unwrap()).unwrap();
     assert_eq!(settings["title"]["zh"], "我的研究文庫");
     assert!(settings["documents"].as_u64().unwrap() >= 1);
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn every_error_is_shown_but_warnings_only_up_to_a_limit() {
+    let base = scratch("warnings");
+    let dir = base.join("many");
+    std::fs::create_dir(&dir).unwrap();
+    // Each copy of the web analysis has 9 warnings; the damaged files one error each.
+    for i in 0..7 {
+        std::fs::copy(
+            root().join("corpus").join(WEB),
+            dir.join(format!("web-{i}.txt")),
+        )
+        .unwrap();
+    }
+    for i in 0..60 {
+        std::fs::write(dir.join(format!("x-{i:02}.txt")), "\nplain words\n").unwrap();
+    }
+    let out = lattice_in(&base, &["build", "many", "--out", "site"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = text(&out.stderr);
+    let lines = |what: &str| stderr.lines().filter(|l| l.contains(what)).count();
+    assert_eq!(lines(": error: "), 60, "{stderr}");
+    assert_eq!(lines(": warning: "), 50, "{stderr}");
+    assert!(stderr.contains("… and 13 more warning(s)"), "{stderr}");
+    assert!(
+        stderr.contains("built 7 document(s), skipped 60; 60 error(s), 63 warning(s)"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn builds_with_an_empty_path_and_skips_a_file_that_is_not_utf8() {
+    let base = papers("no-path");
+    // Latin-1 bytes on line 3.
+    std::fs::write(base.join("papers/latin1.txt"), b"one\ntwo\ncaf\xe9\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lattice"))
+        .args(["build", "papers", "--out", "site", "--json"])
+        .current_dir(&base)
+        .env_clear()
+        .env("PATH", "")
+        .output()
+        .unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("papers/latin1.txt:3: error: the file is not valid UTF-8"),
+        "{stderr}"
+    );
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["built"], 2);
+    assert_eq!(
+        summary["skipped"],
+        serde_json::json!(["damaged.txt", "latin1.txt"])
+    );
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn every_format_is_built_with_the_folders_metadata() {
+    let base = scratch("formats");
+    let dir = base.join("papers");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::copy(root().join("corpus").join(WEB), dir.join(WEB)).unwrap();
+    let fixtures = root().join("crates/lattice-core/tests/fixtures");
+    for f in ["minilateral-en.md", "minilateral-zh.docx"] {
+        std::fs::copy(fixtures.join(f), dir.join(f)).unwrap();
+    }
+    std::fs::write(
+        dir.join("lattice.toml"),
+        "[documents.\"minilateral-en.md\"]\nenglish_title = \"Set by the folder\"\nyear = 2031\n\n[documents.\"quad-foreign-ministers-2025.txt\"]\nurl = \"https://example.org/quad\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("minilateral-zh.docx.toml"),
+        "publisher = \"Sidecar Press\"\neditors = [\"One\", \"Two\"]\n",
+    )
+    .unwrap();
+    let out = lattice_in(&base, &["build", "papers", "--out", "site", "--strict"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let files = tree(&base.join("site"));
+    let head = Head::decode(&files["corpus/head.bin"]).unwrap();
+    let Layout::Apart { set, first } = head.layout else {
+        panic!("a built site is split")
+    };
+    assert_eq!(first.total, 3);
+    let mut citations = BTreeMap::new();
+    for entry in &first.entries {
+        let path = format!("corpus/{}", layout::document_path(&set, &entry.id).unwrap());
+        let Part::Document(doc) = layout::decode(FileKind::Document, &files[&path]).unwrap() else {
+            panic!("{path} holds a document")
+        };
+        citations.insert(doc.source.clone(), doc.meta.citation.clone());
+    }
+    let md = &citations["minilateral-en.md"];
+    assert_eq!(md.english_title.as_deref(), Some("Set by the folder"));
+    assert_eq!(md.year.as_deref(), Some("2031"));
+    let docx = &citations["minilateral-zh.docx"];
+    assert_eq!(docx.publisher.as_deref(), Some("Sidecar Press"));
+    assert_eq!(docx.editors, ["One", "Two"]);
+    assert_eq!(
+        citations[WEB].url.as_deref(),
+        Some("https://example.org/quad")
+    );
     std::fs::remove_dir_all(&base).unwrap();
 }

@@ -24,6 +24,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::glossary::CURATION_FILE;
+use crate::model::Citation;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -99,8 +100,10 @@ pub enum Language {
     En,
 }
 
-/// Citation metadata for one document, from lattice.toml or a sidecar file.
-/// Every field is optional; [`DocumentMeta::overlay`] lays one over another.
+/// Citation metadata for one document, from lattice.toml or a sidecar file:
+/// the fields of the model's [`Citation`]. Every field is optional;
+/// [`DocumentMeta::overlay`] lays one over another and
+/// [`DocumentMeta::apply`] lays one over a document's citation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DocumentMeta {
     /// The title in English, for a work titled in Chinese.
@@ -129,25 +132,54 @@ impl DocumentMeta {
         *self == DocumentMeta::default()
     }
 
-    /// Replace every field `over` sets (a sidecar file over lattice.toml, or
-    /// either over what the document itself says).
+    /// Replace every field `over` sets (a sidecar file over lattice.toml).
     pub fn overlay(&mut self, over: &DocumentMeta) {
+        let mut mine = self.as_citation();
+        over.apply(&mut mine);
+        *self = DocumentMeta::from(mine);
+    }
+
+    /// Lay the fields this sets over a document's own citation: what the
+    /// folder says about a paper wins over what the paper says of itself.
+    pub fn apply(&self, citation: &mut Citation) {
         fn take(slot: &mut Option<String>, over: &Option<String>) {
             if over.is_some() {
                 slot.clone_from(over);
             }
         }
-        take(&mut self.english_title, &over.english_title);
-        take(&mut self.url, &over.url);
-        take(&mut self.container, &over.container);
-        if !over.editors.is_empty() {
-            self.editors.clone_from(&over.editors);
+        take(&mut citation.english_title, &self.english_title);
+        take(&mut citation.url, &self.url);
+        take(&mut citation.container, &self.container);
+        if !self.editors.is_empty() {
+            citation.editors.clone_from(&self.editors);
         }
-        take(&mut self.publisher, &over.publisher);
-        take(&mut self.place, &over.place);
-        take(&mut self.year, &over.year);
-        take(&mut self.pages, &over.pages);
-        take(&mut self.doi, &over.doi);
+        take(&mut citation.publisher, &self.publisher);
+        take(&mut citation.place, &self.place);
+        take(&mut citation.year, &self.year);
+        take(&mut citation.pages, &self.pages);
+        take(&mut citation.doi, &self.doi);
+    }
+
+    fn as_citation(&self) -> Citation {
+        let mut c = Citation::default();
+        self.apply(&mut c);
+        c
+    }
+}
+
+impl From<Citation> for DocumentMeta {
+    fn from(c: Citation) -> Self {
+        DocumentMeta {
+            english_title: c.english_title,
+            url: c.url,
+            container: c.container,
+            editors: c.editors,
+            publisher: c.publisher,
+            place: c.place,
+            year: c.year,
+            pages: c.pages,
+            doi: c.doi,
+        }
     }
 }
 

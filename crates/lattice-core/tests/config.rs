@@ -277,3 +277,23 @@ fn overlay_keeps_what_the_overlay_does_not_set() {
     assert_eq!(base.editors, vec!["E".to_string()]);
     assert_eq!(base.pages.as_deref(), Some("1-2"));
 }
+
+#[test]
+fn apply_lays_the_set_fields_over_a_documents_citation() {
+    let mut citation = lattice_core::Citation {
+        english_title: Some("From the paper".into()),
+        publisher: Some("Paper Press".into()),
+        editors: vec!["A".into()],
+        ..Default::default()
+    };
+    let meta = parse_sidecar(
+        "p.md.toml",
+        "english_title = \"From the folder\"\nyear = 2024\n",
+    )
+    .unwrap();
+    meta.apply(&mut citation);
+    assert_eq!(citation.english_title.as_deref(), Some("From the folder"));
+    assert_eq!(citation.year.as_deref(), Some("2024"));
+    assert_eq!(citation.publisher.as_deref(), Some("Paper Press"));
+    assert_eq!(citation.editors, vec!["A".to_string()]);
+}
