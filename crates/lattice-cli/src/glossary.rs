@@ -31,7 +31,7 @@ impl<'a> From<&'a Term> for TermView<'a> {
     }
 }
 
-pub(crate) fn run(args: &[String]) -> Result<ExitCode> {
+pub(crate) fn run(corpus: &Path, args: &[String]) -> Result<ExitCode> {
     let mut json = false;
     for a in args {
         match a.as_str() {
@@ -41,7 +41,7 @@ pub(crate) fn run(args: &[String]) -> Result<ExitCode> {
             }
         }
     }
-    let bundle = lattice_core::bundle::build(Path::new("corpus"))?;
+    let bundle = lattice_core::bundle::build(corpus)?;
     for d in &bundle.diagnostics {
         eprintln!("{d}");
     }

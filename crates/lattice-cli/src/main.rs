@@ -9,7 +9,7 @@ mod glossary;
 mod search;
 
 use anyhow::{bail, Context, Result};
-use lattice_core::{load_dir, load_file, Document, Severity};
+use lattice_core::{load_file, Severity};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,10 +19,14 @@ usage: lattice <command> [args]
 
 commands:
   dump PATH            print one parsed document as JSON
-  check [PATH...]      print diagnostics (default: corpus/); exit 1 on errors
+  check [PATH...]      print diagnostics of corpus folders (their documents and
+                       glossary.toml, as the app build sees them) or single
+                       files (default: corpus/); exit 1 on errors
   search QUERY [--json] [--all] [--no-glossary]
-                       search the corpus (corpus/) as the app does
-  glossary [--json]    list the glossary extracted from corpus/
+                       search the corpus as the app does
+  glossary [--json]    list the glossary extracted from the corpus
+
+check, search and glossary take --corpus DIR (default: corpus/).
 ";
 
 fn main() -> ExitCode {
@@ -50,9 +54,18 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
             print_out(&json)?;
             Ok(ExitCode::SUCCESS)
         }
-        "check" => check(rest),
-        "search" => search::run(rest),
-        "glossary" => glossary::run(rest),
+        "check" => {
+            let (corpus, rest) = corpus_option(rest)?;
+            check(corpus, &rest)
+        }
+        "search" => {
+            let (corpus, rest) = corpus_option(rest)?;
+            search::run(&corpus.unwrap_or_else(default_corpus), &rest)
+        }
+        "glossary" => {
+            let (corpus, rest) = corpus_option(rest)?;
+            glossary::run(&corpus.unwrap_or_else(default_corpus), &rest)
+        }
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -61,23 +74,57 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
     }
 }
 
-fn check(paths: &[String]) -> Result<ExitCode> {
-    let paths: Vec<PathBuf> = if paths.is_empty() {
-        vec![PathBuf::from("corpus")]
-    } else {
-        paths.iter().map(PathBuf::from).collect()
-    };
-    let mut docs: Vec<Document> = Vec::new();
+/// The corpus folder when none is named.
+fn default_corpus() -> PathBuf {
+    PathBuf::from("corpus")
+}
+
+/// Takes `--corpus DIR` (or `--corpus=DIR`) out of a command's arguments.
+fn corpus_option(args: &[String]) -> Result<(Option<PathBuf>, Vec<String>)> {
+    let mut corpus = None;
+    let mut rest = Vec::new();
+    let mut args = args.iter();
+    while let Some(a) = args.next() {
+        let dir = if a == "--corpus" {
+            args.next().context("--corpus needs a DIR")?.clone()
+        } else if let Some(dir) = a.strip_prefix("--corpus=") {
+            dir.to_string()
+        } else {
+            rest.push(a.clone());
+            continue;
+        };
+        if corpus.replace(PathBuf::from(dir)).is_some() {
+            bail!("--corpus given twice");
+        }
+    }
+    Ok((corpus, rest))
+}
+
+/// A folder is checked as the app build reads it (`bundle::build`: every
+/// document and its glossary.toml); a file on its own.
+fn check(corpus: Option<PathBuf>, paths: &[String]) -> Result<ExitCode> {
+    let mut paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+    paths.extend(corpus);
+    if paths.is_empty() {
+        paths.push(default_corpus());
+    }
+    let mut diagnostics = Vec::new();
+    let mut documents = 0;
     for p in &paths {
         if p.is_dir() {
-            docs.extend(load_dir(p).with_context(|| format!("reading {}", p.display()))?);
+            let bundle = lattice_core::bundle::build(p)
+                .with_context(|| format!("reading {}", p.display()))?;
+            documents += bundle.documents.len();
+            diagnostics.extend(bundle.all_diagnostics().cloned());
         } else {
-            docs.push(load_file(p)?);
+            let doc = load_file(p)?;
+            documents += 1;
+            diagnostics.extend(doc.diagnostics);
         }
     }
     let (mut errors, mut warnings) = (0, 0);
     let mut report = String::new();
-    for d in docs.iter().flat_map(|d| &d.diagnostics) {
+    for d in &diagnostics {
         report.push_str(&format!("{d}\n"));
         match d.severity {
             Severity::Error => errors += 1,
@@ -85,10 +132,7 @@ fn check(paths: &[String]) -> Result<ExitCode> {
         }
     }
     print_out(report.trim_end())?;
-    eprintln!(
-        "checked {} document(s): {errors} error(s), {warnings} warning(s)",
-        docs.len()
-    );
+    eprintln!("checked {documents} document(s): {errors} error(s), {warnings} warning(s)");
     Ok(if errors > 0 {
         ExitCode::FAILURE
     } else {

@@ -39,7 +39,7 @@ struct HitView {
     matches: Vec<String>,
 }
 
-pub(crate) fn run(args: &[String]) -> Result<ExitCode> {
+pub(crate) fn run(corpus: &Path, args: &[String]) -> Result<ExitCode> {
     let mut json = false;
     let mut all = false;
     let mut glossary = true;
@@ -57,7 +57,7 @@ pub(crate) fn run(args: &[String]) -> Result<ExitCode> {
         bail!("search needs a QUERY");
     }
     let text = words.join(" ");
-    let bundle = lattice_core::bundle::build(Path::new("corpus"))?;
+    let bundle = lattice_core::bundle::build(corpus)?;
     let index = SearchIndex::build(&bundle.documents);
     let mut query = parse_query(&text);
     if glossary {
