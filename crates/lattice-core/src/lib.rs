@@ -16,6 +16,7 @@ pub mod layout;
 pub mod model;
 pub mod parse;
 pub mod scale;
+pub mod script;
 pub mod search;
 
 pub use bundle::{Bundle, BundleError, BUNDLE_FORMAT_VERSION};

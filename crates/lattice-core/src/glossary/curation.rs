@@ -32,10 +32,10 @@
 //! term = "operation"
 //! ```
 
-use super::merge::{form_key, sort_by_use, FormCounts};
+use super::counter::Counter;
+use super::merge::{form_key, sort_by_use};
 use super::{Term, TermKind};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::Document;
 use serde::Deserialize;
 use thiserror::Error;
 use toml::Spanned;
@@ -169,7 +169,7 @@ fn matching(terms: &[Term], form: &str) -> Vec<usize> {
 
 /// Apply the file to the extracted terms; warnings for entries that match
 /// nothing or add what is already there.
-pub(crate) fn apply(c: &Curation, terms: &mut Vec<Term>, docs: &[Document]) -> Vec<Diagnostic> {
+pub(crate) fn apply(c: &Curation, terms: &mut Vec<Term>, counts: &Counter) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let warn = |out: &mut Vec<Diagnostic>, span: std::ops::Range<usize>, message: String| {
         out.push(Diagnostic {
@@ -251,7 +251,6 @@ pub(crate) fn apply(c: &Curation, terms: &mut Vec<Term>, docs: &[Document]) -> V
             terms.remove(i);
         }
     }
-    let counts = FormCounts::new(docs);
     for s in &c.alias {
         let a = s.get_ref();
         if let Some(i) = one(terms, &mut out, s.span(), "alias", &a.term) {
@@ -282,7 +281,7 @@ pub(crate) fn apply(c: &Curation, terms: &mut Vec<Term>, docs: &[Document]) -> V
                     a.en, terms[i].en
                 ),
             );
-            let added = added_term(a, &counts);
+            let added = added_term(a, counts);
             absorb(&mut terms[i], &added);
             continue;
         }
@@ -294,12 +293,12 @@ pub(crate) fn apply(c: &Curation, terms: &mut Vec<Term>, docs: &[Document]) -> V
             );
             continue;
         }
-        terms.push(added_term(a, &counts));
+        terms.push(added_term(a, counts));
     }
     out
 }
 
-fn added_term(a: &Add, counts: &FormCounts) -> Term {
+fn added_term(a: &Add, counts: &Counter) -> Term {
     let mut zh = a.zh.clone();
     sort_by_use(&mut zh, counts);
     let first = zh.first().cloned().unwrap_or_default();

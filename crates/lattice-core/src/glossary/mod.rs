@@ -10,18 +10,37 @@
 //! reviewed `corpus/glossary.toml`; `kind.rs` guesses what sort of thing a
 //! term names.
 
+mod counter;
 mod curation;
+mod english;
 mod extract;
 mod kind;
 mod left_edge;
 mod merge;
 
 pub use curation::CurationError;
-pub use extract::{extract_pairs, extract_text, Pair};
+pub use extract::{extract_pairs, extract_text};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
+
+/// One stated pair, before merging.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pair {
+    /// The Chinese term as written.
+    pub zh: String,
+    /// The English form as written (less a leading lower-case `the`).
+    pub en: String,
+    /// The abbreviation given after a comma or in brackets.
+    pub abbr: Option<String>,
+    /// The English form is itself only an abbreviation (`（AUKUS）`).
+    pub en_is_abbr: bool,
+    /// The kind guessed from this statement.
+    pub kind: TermKind,
+    /// Where it is stated (`None` for free text).
+    pub at: Option<Place>,
+}
 
 /// The curation file's name in a corpus folder.
 pub const CURATION_FILE: &str = "glossary.toml";
@@ -171,13 +190,16 @@ pub fn build(
     docs: &[Document],
     curation: Option<(&str, &str)>,
 ) -> Result<(Glossary, Vec<Diagnostic>), CurationError> {
-    let pairs = extract_pairs(docs);
-    let mut terms = merge::merge(&pairs, docs);
+    let curation = curation
+        .map(|(file, text)| curation::parse(file, text))
+        .transpose()?;
+    let counter = counter::Counter::new(docs);
+    let pairs = extract::pairs(&counter);
+    let mut terms = merge::merge(&pairs, &counter);
     let mut diagnostics = Vec::new();
-    if let Some((file, text)) = curation {
-        let curation = curation::parse(file, text)?;
-        diagnostics = curation::apply(&curation, &mut terms, docs);
+    if let Some(curation) = &curation {
+        diagnostics = curation::apply(curation, &mut terms, &counter);
     }
-    merge::finish(&mut terms, docs);
+    merge::finish(&mut terms, &counter);
     Ok((Glossary { terms }, diagnostics))
 }
