@@ -3,10 +3,16 @@
 //!
 //! Nothing here knows about the browser: the crate builds for the host (build
 //! script, CLI, tests) and for wasm32 (the app) alike, and is tested natively.
+//!
+//! The `build` feature (on by default) holds everything that turns source
+//! files into a bundle: the parser, file loading, `bundle::build`, glossary
+//! extraction and curation, synthetic corpora. The app depends on the crate
+//! without it, so the app cannot parse raw text: it only decodes bundles.
 #![warn(missing_docs, unreachable_pub)]
 
 pub mod bundle;
 pub mod catalogue;
+#[cfg(feature = "build")]
 pub mod corpus;
 pub mod diagnostic;
 pub mod fold;
@@ -14,14 +20,18 @@ pub mod glossary;
 pub mod inline;
 pub mod layout;
 pub mod model;
+#[cfg(feature = "build")]
 pub mod parse;
+#[cfg(feature = "build")]
 pub mod scale;
 pub mod script;
 pub mod search;
 
 pub use bundle::{Bundle, BundleError, BUNDLE_FORMAT_VERSION};
+#[cfg(feature = "build")]
 pub use corpus::{load_dir, load_file, LoadError};
 pub use diagnostic::{Diagnostic, Severity};
 pub use inline::Inline;
 pub use model::*;
+#[cfg(feature = "build")]
 pub use parse::parse;

@@ -33,7 +33,8 @@
 //! ```
 
 use super::counter::Counter;
-use super::merge::{form_key, sort_by_use};
+use super::key::form_key;
+use super::merge::sort_by_use;
 use super::{Term, TermKind};
 use crate::diagnostic::{Diagnostic, Severity};
 use serde::Deserialize;
