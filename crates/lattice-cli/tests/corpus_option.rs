@@ -61,3 +61,26 @@ fn corpus_option_needs_a_dir_once() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--corpus given twice"));
 }
+
+/// `check DIR` reads DIR/glossary.toml as the app build does: a broken one
+/// fails the check with its file and line.
+#[test]
+fn check_fails_on_a_broken_glossary_toml() {
+    let dir = archive_dir("broken-curation", 5);
+    std::fs::write(
+        dir.join("glossary.toml"),
+        "# reviewed\n[[add]]\nzh = []\nen = \"Indo-Pacific\"\n",
+    )
+    .unwrap();
+    let d = dir.to_str().unwrap();
+    for args in [vec!["check", d], vec!["check", "--corpus", d]] {
+        let out = lattice(&args);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("glossary.toml:2: error: glossary curation file: [[add]] `Indo-Pacific` needs at least one Chinese form"),
+            "{stdout}"
+        );
+        assert!(stderr(&out).contains("checked 5 document(s): 1 error(s)"));
+    }
+}

@@ -155,9 +155,69 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Curation, CurationError> {
         line: e.span().map_or(1, |s| line_of(text, s.start)),
         message: e.message().trim().to_string(),
     })?;
+    check(&c, file, text)?;
     c.file = file.to_string();
     c.text = text.to_string();
     Ok(c)
+}
+
+/// Refuse entries that would make a term without a name: an `[[add]]`
+/// without Chinese forms (`zh = []`) or English form, an `[[alias]]` adding
+/// no form, or an empty form anywhere. The app takes every term to have at
+/// least one Chinese and one English form.
+fn check(c: &Curation, file: &str, text: &str) -> Result<(), CurationError> {
+    let invalid = |span: std::ops::Range<usize>, message: String| CurationError::Invalid {
+        file: file.to_string(),
+        line: line_of(text, span.start),
+        message,
+    };
+    let blank = |s: &str| s.trim().is_empty();
+    for s in &c.add {
+        let a = s.get_ref();
+        if blank(&a.en) {
+            return Err(invalid(
+                s.span(),
+                "[[add]] needs an English form: `en` is empty".into(),
+            ));
+        }
+        if a.zh.is_empty() {
+            return Err(invalid(
+                s.span(),
+                format!(
+                    "[[add]] `{}` needs at least one Chinese form: `zh` is empty",
+                    a.en
+                ),
+            ));
+        }
+        if a.zh.iter().any(|z| blank(z)) || a.abbr.as_deref().is_some_and(blank) {
+            return Err(invalid(
+                s.span(),
+                format!("[[add]] `{}` has an empty form", a.en),
+            ));
+        }
+    }
+    for s in &c.alias {
+        let a = s.get_ref();
+        if a.zh.is_empty() || a.zh.iter().any(|z| blank(z)) {
+            return Err(invalid(
+                s.span(),
+                format!(
+                    "[[alias]] `{}` needs one or more non-empty Chinese forms in `zh`",
+                    a.term
+                ),
+            ));
+        }
+    }
+    for s in &c.correct {
+        let a = s.get_ref();
+        if a.en.as_deref().is_some_and(blank) || a.abbr.as_deref().is_some_and(blank) {
+            return Err(invalid(
+                s.span(),
+                format!("[[correct]] `{}` sets an empty form", a.term),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The terms having `form` among their forms.
