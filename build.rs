@@ -1,4 +1,5 @@
-//! Build-time bundling: builds the bundle for `corpus/` with `lattice-core`
+//! Build-time bundling: builds the bundle for `corpus/` (or the folder
+//! `LATTICE_CORPUS` names, relative to the package root) with `lattice-core`
 //! (the same `bundle::build` the CLI uses: parse every `.txt`, derive what the
 //! app needs) and writes it encoded to `$OUT_DIR/corpus.bin`, which the app
 //! embeds with `include_bytes!`. The browser therefore never parses raw text,
@@ -24,8 +25,9 @@ use lattice_core::layout::{self, Head, Layout};
 use lattice_core::{bundle, catalogue, scale, Bundle, Severity};
 use std::path::{Path, PathBuf};
 
-/// Relative to the package root, which is the build script's working directory,
-/// so diagnostics name files as `corpus/x.txt`.
+/// The corpus folder unless `LATTICE_CORPUS` names another. Relative to the
+/// package root, which is the build script's working directory, so
+/// diagnostics name files as `corpus/x.txt`.
 const CORPUS_DIR: &str = "corpus";
 
 /// Past this many bytes of encoded bundle, a release build splits the corpus
@@ -44,19 +46,26 @@ const CORPUS_DIR: &str = "corpus";
 const LAZY_THRESHOLD: usize = 8 * 1024;
 
 fn main() {
-    let corpus = Path::new(CORPUS_DIR);
-    println!("cargo:rerun-if-changed={CORPUS_DIR}");
+    println!("cargo:rerun-if-env-changed=LATTICE_CORPUS");
+    let corpus_dir = match std::env::var("LATTICE_CORPUS") {
+        Ok(dir) if !dir.is_empty() => dir,
+        _ => CORPUS_DIR.to_string(),
+    };
+    let corpus = Path::new(&corpus_dir);
+    // Cargo watches a folder's whole contents: files added, removed or
+    // edited, glossary.toml included (whether or not it exists yet).
+    println!("cargo:rerun-if-changed={corpus_dir}");
 
     println!("cargo:rerun-if-env-changed=LATTICE_SCALE");
     println!("cargo:rerun-if-env-changed=LATTICE_LAZY");
 
     let mut bundle = bundle::build(corpus)
-        .unwrap_or_else(|e| panic!("cannot read the corpus in {CORPUS_DIR}/: {e}"));
+        .unwrap_or_else(|e| panic!("cannot read the corpus in {corpus_dir}/: {e}"));
     for doc in &bundle.documents {
         println!("cargo:rerun-if-changed={}", doc.source);
     }
     if bundle.documents.is_empty() {
-        panic!("{CORPUS_DIR}/ holds no .txt files: the library would be empty");
+        panic!("{corpus_dir}/ holds no .txt files: the library would be empty");
     }
 
     let mut errors = Vec::new();
@@ -71,7 +80,7 @@ fn main() {
     }
     if !errors.is_empty() {
         panic!(
-            "the corpus has {} error(s); fix them (see `cargo run --bin lattice -- check`):\n  {}",
+            "the corpus has {} error(s); fix them (see `cargo run --bin lattice -- check {corpus_dir}`):\n  {}",
             errors.len(),
             errors.join("\n  ")
         );

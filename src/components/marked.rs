@@ -83,8 +83,7 @@ pub fn shown(text: &str, simplified: bool) -> String {
 
 /// Whether text contains a CJK ideograph (a Chinese form rather than English).
 pub fn has_cjk(text: &str) -> bool {
-    text.chars()
-        .any(|c| matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'))
+    lattice_core::script::has_han(text)
 }
 
 /// Render `runs` of the block or note `anchor` of `doc` with `marks`; `citations` numbers the note markers

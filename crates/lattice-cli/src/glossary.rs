@@ -48,19 +48,7 @@ pub(crate) fn run(args: &GlossaryArgs) -> Result<ExitCode> {
 
 /// Display width: CJK and full-width characters take two columns.
 fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x115F
-            | 0x2E80..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6
-            | 0x20000..=0x3FFFD => 2,
-            _ => 1,
-        })
-        .sum()
+    lattice_core::script::display_width(s)
 }
 
 fn pad(s: &str, to: usize) -> String {

@@ -2,12 +2,16 @@
 //! postcard blob, stamped with a format version so a stale blob is refused
 //! with a clear error instead of being misread.
 
+#[cfg(feature = "build")]
 use crate::corpus::{load_dir, LoadError};
 use crate::diagnostic::Diagnostic;
-use crate::glossary::{self, Glossary};
+#[cfg(feature = "build")]
+use crate::glossary;
+use crate::glossary::Glossary;
 use crate::model::Document;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "build")]
 use std::path::Path;
 use thiserror::Error;
 
@@ -35,6 +39,7 @@ pub struct Bundle {
 /// The glossary is extracted from the documents and curated by
 /// `glossary.toml` in the folder when there is one; its warnings, and an
 /// error for a malformed file, go into [`Bundle::diagnostics`].
+#[cfg(feature = "build")]
 pub fn build(corpus: &Path) -> Result<Bundle, LoadError> {
     let mut bundle = Bundle::new(load_dir(corpus)?);
     let path = corpus.join(glossary::CURATION_FILE);

@@ -5,6 +5,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
 use crate::parse::{parse, Format};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -77,15 +78,18 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Document>, LoadError> {
         .collect();
     paths.sort();
     let mut docs: Vec<Document> = Vec::with_capacity(paths.len());
+    // Each id's document index, so a folder of any size is checked in one pass.
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(paths.len());
     for p in &paths {
         let doc = load_file(p)?;
-        if let Some(prev) = docs.iter().find(|d| d.id == doc.id) {
+        if let Some(&prev) = seen.get(&doc.id) {
             return Err(LoadError::DuplicateId {
                 id: doc.id.clone(),
-                first: prev.source.clone(),
+                first: docs[prev].source.clone(),
                 second: doc.source.clone(),
             });
         }
+        seen.insert(doc.id.clone(), docs.len());
         docs.push(doc);
     }
     Ok(docs)

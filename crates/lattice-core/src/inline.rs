@@ -251,6 +251,7 @@ pub fn link_runs(text: &str) -> Vec<Inline> {
 
 /// Add a run, merging it into the last one when both are text or both are
 /// emphasis.
+#[cfg(feature = "build")]
 pub(crate) fn append(runs: &mut Vec<Inline>, run: Inline) {
     match (runs.last_mut(), run) {
         (Some(Inline::Text(a)), Inline::Text(b)) => a.push_str(&b),

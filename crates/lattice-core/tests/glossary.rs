@@ -463,6 +463,47 @@ fn malformed_curation_is_an_error_with_its_line() {
     assert_eq!(e.diagnostic().line, 2, "{e}");
 }
 
+/// A term without a Chinese or English form would reach the app nameless
+/// (it hovers a term's first Chinese form): curation refuses it at its line.
+#[test]
+fn curation_refuses_nameless_entries_with_their_line() {
+    let docs = docs();
+    for (toml, line, says) in [
+        (
+            "\n[[add]]\nzh = []\nen = \"Indo-Pacific\"\n",
+            2,
+            "at least one Chinese form",
+        ),
+        ("[[add]]\nzh = [\"印太\"]\nen = \"\"\n", 1, "English form"),
+        (
+            "[[add]]\nzh = [\"印太\", \" \"]\nen = \"Indo-Pacific\"\n",
+            1,
+            "empty form",
+        ),
+        (
+            "\n\n[[alias]]\nterm = \"Quad\"\nzh = []\n",
+            3,
+            "non-empty Chinese forms",
+        ),
+        (
+            "[[correct]]\nterm = \"Quad\"\nabbr = \"\"\n",
+            1,
+            "empty form",
+        ),
+    ] {
+        let Err(e) = glossary::build(&docs, Some(("g.toml", toml))) else {
+            panic!("accepted {toml:?}");
+        };
+        let d = e.diagnostic();
+        assert_eq!(
+            (d.file.as_str(), d.line, d.severity),
+            ("g.toml", line, Severity::Error),
+            "{toml:?}"
+        );
+        assert!(d.message.contains(says), "{toml:?}: {}", d.message);
+    }
+}
+
 #[test]
 fn the_bundle_carries_the_curated_glossary() {
     let b = bundle::build(&corpus_dir()).unwrap();

@@ -134,3 +134,27 @@ fn a_source_without_sentences_gives_an_empty_archive() {
     assert!(scale::archive(&[], 10, DEFAULT_SEED).is_empty());
     assert!(Archive::new(&[], 1).is_none());
 }
+
+/// A corpus folder without glossary.toml (an archive folder) bundles with
+/// the glossary extracted from its documents and no curation diagnostics.
+#[test]
+fn a_folder_without_glossary_toml_builds_the_extracted_glossary() {
+    let source = real();
+    let dir = std::env::temp_dir().join(format!("lattice-no-curation-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    scale::write_archive(&source, 60, DEFAULT_SEED, &dir).unwrap();
+    assert!(!dir.join(lattice_core::glossary::CURATION_FILE).exists());
+    let b = bundle::build(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let b = b.unwrap();
+    assert_eq!(b.documents.len(), 60);
+    assert!(b.all_diagnostics().next().is_none());
+    let (extracted, diagnostics) = lattice_core::glossary::build(&b.documents, None).unwrap();
+    assert!(diagnostics.is_empty());
+    assert!(
+        extracted.terms.len() > 20,
+        "{} terms",
+        extracted.terms.len()
+    );
+    assert_eq!(b.glossary, extracted);
+}

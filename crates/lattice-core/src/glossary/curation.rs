@@ -32,10 +32,11 @@
 //! term = "operation"
 //! ```
 
-use super::merge::{form_key, sort_by_use, FormCounts};
+use super::counter::Counter;
+use super::key::form_key;
+use super::merge::sort_by_use;
 use super::{Term, TermKind};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::Document;
 use serde::Deserialize;
 use thiserror::Error;
 use toml::Spanned;
@@ -154,9 +155,69 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Curation, CurationError> {
         line: e.span().map_or(1, |s| line_of(text, s.start)),
         message: e.message().trim().to_string(),
     })?;
+    check(&c, file, text)?;
     c.file = file.to_string();
     c.text = text.to_string();
     Ok(c)
+}
+
+/// Refuse entries that would make a term without a name: an `[[add]]`
+/// without Chinese forms (`zh = []`) or English form, an `[[alias]]` adding
+/// no form, or an empty form anywhere. The app takes every term to have at
+/// least one Chinese and one English form.
+fn check(c: &Curation, file: &str, text: &str) -> Result<(), CurationError> {
+    let invalid = |span: std::ops::Range<usize>, message: String| CurationError::Invalid {
+        file: file.to_string(),
+        line: line_of(text, span.start),
+        message,
+    };
+    let blank = |s: &str| s.trim().is_empty();
+    for s in &c.add {
+        let a = s.get_ref();
+        if blank(&a.en) {
+            return Err(invalid(
+                s.span(),
+                "[[add]] needs an English form: `en` is empty".into(),
+            ));
+        }
+        if a.zh.is_empty() {
+            return Err(invalid(
+                s.span(),
+                format!(
+                    "[[add]] `{}` needs at least one Chinese form: `zh` is empty",
+                    a.en
+                ),
+            ));
+        }
+        if a.zh.iter().any(|z| blank(z)) || a.abbr.as_deref().is_some_and(blank) {
+            return Err(invalid(
+                s.span(),
+                format!("[[add]] `{}` has an empty form", a.en),
+            ));
+        }
+    }
+    for s in &c.alias {
+        let a = s.get_ref();
+        if a.zh.is_empty() || a.zh.iter().any(|z| blank(z)) {
+            return Err(invalid(
+                s.span(),
+                format!(
+                    "[[alias]] `{}` needs one or more non-empty Chinese forms in `zh`",
+                    a.term
+                ),
+            ));
+        }
+    }
+    for s in &c.correct {
+        let a = s.get_ref();
+        if a.en.as_deref().is_some_and(blank) || a.abbr.as_deref().is_some_and(blank) {
+            return Err(invalid(
+                s.span(),
+                format!("[[correct]] `{}` sets an empty form", a.term),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The terms having `form` among their forms.
@@ -169,7 +230,7 @@ fn matching(terms: &[Term], form: &str) -> Vec<usize> {
 
 /// Apply the file to the extracted terms; warnings for entries that match
 /// nothing or add what is already there.
-pub(crate) fn apply(c: &Curation, terms: &mut Vec<Term>, docs: &[Document]) -> Vec<Diagnostic> {
+pub(crate) fn apply(c: &Curation, terms: &mut Vec<Term>, counts: &Counter) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let warn = |out: &mut Vec<Diagnostic>, span: std::ops::Range<usize>, message: String| {
         out.push(Diagnostic {
@@ -251,7 +312,6 @@ pub(crate) fn apply(c: &Curation, terms: &mut Vec<Term>, docs: &[Document]) -> V
             terms.remove(i);
         }
     }
-    let counts = FormCounts::new(docs);
     for s in &c.alias {
         let a = s.get_ref();
         if let Some(i) = one(terms, &mut out, s.span(), "alias", &a.term) {
@@ -282,7 +342,7 @@ pub(crate) fn apply(c: &Curation, terms: &mut Vec<Term>, docs: &[Document]) -> V
                     a.en, terms[i].en
                 ),
             );
-            let added = added_term(a, &counts);
+            let added = added_term(a, counts);
             absorb(&mut terms[i], &added);
             continue;
         }
@@ -294,12 +354,12 @@ pub(crate) fn apply(c: &Curation, terms: &mut Vec<Term>, docs: &[Document]) -> V
             );
             continue;
         }
-        terms.push(added_term(a, &counts));
+        terms.push(added_term(a, counts));
     }
     out
 }
 
-fn added_term(a: &Add, counts: &FormCounts) -> Term {
+fn added_term(a: &Add, counts: &Counter) -> Term {
     let mut zh = a.zh.clone();
     sort_by_use(&mut zh, counts);
     let first = zh.first().cloned().unwrap_or_default();

@@ -152,7 +152,7 @@ pub(crate) fn en_is_person(en: &str) -> bool {
 /// The kind of a term from its names and how they were written.
 pub(crate) fn infer(zh: &str, en: &str, hints: Hints<'_>) -> TermKind {
     let zh_len = zh.chars().count();
-    let zh_cjk = zh.chars().all(super::extract::is_cjk);
+    let zh_cjk = zh.chars().all(crate::script::is_han);
     if en_is_person(en) && !hints.quoted && zh_cjk && (2..=4).contains(&zh_len) {
         return TermKind::Person;
     }

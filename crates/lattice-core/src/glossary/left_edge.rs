@@ -16,7 +16,7 @@
 //! 5. the English form's leading place word (`U.S.` → 美國) when the span
 //!    was only cut by the window, a function word or a verb.
 
-use super::extract::is_cjk;
+use crate::script::is_han;
 
 /// The longest unquoted term considered, in characters.
 const MAX_UNQUOTED: usize = 16;
@@ -161,7 +161,7 @@ pub(crate) fn find(
             .take_while(|&i| !matches!(chars[i], '。' | '\n'))
             .find(|&i| chars[i] == open)?;
         let inner = &chars[start + 1..close];
-        return (!inner.is_empty() && inner.iter().any(|&c| is_cjk(c))).then_some((
+        return (!inner.is_empty() && inner.iter().any(|&c| is_han(c))).then_some((
             start + 1,
             close,
             kind,
@@ -210,12 +210,12 @@ fn scan(chars: &[char], e: usize, en: &str) -> (usize, bool) {
     let mut s = e;
     while s > 0 && e - s < MAX_UNQUOTED {
         let c = chars[s - 1];
-        if is_cjk(c) {
+        if is_han(c) {
             s -= 1;
         } else if c == '、' && commas > 0 && s < e {
             commas -= 1;
             s -= 1;
-        } else if matches!(c, '—' | '·' | '・') && s < e && s >= 2 && is_cjk(chars[s - 2]) {
+        } else if matches!(c, '—' | '·' | '・') && s < e && s >= 2 && is_han(chars[s - 2]) {
             s -= 1;
         } else {
             return (s, true);

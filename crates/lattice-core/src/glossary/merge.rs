@@ -11,36 +11,13 @@
 //! block and note the longest match wins, so 戰略小多邊主義 is not also counted
 //! as 小多邊主義.
 
-use super::extract::{is_cjk, units, Pair, Unit};
-use super::{Occurrence, Term};
-use crate::fold::fold;
-use crate::model::Document;
-use std::collections::HashMap;
-
-/// The comparison key of a form: folded, punctuation and spacing dropped to
-/// single spaces between Latin words, a leading `the` dropped.
-pub(crate) fn form_key(s: &str) -> String {
-    let mut out = String::new();
-    let mut space = false;
-    for c in fold(s).chars() {
-        if c.is_alphanumeric() || is_cjk(c) {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        } else {
-            space = true;
-        }
-    }
-    match out.strip_prefix("the ") {
-        Some(rest) => rest.to_string(),
-        None => out,
-    }
-}
+use super::counter::{Counter, Form, FormSet};
+use super::key::form_key;
+use super::{Occurrence, Pair, Term};
+use std::collections::{HashMap, HashSet};
 
 /// Merge pairs into terms (without occurrences yet).
-pub(crate) fn merge(pairs: &[Pair], docs: &[Document]) -> Vec<Term> {
+pub(crate) fn merge(pairs: &[Pair], counter: &Counter) -> Vec<Term> {
     let mut parent: Vec<usize> = (0..pairs.len()).collect();
     let mut owner: HashMap<String, usize> = HashMap::new();
     for (i, p) in pairs.iter().enumerate() {
@@ -68,11 +45,16 @@ pub(crate) fn merge(pairs: &[Pair], docs: &[Document]) -> Vec<Term> {
         });
         groups[g].push(i);
     }
-    let counts = FormCounts::new(docs);
-    groups
+    let mut terms: Vec<Term> = groups
         .iter()
-        .map(|g| term_of(&g.iter().map(|&i| &pairs[i]).collect::<Vec<_>>(), &counts))
-        .collect()
+        .map(|g| term_of(&g.iter().map(|&i| &pairs[i]).collect::<Vec<_>>()))
+        .collect();
+    // Every Chinese form counted in one pass, then each term's ordered.
+    counter.count_all(terms.iter().flat_map(|t| t.zh.iter().map(String::as_str)));
+    for t in &mut terms {
+        sort_by_use(&mut t.zh, counter);
+    }
+    terms
 }
 
 fn find(parent: &mut [usize], i: usize) -> usize {
@@ -92,59 +74,66 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     }
 }
 
-/// One term from the pairs that name it (in corpus order).
-fn term_of(pairs: &[&Pair], counts: &FormCounts) -> Term {
-    let abbrs: Vec<String> = pairs
+/// One term from the pairs that name it (in corpus order), its Chinese
+/// forms not yet ordered by use. Linear in the number of pairs: each form's
+/// key is computed once.
+fn term_of(pairs: &[&Pair]) -> Term {
+    let en_keys: Vec<String> = pairs.iter().map(|p| form_key(&p.en)).collect();
+    let abbrs: HashSet<String> = pairs
         .iter()
         .filter_map(|p| p.abbr.as_deref())
         .map(form_key)
         .collect();
     // The English name: a full form over a bare abbreviation, the most
     // stated, then the longest.
-    let full: Vec<&&Pair> = pairs
-        .iter()
-        .filter(|p| !p.en_is_abbr && !abbrs.contains(&form_key(&p.en)))
+    let full: Vec<usize> = (0..pairs.len())
+        .filter(|&i| !pairs[i].en_is_abbr && !abbrs.contains(&en_keys[i]))
         .collect();
-    let pool: Vec<&&Pair> = if full.is_empty() {
-        pairs.iter().collect()
+    let pool: Vec<usize> = if full.is_empty() {
+        (0..pairs.len()).collect()
     } else {
         full
     };
-    let stated = |p: &Pair| {
-        pool.iter()
-            .filter(|q| form_key(&q.en) == form_key(&p.en))
-            .count()
-    };
+    let mut stated_by_key: HashMap<&str, usize> = HashMap::new();
+    for &i in &pool {
+        *stated_by_key.entry(en_keys[i].as_str()).or_default() += 1;
+    }
+    let stated = |i: usize| stated_by_key[en_keys[i].as_str()];
     let chosen = pool
         .iter()
         .copied()
-        .max_by(|a, b| {
+        .max_by(|&a, &b| {
             stated(a)
                 .cmp(&stated(b))
-                .then(a.en.chars().count().cmp(&b.en.chars().count()))
+                .then(
+                    pairs[a]
+                        .en
+                        .chars()
+                        .count()
+                        .cmp(&pairs[b].en.chars().count()),
+                )
                 .then(std::cmp::Ordering::Greater) // keep the earliest on a tie
         })
-        .copied()
-        .unwrap_or(pairs[0]);
+        .map_or(pairs[0], |i| pairs[i]);
     let en = chosen.en.clone();
+    let en_key = form_key(&en);
     // The abbreviation: the most given one; else a bare abbreviation that is
     // not the English name itself.
     let mut abbr = most_common(pairs.iter().filter_map(|p| p.abbr.clone()));
     if abbr.is_none() {
         abbr = most_common(
-            pairs
-                .iter()
-                .filter(|p| p.en_is_abbr && form_key(&p.en) != form_key(&en))
-                .map(|p| p.en.clone()),
+            (0..pairs.len())
+                .filter(|&i| pairs[i].en_is_abbr && en_keys[i] != en_key)
+                .map(|i| pairs[i].en.clone()),
         );
     }
     let mut zh: Vec<String> = Vec::new();
+    let mut zh_keys: HashSet<String> = HashSet::new();
     for p in pairs {
-        if !zh.iter().any(|z| form_key(z) == form_key(&p.zh)) {
+        if zh_keys.insert(form_key(&p.zh)) {
             zh.push(p.zh.clone());
         }
     }
-    sort_by_use(&mut zh, counts);
     Term {
         zh,
         en,
@@ -156,12 +145,17 @@ fn term_of(pairs: &[&Pair], counts: &FormCounts) -> Term {
     }
 }
 
+/// The most frequent item by form key; the first seen on a tie.
 fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
     let mut seen: Vec<(String, usize)> = Vec::new();
+    let mut slot: HashMap<String, usize> = HashMap::new();
     for s in items {
-        match seen.iter_mut().find(|(t, _)| form_key(t) == form_key(&s)) {
-            Some((_, n)) => *n += 1,
-            None => seen.push((s, 1)),
+        match slot.get(&form_key(&s)) {
+            Some(&k) => seen[k].1 += 1,
+            None => {
+                slot.insert(form_key(&s), seen.len());
+                seen.push((s, 1));
+            }
         }
     }
     let best = seen.iter().map(|(_, n)| *n).max()?;
@@ -169,102 +163,49 @@ fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
 }
 
 /// Order Chinese forms most used first (stable on ties).
-pub(crate) fn sort_by_use(zh: &mut [String], counts: &FormCounts) {
-    zh.sort_by_key(|z| std::cmp::Reverse(counts.count(z)));
-}
-
-/// The corpus's units, folded, to count and find forms.
-pub(crate) struct FormCounts {
-    units: Vec<(Unit, Vec<char>)>,
-}
-
-impl FormCounts {
-    pub(crate) fn new(docs: &[Document]) -> Self {
-        FormCounts {
-            units: units(docs)
-                .map(|u| {
-                    let folded = fold(&u.text).chars().collect();
-                    (u, folded)
-                })
-                .collect(),
-        }
-    }
-
-    /// How often a form occurs (each match, overlapping with other forms or not).
-    pub(crate) fn count(&self, form: &str) -> usize {
-        let f = Form::new(form);
-        self.units.iter().map(|(_, t)| f.matches(t).count()).sum()
-    }
-}
-
-/// A form ready for matching folded text.
-struct Form {
-    chars: Vec<char>,
-    latin: bool,
-}
-
-impl Form {
-    fn new(s: &str) -> Self {
-        let chars: Vec<char> = fold(s.trim()).chars().collect();
-        let latin = chars.iter().any(char::is_ascii_alphanumeric);
-        Form { chars, latin }
-    }
-
-    /// Start offsets of matches in `text`. Latin forms match whole words only
-    /// (`UN` is not found in `UNCLOS`, `Quad` not in `Quadrilateral`).
-    fn matches<'a>(&'a self, text: &'a [char]) -> impl Iterator<Item = usize> + 'a {
-        let n = self.chars.len();
-        let usable = n >= 2;
-        (0..text.len().saturating_sub(n.saturating_sub(1)))
-            .filter(move |_| usable)
-            .filter(move |&i| text[i..].starts_with(&self.chars))
-            .filter(move |&i| {
-                !self.latin
-                    || !(i > 0 && text[i - 1].is_ascii_alphanumeric()
-                        || text.get(i + n).is_some_and(char::is_ascii_alphanumeric))
-            })
-    }
+pub(crate) fn sort_by_use(zh: &mut [String], counter: &Counter) {
+    zh.sort_by_key(|z| std::cmp::Reverse(counter.count(z)));
 }
 
 /// Find every term's occurrences (longest match first, no overlaps), count
-/// them, and order the terms by English form.
-pub(crate) fn finish(terms: &mut [Term], docs: &[Document]) {
-    let counts = FormCounts::new(docs);
-    let forms: Vec<(usize, Form)> = terms
+/// them, and order the terms by English form. One pass over the corpus finds
+/// every form of every term.
+pub(crate) fn finish(terms: &mut [Term], counter: &Counter) {
+    let (owner, names): (Vec<usize>, Vec<&str>) = terms
         .iter()
         .enumerate()
-        .flat_map(|(t, term)| term.forms().map(move |f| (t, Form::new(f))))
-        .collect();
-    for term in terms.iter_mut() {
-        term.occurrences.clear();
-    }
-    for (unit, text) in &counts.units {
+        .flat_map(|(t, term)| term.forms().map(move |f| (t, f)))
+        .unzip();
+    let forms: Vec<Form> = names.iter().map(|f| Form::new(f)).collect();
+    let set = FormSet::new(&forms);
+    let mut occurrences: Vec<Vec<Occurrence>> = vec![Vec::new(); terms.len()];
+    let mut per_form = vec![0usize; forms.len()];
+    for (unit, text) in counter.folded_units() {
         let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, term)
-        for (t, f) in &forms {
-            found.extend(f.matches(text).map(|s| (s, s + f.chars.len(), *t)));
-        }
+        set.scan(text, |s, k| {
+            per_form[k] += 1;
+            found.push((s, s + forms[k].chars.len(), owner[k]));
+        });
         found.sort_by_key(|&(s, e, t)| (s, std::cmp::Reverse(e), t));
         let mut reached = 0;
         // Leftmost-longest: a match is kept unless an earlier kept one covers it.
-        let mut kept: Vec<(usize, usize, usize)> = Vec::new();
-        for m in found {
-            if m.0 >= reached {
-                reached = m.1;
-                kept.push(m);
+        for (s, e, t) in found {
+            if s >= reached {
+                reached = e;
+                occurrences[t].push(Occurrence {
+                    doc: unit.doc.clone(),
+                    anchor: unit.anchor.clone(),
+                    start: s as u32,
+                    end: e as u32,
+                });
             }
         }
-        for (s, e, t) in kept {
-            terms[t].occurrences.push(Occurrence {
-                doc: unit.doc.clone(),
-                anchor: unit.anchor.clone(),
-                start: s as u32,
-                end: e as u32,
-            });
-        }
     }
-    for term in terms.iter_mut() {
+    counter.remember(names.iter().copied().zip(per_form));
+    for (term, occ) in terms.iter_mut().zip(occurrences) {
+        term.occurrences = occ;
         term.count = term.occurrences.len() as u32;
-        sort_by_use(&mut term.zh, &counts);
+        sort_by_use(&mut term.zh, counter);
     }
     terms.sort_by(|a, b| {
         a.en.to_lowercase()
@@ -276,26 +217,19 @@ pub(crate) fn finish(terms: &mut [Term], docs: &[Document]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keys_fold_punctuation_case_and_the() {
-        assert_eq!(
-            form_key("The Quad Foreign Ministers’ Meeting"),
-            form_key("quad foreign ministers' meeting")
-        );
-        assert_eq!(form_key("U.S. Coast Guard"), "u s coast guard");
-        assert_eq!(form_key("盧比歐"), form_key("卢比欧"));
-        assert_eq!(form_key("「四方安全對話」"), form_key("四方安全对话"));
-    }
+    use crate::fold::fold;
 
     #[test]
     fn latin_forms_match_whole_words() {
         let text: Vec<char> = fold("UNCLOS, the UN and Quadrilateral Quad")
             .chars()
             .collect();
-        assert_eq!(Form::new("UN").matches(&text).count(), 1);
-        assert_eq!(Form::new("Quad").matches(&text).count(), 1);
+        let forms = [Form::new("UN"), Form::new("Quad"), Form::new("小多邊主義")];
+        let set = FormSet::new(&forms);
+        let mut n = [0; 3];
+        set.scan(&text, |_, k| n[k] += 1);
         let zh: Vec<char> = fold("小多邊主義與戰略小多邊主義").chars().collect();
-        assert_eq!(Form::new("小多邊主義").matches(&zh).count(), 2);
+        set.scan(&zh, |_, k| n[k] += 1);
+        assert_eq!(n, [1, 1, 2]);
     }
 }

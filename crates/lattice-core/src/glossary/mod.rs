@@ -2,26 +2,61 @@
 //! themselves (`「四方安全對話」（Quadrilateral Security Dialogue, Quad）`),
 //! extracted at build time so the app only looks terms up.
 //!
-//! The pipeline is four small steps, one file each:
-//! [`extract`](extract_pairs) finds every stated pair in the parsed model
-//! (`extract.rs`, with the hard part — where the Chinese term begins — in
-//! `left_edge.rs`); `merge.rs` folds pairs that name one concept into one
-//! [`Term`] and finds where each term is used; `curation.rs` applies the
-//! reviewed `corpus/glossary.toml`; `kind.rs` guesses what sort of thing a
-//! term names.
+//! What the app needs — the [`Glossary`] types and [`Glossary::find`] with
+//! its comparison key (`key.rs`) — is always built. Building a glossary is
+//! the `build` feature's, in small steps, one file each, each depending only
+//! on the ones before it: `counter.rs` (the corpus as units of text, and the
+//! one counter of how often strings occur); `kind.rs` (what sort of thing a
+//! term names) and `left_edge.rs` (where a Chinese term begins);
+//! `english.rs` (reading the English side); [`extract`](extract_pairs)
+//! (every stated pair); `merge.rs` (pairs naming one concept become one
+//! [`Term`], and where each term is used); `curation.rs` (the reviewed
+//! `glossary.toml` of the corpus folder).
 
+#[cfg(feature = "build")]
+mod counter;
+#[cfg(feature = "build")]
 mod curation;
+#[cfg(feature = "build")]
+mod english;
+#[cfg(feature = "build")]
 mod extract;
+mod key;
+#[cfg(feature = "build")]
 mod kind;
+#[cfg(feature = "build")]
 mod left_edge;
+#[cfg(feature = "build")]
 mod merge;
 
+#[cfg(feature = "build")]
 pub use curation::CurationError;
-pub use extract::{extract_pairs, extract_text, Pair};
+#[cfg(feature = "build")]
+pub use extract::{extract_pairs, extract_text};
 
+#[cfg(feature = "build")]
 use crate::diagnostic::Diagnostic;
+#[cfg(feature = "build")]
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
+
+/// One stated pair, before merging.
+#[cfg(feature = "build")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pair {
+    /// The Chinese term as written.
+    pub zh: String,
+    /// The English form as written (less a leading lower-case `the`).
+    pub en: String,
+    /// The abbreviation given after a comma or in brackets.
+    pub abbr: Option<String>,
+    /// The English form is itself only an abbreviation (`（AUKUS）`).
+    pub en_is_abbr: bool,
+    /// The kind guessed from this statement.
+    pub kind: TermKind,
+    /// Where it is stated (`None` for free text).
+    pub at: Option<Place>,
+}
 
 /// The curation file's name in a corpus folder.
 pub const CURATION_FILE: &str = "glossary.toml";
@@ -144,10 +179,10 @@ impl Glossary {
     /// The term one of whose forms (Chinese, English or abbreviation) is
     /// `form`, compared folded (Traditional/Simplified, width, case).
     pub fn find(&self, form: &str) -> Option<&Term> {
-        let key = merge::form_key(form);
+        let key = key::form_key(form);
         self.terms
             .iter()
-            .find(|t| t.forms().any(|f| merge::form_key(f) == key))
+            .find(|t| t.forms().any(|f| key::form_key(f) == key))
     }
 }
 
@@ -167,17 +202,21 @@ impl Term {
 ///
 /// Curation entries that match nothing come back as warnings; a curation file
 /// that is not valid TOML, or not of the expected shape, is an error.
+#[cfg(feature = "build")]
 pub fn build(
     docs: &[Document],
     curation: Option<(&str, &str)>,
 ) -> Result<(Glossary, Vec<Diagnostic>), CurationError> {
-    let pairs = extract_pairs(docs);
-    let mut terms = merge::merge(&pairs, docs);
+    let curation = curation
+        .map(|(file, text)| curation::parse(file, text))
+        .transpose()?;
+    let counter = counter::Counter::new(docs);
+    let pairs = extract::pairs(&counter);
+    let mut terms = merge::merge(&pairs, &counter);
     let mut diagnostics = Vec::new();
-    if let Some((file, text)) = curation {
-        let curation = curation::parse(file, text)?;
-        diagnostics = curation::apply(&curation, &mut terms, docs);
+    if let Some(curation) = &curation {
+        diagnostics = curation::apply(curation, &mut terms, &counter);
     }
-    merge::finish(&mut terms, docs);
+    merge::finish(&mut terms, &counter);
     Ok((Glossary { terms }, diagnostics))
 }

@@ -5,6 +5,7 @@
 //! a form that starts with a CJK character matches anywhere.
 
 use super::query::{Clause, Query};
+use crate::script::is_spaced_word_char;
 use std::ops::Range;
 
 /// An occurrence in the folded text: byte start, byte length, and which
@@ -71,19 +72,6 @@ fn find_all(hay: &str, needle: &str, form: Form, out: &mut Vec<ByteMatch>) {
         // Step one character, so overlapping occurrences are found too.
         from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
     }
-}
-
-/// Letters and digits of scripts written with spaces between words: a form
-/// starting with one matches only at a word start.
-pub fn is_spaced_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_cjk(c)
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x2FDF | 0x3040..=0x30FF | 0x3100..=0x312F | 0x3190..=0x31FF
-        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
-        | 0x20000..=0x3FFFF)
 }
 
 /// Byte occurrences (in any order, repeats allowed) to sorted, distinct

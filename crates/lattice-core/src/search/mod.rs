@@ -26,9 +26,9 @@ mod query;
 mod rank;
 mod snippet;
 
+pub use crate::script::is_spaced_word_char;
 pub use expand::expand;
 pub use index::{Passage, PassageKind, SearchIndex};
-pub use matcher::is_spaced_word_char;
 pub use pipeline::{run, Outcome};
 pub use query::{
     parse_query, Alternative, Alternatives, Clause, Query, MAX_ALTERNATIVES, MAX_QUERY_CHARS,
