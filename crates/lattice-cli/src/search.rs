@@ -1,10 +1,12 @@
-//! `lattice search QUERY [--json] [--all] [--no-glossary]`: the app's search,
-//! from the command line, over corpus/. `--json` prints every matched
+//! `lattice search QUERY [--json] [--all] [--no-glossary] [--site DIST]`: the
+//! app's search, from the command line, over corpus/ — or, with `--site`,
+//! over the split index files of a built site, read as the app fetches them
+//! (`lattice_core::search::split::search_site`). `--json` prints every matched
 //! occurrence as the exact source text it covers; `--all` lifts the ranked
 //! limit; `--no-glossary` turns off glossary expansion.
 
 use anyhow::{bail, Result};
-use lattice_core::search::{pipeline, PassageKind, SearchIndex, SearchOptions};
+use lattice_core::search::{pipeline, split, PassageKind, SearchIndex, SearchOptions};
 use serde::Serialize;
 use std::path::Path;
 use std::process::ExitCode;
@@ -43,9 +45,15 @@ pub(crate) fn run(args: &[String]) -> Result<ExitCode> {
     let mut json = false;
     let mut all = false;
     let mut glossary = true;
+    let mut site: Option<&str> = None;
     let mut words: Vec<&str> = Vec::new();
-    for a in args {
+    let mut args = args.iter();
+    while let Some(a) = args.next() {
         match a.as_str() {
+            "--site" => match args.next() {
+                Some(dir) => site = Some(dir),
+                None => bail!("--site needs a DIST folder"),
+            },
             "--json" => json = true,
             "--all" => all = true,
             "--no-glossary" => glossary = false,
@@ -57,12 +65,17 @@ pub(crate) fn run(args: &[String]) -> Result<ExitCode> {
         bail!("search needs a QUERY");
     }
     let text = words.join(" ");
-    let bundle = lattice_core::bundle::build(Path::new("corpus"))?;
-    let index = SearchIndex::build(&bundle.documents);
     let options = SearchOptions {
         limit: (!all).then_some(LIMIT),
         ..SearchOptions::default()
     };
+    if let Some(site) = site {
+        let found = split::search_site(Path::new(site), &text, glossary, &options)?;
+        let texts: Vec<&str> = found.texts.iter().map(String::as_str).collect();
+        return print(&text, &found.outcome, &texts, json);
+    }
+    let bundle = lattice_core::bundle::build(Path::new("corpus"))?;
+    let index = SearchIndex::build(&bundle.documents);
     let outcome = pipeline::run(
         &index,
         &text,

@@ -36,11 +36,13 @@
 mod build;
 mod files;
 mod query;
+mod site;
 mod stream;
 
 pub use build::{build, Built};
 pub use files::{file_name, DirReader, Files, Reader};
 pub use query::{attempt, search, Split, Step};
+pub use site::{files, index_dir, search_path, search_site, SiteError, SiteFound};
 
 use serde::{Deserialize, Serialize};
 
