@@ -10,7 +10,7 @@ use crate::search::{is_spaced_word_char, SearchIndex};
 use std::collections::HashMap;
 
 /// A postings chunk is closed once it holds this many bytes of streams.
-pub(crate) const CHUNK_BYTES: usize = 16 * 1024;
+pub(crate) const CHUNK_BYTES: usize = 8 * 1024;
 /// Chunk bounds per page.
 pub(crate) const PAGE_CHUNKS: usize = 128;
 /// Documents per documents chunk.

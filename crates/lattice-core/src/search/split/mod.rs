@@ -18,7 +18,7 @@
 //! |---|---|
 //! | `meta.bin` | format version, sizes, mean passage length, the first bound of each postings page, each document's passage count, the documents chunks |
 //! | `<hash>.bin` page | bounds `(bigram, passage)` → postings chunk |
-//! | `<hash>.bin` chunk | postings of a range of `(bigram, passage)`: per passage its length and kind, then its positions, delta-coded varints (~16 KB) |
+//! | `<hash>.bin` chunk | postings of a range of `(bigram, passage)`: per passage its length and kind, then its positions, delta-coded varints (~8 KB: at 1,000 documents 8 KB fetched 10–25% fewer bytes than 16 KB, and 4 KB another 5–15% fewer for 50% more files) |
 //! | `<hash>.bin` documents | the ids of 256 documents (for a per-document list or a one-document search) |
 //! | `<hash>.bin` texts page | the names of 128 texts chunks |
 //! | `<hash>.bin` texts | 8 passages' target, kind and text, and their documents' ids: fetched only for shown hits |

@@ -8,7 +8,7 @@
 //! chunks holding those passages. Ranking, counting and cutting to the
 //! limit are the in-memory index's own functions, so both answer alike.
 
-use super::build::{DOCS_PER_CHUNK, PAGE_TEXTS, TEXT_PASSAGES};
+use super::build::{CHUNK_BYTES, DOCS_PER_CHUNK, PAGE_TEXTS, TEXT_PASSAGES};
 use super::files::{file_name, Files, Reader};
 use super::stream::Entries;
 use super::*;
@@ -22,9 +22,11 @@ use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-/// Candidate passages at most this many are checked against their texts
-/// instead of fetching more postings.
+/// Candidates this few are always checked against their texts (which the
+/// shown hits need anyway).
 const VERIFY_PASSAGES: usize = 16;
+/// About how many bytes a texts chunk is (8 passages of ~150 characters).
+const TEXT_CHUNK_ESTIMATE: usize = 4 * 1024;
 
 /// What a search over a split index found.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -177,8 +179,21 @@ impl Index<'_> {
     /// Entries of keys `lo..=hi`, only for passages in `filter` when given:
     /// (key, passage, len-kind, positions).
     fn postings(&self, lo: u64, hi: u64, filter: Option<&BTreeSet<u32>>) -> Result<Postings, Stop> {
+        let chosen = self.chunks_for(lo, hi, filter)?;
+        let chunks: Vec<Chunk> = need(self.files, &chosen)?;
+        self.postings_inner(lo, hi, filter, chosen, chunks)
+    }
+
+    /// The postings chunks holding keys `lo..=hi` (only those that can hold
+    /// a passage of `filter`, for one key).
+    fn chunks_for(
+        &self,
+        lo: u64,
+        hi: u64,
+        filter: Option<&BTreeSet<u32>>,
+    ) -> Result<Vec<String>, Stop> {
         let bounds = self.chunk_bounds(lo, hi)?;
-        let chosen: Vec<String> = bounds
+        Ok(bounds
             .iter()
             .filter(|(b, next)| match filter {
                 // Passage bounds say something only within one key.
@@ -194,8 +209,19 @@ impl Index<'_> {
                 _ => true,
             })
             .map(|(b, _)| file_name(&b.file))
-            .collect();
-        let chunks: Vec<Chunk> = need(self.files, &chosen)?;
+            .collect())
+    }
+
+    /// Entries of keys `lo..=hi`, only for passages in `filter` when given:
+    /// (key, passage, len-kind, positions).
+    fn postings_inner(
+        &self,
+        lo: u64,
+        hi: u64,
+        filter: Option<&BTreeSet<u32>>,
+        chosen: Vec<String>,
+        chunks: Vec<Chunk>,
+    ) -> Result<Postings, Stop> {
         let mut out = Vec::new();
         for (chunk, name) in chunks.iter().zip(&chosen) {
             for (k, stream) in &chunk.keys {
@@ -262,7 +288,7 @@ impl Index<'_> {
         costed.sort_unstable();
         // Candidate starts per passage, narrowed bigram by bigram.
         let mut starts: Option<Starts> = None;
-        let keys = costed.len();
+        let keys: Vec<u64> = costed.iter().map(|&(_, _, k)| k).collect();
         for (done, (_, o, k)) in costed.into_iter().enumerate() {
             let o32 = u32::try_from(o).unwrap_or(u32::MAX);
             let narrowed: Option<BTreeSet<u32>> =
@@ -289,8 +315,9 @@ impl Index<'_> {
             if next.is_empty() {
                 return Ok(Found::new());
             }
-            // Few passages left: their texts cost less than more postings.
-            if done + 1 < keys && next.len() <= VERIFY_PASSAGES {
+            // When the candidates' texts cost less than the postings still
+            // to fetch, check the texts instead.
+            if done + 1 < keys.len() && self.texts_are_cheaper(&next, &keys[done + 1..])? {
                 next = self.verify(next, &chars, word_start)?;
                 starts = Some(next);
                 break;
@@ -304,6 +331,28 @@ impl Index<'_> {
             );
         }
         Ok(found)
+    }
+
+    /// Whether fetching the texts of these candidates costs fewer bytes than
+    /// the chunks of the next of `keys` that hold them (estimated: a texts chunk is about
+    /// [`TEXT_CHUNK_ESTIMATE`] bytes, a postings chunk [`CHUNK_BYTES`]).
+    fn texts_are_cheaper(&self, candidates: &Starts, keys: &[u64]) -> Result<bool, Stop> {
+        if candidates.len() <= VERIFY_PASSAGES {
+            return Ok(true);
+        }
+        let passages: BTreeSet<u32> = candidates.keys().copied().collect();
+        let text_chunks: BTreeSet<usize> = passages
+            .iter()
+            .map(|&p| p as usize / TEXT_PASSAGES)
+            .collect();
+        // The next bigram's chunks only: it may narrow the candidates, so
+        // the ones after it would cost less. What was fetched in an earlier
+        // round counts too, so every round of an attempt decides alike.
+        let Some(&next) = keys.first() else {
+            return Ok(false);
+        };
+        let postings = self.chunks_for(next, next, Some(&passages))?.len() * CHUNK_BYTES;
+        Ok(text_chunks.len() * TEXT_CHUNK_ESTIMATE <= postings)
     }
 
     /// Keep the candidate starts where the passage's folded text holds the
