@@ -78,3 +78,27 @@ impl Files {
         self.bytes
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// File names must not change between Rust releases or machines: a
+    /// rebuild of the same corpus reuses every cached file.
+    #[test]
+    fn names_are_stable_fnv1a() {
+        assert_eq!(file_name(&hash(b"")), "cbf29ce484222325.bin");
+        assert_eq!(file_name(&hash(b"a")), "af63dc4c8601ec8c.bin");
+        assert_ne!(hash(b"ab"), hash(b"ba"));
+    }
+
+    #[test]
+    fn files_count_bytes() {
+        let mut f = Files::default();
+        f.insert("a".into(), vec![1, 2, 3]);
+        f.insert("b".into(), vec![4]);
+        assert_eq!((f.count(), f.bytes()), (2, 4));
+        assert_eq!(f.get("a"), Some(&[1u8, 2, 3][..]));
+        assert_eq!(f.get("c"), None);
+    }
+}

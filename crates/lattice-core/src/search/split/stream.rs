@@ -91,3 +91,66 @@ pub(crate) fn put_entry(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(passage: u32, positions: &[(u32, bool)]) -> Entry {
+        Entry {
+            passage,
+            len_kind: super::super::len_kind(300, crate::search::PassageKind::Note),
+            positions: positions.to_vec(),
+        }
+    }
+
+    #[test]
+    fn entries_round_trip() {
+        let a = entry(3, &[(0, false), (7, true), (300, false)]);
+        let b = entry(1_000_000, &[(u32::MAX >> 2, true)]);
+        let mut buf = Vec::new();
+        put_entry(&mut buf, None, &a).unwrap();
+        put_entry(&mut buf, Some(3), &b).unwrap();
+        let mut r = Entries::new(&buf);
+        assert_eq!(r.next_entry(), Ok(Some(a)));
+        assert_eq!(r.next_entry(), Ok(Some(b)));
+        assert_eq!(r.next_entry(), Ok(None));
+        assert_eq!(
+            super::super::kind_len(a_len_kind()),
+            Some((300, crate::search::PassageKind::Note))
+        );
+        assert_eq!(super::super::kind_len(7), None);
+    }
+
+    fn a_len_kind() -> u32 {
+        super::super::len_kind(300, crate::search::PassageKind::Note)
+    }
+
+    #[test]
+    fn damaged_streams_are_errors_not_panics() {
+        let mut buf = Vec::new();
+        put_entry(&mut buf, None, &entry(5, &[(1, false), (2, false)])).unwrap();
+        for cut in 0..buf.len() {
+            let got = Entries::new(&buf[..cut]).next_entry();
+            // Empty is the end; any other cut is an error, never a panic.
+            assert_eq!(
+                got,
+                if cut == 0 { Ok(None) } else { Err(()) },
+                "cut at {cut}"
+            );
+        }
+        // A count far beyond the bytes left is an error, not an allocation.
+        let mut huge = Vec::new();
+        for v in [0, 0, u32::MAX] {
+            put(&mut huge, v).unwrap();
+        }
+        assert_eq!(Entries::new(&huge).next_entry(), Err(()));
+        // Passage numbers that overflow are an error.
+        let mut over = Vec::new();
+        put_entry(&mut over, None, &entry(u32::MAX, &[(0, false)])).unwrap();
+        put_entry(&mut over, Some(0), &entry(5, &[(0, false)])).unwrap();
+        let mut r = Entries::new(&over);
+        assert!(r.next_entry().unwrap().is_some());
+        assert_eq!(r.next_entry(), Err(()));
+    }
+}
