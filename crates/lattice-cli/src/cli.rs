@@ -130,6 +130,10 @@ pub(crate) struct SearchArgs {
     /// Do not expand terms to their glossary forms.
     #[arg(long)]
     pub(crate) no_glossary: bool,
+    /// Search a built site's split index (its folder, e.g. dist/) instead of a
+    /// corpus folder, reading only the files the query needs, as the app does.
+    #[arg(long, value_name = "DIST", conflicts_with = "dir")]
+    pub(crate) site: Option<PathBuf>,
     #[command(flatten)]
     pub(crate) corpus: CorpusArg,
 }

@@ -1,12 +1,14 @@
-//! `lattice search QUERY [--json] [--all] [--no-glossary] [--corpus DIR]`:
-//! the app's search, from the command line, over a corpus folder. `--json`
-//! prints every matched occurrence as the exact source text it covers;
-//! `--all` lifts the ranked limit; `--no-glossary` turns off glossary
-//! expansion. The arguments are defined in `cli.rs`.
+//! `lattice search QUERY [--json] [--all] [--no-glossary] [--corpus DIR | --site DIST]`:
+//! the app's search, from the command line, over a corpus folder — or, with
+//! `--site`, over the split index files of a built site, read as the app
+//! fetches them (`lattice_core::search::split::search_site`). `--json` prints
+//! every matched occurrence as the exact source text it covers; `--all` lifts
+//! the ranked limit; `--no-glossary` turns off glossary expansion. The
+//! arguments are defined in `cli.rs`.
 
 use crate::cli::SearchArgs;
 use anyhow::Result;
-use lattice_core::search::{pipeline, PassageKind, SearchIndex, SearchOptions};
+use lattice_core::search::{pipeline, split, PassageKind, SearchIndex, SearchOptions};
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -43,14 +45,19 @@ struct HitView {
 pub(crate) fn run(args: &SearchArgs) -> Result<ExitCode> {
     let (json, all, glossary) = (args.json, args.all, !args.no_glossary);
     let text = args.words.join(" ");
-    let folder = crate::folder::load(&args.corpus.dir)?;
-    crate::report::diagnostics_to_stderr(folder.corpus_diagnostics());
-    let bundle = folder.bundle;
-    let index = SearchIndex::build(&bundle.documents);
     let options = SearchOptions {
         limit: (!all).then_some(LIMIT),
         ..SearchOptions::default()
     };
+    if let Some(site) = &args.site {
+        let found = split::search_site(site, &text, glossary, &options)?;
+        let texts: Vec<&str> = found.texts.iter().map(String::as_str).collect();
+        return print(&text, &found.outcome, &texts, json);
+    }
+    let folder = crate::folder::load(&args.corpus.dir)?;
+    crate::report::diagnostics_to_stderr(folder.corpus_diagnostics());
+    let bundle = folder.bundle;
+    let index = SearchIndex::build(&bundle.documents);
     let outcome = pipeline::run(
         &index,
         &text,

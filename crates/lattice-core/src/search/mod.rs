@@ -16,7 +16,7 @@
 //! [`pipeline`] is the one way from typed text to results (parse → glossary
 //! expansion → search → which form each hit matched), over the in-memory
 //! [`SearchIndex`] here or the split index built ahead of time
-//! (`split`).
+//! ([`split`]).
 
 mod expand;
 mod index;
@@ -25,6 +25,7 @@ pub mod pipeline;
 mod query;
 mod rank;
 mod snippet;
+pub mod split;
 
 pub use crate::script::is_spaced_word_char;
 pub use expand::expand;

@@ -1,0 +1,222 @@
+//! Writing a split index from the in-memory one: postings per bigram in
+//! passage order, cut into chunks of about [`CHUNK_BYTES`], chunk bounds in
+//! pages of [`PAGE_CHUNKS`], a texts file per document and a documents
+//! chunk per [`DOCS_PER_CHUNK`] documents, every file named by its hash.
+
+use super::files::{file_name, hash};
+use super::stream::{put_entry, Entries, Entry};
+use super::*;
+use crate::search::{is_spaced_word_char, SearchIndex};
+use std::collections::HashMap;
+
+/// A postings chunk is closed once it holds this many bytes of streams.
+pub(crate) const CHUNK_BYTES: usize = 8 * 1024;
+/// Chunk bounds per page.
+pub(crate) const PAGE_CHUNKS: usize = 128;
+/// Documents per documents chunk.
+pub(crate) const DOCS_PER_CHUNK: usize = 256;
+/// Passages per texts chunk.
+pub(crate) const TEXT_PASSAGES: usize = 8;
+/// Texts chunks per texts page.
+pub(crate) const PAGE_TEXTS: usize = 128;
+
+/// A built split index: every file's name and bytes, `meta.bin` among them.
+#[derive(Clone, Debug, Default)]
+pub struct Built {
+    /// (name, bytes), the meta file first.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl Built {
+    /// Total bytes of every file.
+    pub fn bytes(&self) -> usize {
+        self.files.iter().map(|(_, b)| b.len()).sum()
+    }
+
+    /// Write every file into `dir` (created if missing).
+    pub fn write_to(&self, dir: &std::path::Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        for (name, bytes) in &self.files {
+            std::fs::write(dir.join(name), bytes)?;
+        }
+        Ok(())
+    }
+}
+
+struct Writer {
+    files: Vec<(String, Vec<u8>)>,
+    names: std::collections::HashSet<Name>,
+}
+
+impl Writer {
+    /// Encode a file; a file with the same bytes as an earlier one is that
+    /// file.
+    fn add<T: Serialize>(&mut self, value: &T) -> Result<Name, SplitError> {
+        let bytes = postcard::to_allocvec(value).map_err(|_| SplitError::Encode)?;
+        let name = hash(&bytes);
+        if self.names.insert(name) {
+            self.files.push((file_name(&name), bytes));
+        }
+        Ok(name)
+    }
+}
+
+/// Split this index into files.
+pub fn build(index: &SearchIndex) -> Result<Built, SplitError> {
+    let mut w = Writer {
+        files: Vec::new(),
+        names: Default::default(),
+    };
+    let streams = streams(index)?;
+    let pages = postings(&mut w, streams)?;
+    let (passage_counts, docs) = documents(&mut w, index)?;
+    let text_pages = texts(&mut w, index)?;
+    let meta = Meta {
+        version: SPLIT_FORMAT_VERSION,
+        documents: u32::try_from(index.documents.len()).map_err(|_| SplitError::Encode)?,
+        passages: u32::try_from(index.passages.len()).map_err(|_| SplitError::Encode)?,
+        mean_chars: index.mean_chars,
+        pages,
+        passage_counts,
+        docs,
+        text_pages,
+    };
+    let meta = postcard::to_allocvec(&meta).map_err(|_| SplitError::Encode)?;
+    let mut files = vec![(META.to_string(), meta)];
+    files.append(&mut w.files);
+    Ok(Built { files })
+}
+
+/// Every bigram's stream, keys sorted.
+fn streams(index: &SearchIndex) -> Result<Vec<(u64, Vec<u8>)>, SplitError> {
+    let mut map: HashMap<u64, (Option<u32>, Vec<u8>)> = HashMap::new();
+    let mut local: Vec<(u64, u32, bool)> = Vec::new();
+    for (i, p) in index.passages.iter().enumerate() {
+        let passage = u32::try_from(i).map_err(|_| SplitError::Encode)?;
+        let chars: Vec<char> = p.folded.chars().collect();
+        local.clear();
+        for (j, &c) in chars.iter().enumerate() {
+            let after_word = j > 0 && is_spaced_word_char(chars[j - 1]);
+            let pos = u32::try_from(j).map_err(|_| SplitError::Encode)?;
+            local.push((key(c, chars.get(j + 1).copied()), pos, after_word));
+        }
+        local.sort_unstable();
+        let len_kind = len_kind(p.chars, p.kind);
+        for group in local.chunk_by(|a, b| a.0 == b.0) {
+            let entry = Entry {
+                passage,
+                len_kind,
+                positions: group.iter().map(|&(_, p, f)| (p, f)).collect(),
+            };
+            let (last, buf) = map.entry(group[0].0).or_default();
+            put_entry(buf, *last, &entry)?;
+            *last = Some(passage);
+        }
+    }
+    let mut out: Vec<(u64, Vec<u8>)> = map.into_iter().map(|(k, (_, b))| (k, b)).collect();
+    out.sort_unstable_by_key(|(k, _)| *k);
+    Ok(out)
+}
+
+/// Chunks and pages; the first bound of each page.
+fn postings(w: &mut Writer, streams: Vec<(u64, Vec<u8>)>) -> Result<Vec<Bound>, SplitError> {
+    let mut bounds: Vec<Bound> = Vec::new();
+    let mut chunk: Vec<(u64, Vec<u8>)> = Vec::new();
+    let mut size = 0;
+    let mut first: Option<(u64, u32)> = None;
+    let mut close = |chunk: &mut Vec<(u64, Vec<u8>)>,
+                     first: &mut Option<(u64, u32)>,
+                     size: &mut usize,
+                     w: &mut Writer|
+     -> Result<(), SplitError> {
+        if let Some((key, passage)) = first.take() {
+            let file = w.add(&Chunk {
+                keys: std::mem::take(chunk),
+            })?;
+            bounds.push(Bound { key, passage, file });
+        }
+        *size = 0;
+        Ok(())
+    };
+    for (k, bytes) in streams {
+        let mut entries = Entries::new(&bytes);
+        let mut previous: Option<u32> = None;
+        while let Some(e) = entries.next_entry().map_err(|()| SplitError::Encode)? {
+            if size >= CHUNK_BYTES {
+                close(&mut chunk, &mut first, &mut size, w)?;
+            }
+            if first.is_none() {
+                first = Some((k, e.passage));
+            }
+            if chunk.last().is_none_or(|(ck, _)| *ck != k) {
+                chunk.push((k, Vec::new()));
+                previous = None;
+            }
+            let Some((_, buf)) = chunk.last_mut() else {
+                return Err(SplitError::Encode);
+            };
+            let before = buf.len();
+            put_entry(buf, previous, &e)?;
+            size += buf.len() - before;
+            previous = Some(e.passage);
+        }
+    }
+    close(&mut chunk, &mut first, &mut size, w)?;
+    let mut roots = Vec::new();
+    for page in bounds.chunks(PAGE_CHUNKS) {
+        let file = w.add(&Page {
+            chunks: page.to_vec(),
+        })?;
+        roots.push(Bound {
+            key: page[0].key,
+            passage: page[0].passage,
+            file,
+        });
+    }
+    Ok(roots)
+}
+
+/// Documents chunks; each document's passage count.
+fn documents(w: &mut Writer, index: &SearchIndex) -> Result<(Vec<u32>, Vec<Name>), SplitError> {
+    let mut counts = vec![0u32; index.documents.len()];
+    for p in &index.passages {
+        if let Some(n) = counts.get_mut(p.document) {
+            *n += 1;
+        }
+    }
+    let mut chunks = Vec::new();
+    for ids in index.documents.chunks(DOCS_PER_CHUNK) {
+        chunks.push(w.add(&DocChunk { ids: ids.to_vec() })?);
+    }
+    Ok((counts, chunks))
+}
+
+/// Texts chunks and their pages.
+fn texts(w: &mut Writer, index: &SearchIndex) -> Result<Vec<Name>, SplitError> {
+    let mut chunks = Vec::new();
+    for passages in index.passages.chunks(TEXT_PASSAGES) {
+        let mut documents: Vec<(u32, String)> = Vec::new();
+        for p in passages {
+            let d = u32::try_from(p.document).map_err(|_| SplitError::Encode)?;
+            if documents.last().is_none_or(|(x, _)| *x != d) {
+                documents.push((d, index.documents[p.document].clone()));
+            }
+        }
+        chunks.push(
+            w.add(&Texts {
+                passages: passages
+                    .iter()
+                    .map(|p| (p.target.clone(), p.kind, p.text.clone()))
+                    .collect(),
+                documents,
+            })?,
+        );
+    }
+    let mut pages = Vec::new();
+    for names in chunks.chunks(PAGE_TEXTS) {
+        pages.push(w.add(&TextPage {
+            chunks: names.to_vec(),
+        })?);
+    }
+    Ok(pages)
+}

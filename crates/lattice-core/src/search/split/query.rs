@@ -1,0 +1,644 @@
+//! Answering a query from a split index: [`attempt`] is a pure step that
+//! either answers from the files fetched so far or names the files it needs
+//! next (all of one stage at once); [`search`] drives it with a [`Reader`].
+//!
+//! Per clause, each form is found by its covering bigrams: the one spanning
+//! the fewest chunks first, in full (or, after the first clause, only in the
+//! passages still in the running), then each other bigram only in the
+//! chunks holding those passages. Ranking, counting and cutting to the
+//! limit are the in-memory index's own functions, so both answer alike.
+
+use super::build::{CHUNK_BYTES, DOCS_PER_CHUNK, PAGE_TEXTS, TEXT_PASSAGES};
+use super::files::{file_name, Files, Reader};
+use super::stream::Entries;
+use super::*;
+use crate::fold::fold_char;
+use crate::search::matcher::Form;
+use crate::search::{
+    forms_in, is_spaced_word_char, rank, snippet, tally, Candidate, Hit, Query, Results,
+    SearchOptions,
+};
+use serde::de::DeserializeOwned;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+/// Candidates this few are always checked against their texts (which the
+/// shown hits need anyway).
+const VERIFY_PASSAGES: usize = 16;
+/// About how many bytes a texts chunk is (8 passages of ~150 characters).
+const TEXT_CHUNK_ESTIMATE: usize = 4 * 1024;
+
+/// What a search over a split index found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Split {
+    /// Hits (with document ids and snippets) and counts; `per_document` is
+    /// filled only when asked for every document's id.
+    pub results: Results,
+    /// Hits per document number (corpus order), before the limit.
+    pub per_document: Vec<(usize, usize)>,
+    /// Each hit's passage text, in hit order.
+    pub texts: Vec<String>,
+}
+
+/// The outcome of one [`attempt`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// The answer.
+    Done(Split),
+    /// Fetch these files, then attempt again.
+    Fetch(Vec<String>),
+}
+
+/// Why an attempt stopped.
+enum Stop {
+    Fetch(Vec<String>),
+    Fail(SplitError),
+}
+
+impl From<SplitError> for Stop {
+    fn from(e: SplitError) -> Self {
+        Stop::Fail(e)
+    }
+}
+
+/// Run `query` against the files fetched so far: the answer, or the files
+/// needed next. `all_ids` also resolves the id of every document with a hit
+/// (for `Results::per_document`), which fetches a documents chunk per 256
+/// documents hit; otherwise only the shown hits' documents are fetched.
+pub fn attempt(
+    files: &Files,
+    query: &Query,
+    options: &SearchOptions,
+    all_ids: bool,
+) -> Result<Step, SplitError> {
+    match run(files, query, options, all_ids) {
+        Ok(split) => Ok(Step::Done(split)),
+        Err(Stop::Fetch(names)) => Ok(Step::Fetch(names)),
+        Err(Stop::Fail(e)) => Err(e),
+    }
+}
+
+/// Search through `reader`, fetching what each step needs; the answer and
+/// the files fetched (for their count and bytes).
+pub fn search(
+    reader: &impl Reader,
+    query: &Query,
+    options: &SearchOptions,
+    all_ids: bool,
+) -> Result<(Split, Files), SplitError> {
+    let mut files = Files::default();
+    loop {
+        match attempt(&files, query, options, all_ids)? {
+            Step::Done(split) => return Ok((split, files)),
+            Step::Fetch(names) => {
+                for name in names {
+                    let bytes = reader.fetch(&name)?;
+                    files.insert(name, bytes);
+                }
+            }
+        }
+    }
+}
+
+/// The decoded files of one stage, or every one of them still missing.
+fn need<T: DeserializeOwned>(files: &Files, names: &[String]) -> Result<Vec<T>, Stop> {
+    let missing: Vec<String> = names
+        .iter()
+        .filter(|n| files.get(n).is_none())
+        .cloned()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if !missing.is_empty() {
+        return Err(Stop::Fetch(missing));
+    }
+    names
+        .iter()
+        .map(|n| {
+            let bytes = files.get(n).unwrap_or_default();
+            postcard::from_bytes(bytes).map_err(|_| {
+                Stop::Fail(SplitError::Damaged {
+                    name: n.to_string(),
+                })
+            })
+        })
+        .collect()
+}
+
+/// Occurrences of a form or clause: per passage, its length-and-kind and the
+/// matches (start, length in chars, form).
+type Found = BTreeMap<u32, (u32, Vec<(u32, u32, Form)>)>;
+
+/// Candidate starts of a form per passage, with the passage's length-and-kind.
+type Starts = BTreeMap<u32, (u32, BTreeSet<u32>)>;
+/// Chunk bounds, each with the bound after it (`None`: the end).
+type Covered = Vec<(Bound, Option<(u64, u32)>)>;
+/// Entries: (key, passage, length-and-kind, positions).
+type Postings = Vec<(u64, u32, u32, Vec<(u32, bool)>)>;
+
+struct Index<'a> {
+    files: &'a Files,
+    meta: Meta,
+}
+
+impl Index<'_> {
+    /// Chunk bounds covering keys `lo..=hi`, each with the bound after it
+    /// (`None`: the end), fetching the pages they are listed in.
+    fn chunk_bounds(&self, lo: u64, hi: u64) -> Result<Covered, Stop> {
+        let pages = &self.meta.pages;
+        let mut wanted = Vec::new();
+        for (i, p) in pages.iter().enumerate() {
+            let next = pages.get(i + 1).map(Bound::at);
+            if p.at() <= (hi, u32::MAX) && next.is_none_or(|n| n > (lo, 0)) {
+                wanted.push(i);
+            }
+        }
+        let names: Vec<String> = wanted.iter().map(|&i| file_name(&pages[i].file)).collect();
+        let decoded: Vec<Page> = need(self.files, &names)?;
+        let mut out = Vec::new();
+        for (page, &i) in decoded.iter().zip(&wanted) {
+            for (j, c) in page.chunks.iter().enumerate() {
+                let next = page
+                    .chunks
+                    .get(j + 1)
+                    .map(Bound::at)
+                    .or_else(|| pages.get(i + 1).map(Bound::at));
+                if c.at() <= (hi, u32::MAX) && next.is_none_or(|n| n > (lo, 0)) {
+                    out.push((*c, next));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// How many chunks hold key `k` (its cost, to pick the cheapest first).
+    fn cost(&self, k: u64) -> Result<usize, Stop> {
+        Ok(self.chunk_bounds(k, k)?.len())
+    }
+
+    /// Entries of keys `lo..=hi`, only for passages in `filter` when given:
+    /// (key, passage, len-kind, positions).
+    fn postings(&self, lo: u64, hi: u64, filter: Option<&BTreeSet<u32>>) -> Result<Postings, Stop> {
+        let chosen = self.chunks_for(lo, hi, filter)?;
+        let chunks: Vec<Chunk> = need(self.files, &chosen)?;
+        self.postings_inner(lo, hi, filter, chosen, chunks)
+    }
+
+    /// The postings chunks holding keys `lo..=hi` (only those that can hold
+    /// a passage of `filter`, for one key).
+    fn chunks_for(
+        &self,
+        lo: u64,
+        hi: u64,
+        filter: Option<&BTreeSet<u32>>,
+    ) -> Result<Vec<String>, Stop> {
+        let bounds = self.chunk_bounds(lo, hi)?;
+        Ok(bounds
+            .iter()
+            .filter(|(b, next)| match filter {
+                // Passage bounds say something only within one key.
+                Some(f) if lo == hi => {
+                    // Passages of the key range this chunk can hold.
+                    let from = if b.key >= lo { b.passage } else { 0 };
+                    let to = match next {
+                        Some((k, p)) if *k <= hi => *p,
+                        _ => u32::MAX,
+                    };
+                    f.range(from..=to).next().is_some()
+                }
+                _ => true,
+            })
+            .map(|(b, _)| file_name(&b.file))
+            .collect())
+    }
+
+    /// Entries of keys `lo..=hi`, only for passages in `filter` when given:
+    /// (key, passage, len-kind, positions).
+    fn postings_inner(
+        &self,
+        lo: u64,
+        hi: u64,
+        filter: Option<&BTreeSet<u32>>,
+        chosen: Vec<String>,
+        chunks: Vec<Chunk>,
+    ) -> Result<Postings, Stop> {
+        let mut out = Vec::new();
+        for (chunk, name) in chunks.iter().zip(&chosen) {
+            for (k, stream) in &chunk.keys {
+                if *k < lo || *k > hi {
+                    continue;
+                }
+                let mut entries = Entries::new(stream);
+                loop {
+                    let e = entries
+                        .next_entry()
+                        .map_err(|()| SplitError::Damaged { name: name.clone() })?;
+                    let Some(e) = e else { break };
+                    if filter.is_none_or(|f| f.contains(&e.passage)) {
+                        out.push((*k, e.passage, e.len_kind, e.positions));
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every occurrence of one folded form, in `filter`'s passages if given.
+    fn form(
+        &self,
+        folded: &str,
+        form: Form,
+        filter: Option<&BTreeSet<u32>>,
+    ) -> Result<Found, Stop> {
+        let chars: Vec<char> = folded.chars().collect();
+        let Some(&first) = chars.first() else {
+            return Ok(Found::new());
+        };
+        let word_start = is_spaced_word_char(first);
+        let len = u32::try_from(chars.len()).unwrap_or(u32::MAX);
+        let mut found = Found::new();
+        if chars.len() == 1 {
+            let lo = key(first, None);
+            for (_, passage, lk, positions) in
+                self.postings(lo, lo | u64::from(u32::MAX), filter)?
+            {
+                let slot = found.entry(passage).or_insert((lk, Vec::new()));
+                for (p, after_word) in positions {
+                    if !(word_start && after_word) {
+                        slot.1.push((p, 1, form));
+                    }
+                }
+            }
+            found.retain(|_, (_, m)| !m.is_empty());
+            for (_, m) in found.values_mut() {
+                m.sort_unstable();
+            }
+            return Ok(found);
+        }
+        // Offsets of the bigrams that cover the form: 0, 2, 4, … and the last.
+        let mut offsets: Vec<usize> = (0..chars.len() - 1).step_by(2).collect();
+        if offsets.last() != Some(&(chars.len() - 2)) {
+            offsets.push(chars.len() - 2);
+        }
+        let mut costed = Vec::new();
+        for &o in &offsets {
+            let k = key(chars[o], Some(chars[o + 1]));
+            costed.push((self.cost(k)?, o, k));
+        }
+        costed.sort_unstable();
+        // Candidate starts per passage, narrowed bigram by bigram.
+        let mut starts: Option<Starts> = None;
+        let keys: Vec<u64> = costed.iter().map(|&(_, _, k)| k).collect();
+        for (done, (_, o, k)) in costed.into_iter().enumerate() {
+            let o32 = u32::try_from(o).unwrap_or(u32::MAX);
+            let narrowed: Option<BTreeSet<u32>> =
+                starts.as_ref().map(|s| s.keys().copied().collect());
+            let filter_here = narrowed.as_ref().or(filter);
+            let mut next: Starts = BTreeMap::new();
+            for (_, passage, lk, positions) in self.postings(k, k, filter_here)? {
+                let here: BTreeSet<u32> = positions
+                    .iter()
+                    .filter(|&&(p, after_word)| p >= o32 && !(o == 0 && word_start && after_word))
+                    .map(|&(p, _)| p - o32)
+                    .collect();
+                let kept: BTreeSet<u32> = match &starts {
+                    None => here,
+                    Some(s) => match s.get(&passage) {
+                        Some((_, prev)) => prev.intersection(&here).copied().collect(),
+                        None => continue,
+                    },
+                };
+                if !kept.is_empty() {
+                    next.insert(passage, (lk, kept));
+                }
+            }
+            if next.is_empty() {
+                return Ok(Found::new());
+            }
+            // When the candidates' texts cost less than the postings still
+            // to fetch, check the texts instead.
+            if done + 1 < keys.len() && self.texts_are_cheaper(&next, &keys[done + 1..])? {
+                next = self.verify(next, &chars, word_start)?;
+                starts = Some(next);
+                break;
+            }
+            starts = Some(next);
+        }
+        for (passage, (lk, s)) in starts.unwrap_or_default() {
+            found.insert(
+                passage,
+                (lk, s.into_iter().map(|p| (p, len, form)).collect()),
+            );
+        }
+        Ok(found)
+    }
+
+    /// Whether fetching the texts of these candidates costs fewer bytes than
+    /// the chunks of the next of `keys` that hold them (estimated: a texts chunk is about
+    /// [`TEXT_CHUNK_ESTIMATE`] bytes, a postings chunk [`CHUNK_BYTES`]).
+    fn texts_are_cheaper(&self, candidates: &Starts, keys: &[u64]) -> Result<bool, Stop> {
+        if candidates.len() <= VERIFY_PASSAGES {
+            return Ok(true);
+        }
+        let passages: BTreeSet<u32> = candidates.keys().copied().collect();
+        let text_chunks: BTreeSet<usize> = passages
+            .iter()
+            .map(|&p| p as usize / TEXT_PASSAGES)
+            .collect();
+        // The next bigram's chunks only: it may narrow the candidates, so
+        // the ones after it would cost less. What was fetched in an earlier
+        // round counts too, so every round of an attempt decides alike.
+        let Some(&next) = keys.first() else {
+            return Ok(false);
+        };
+        let postings = self.chunks_for(next, next, Some(&passages))?.len() * CHUNK_BYTES;
+        Ok(text_chunks.len() * TEXT_CHUNK_ESTIMATE <= postings)
+    }
+
+    /// Keep the candidate starts where the passage's folded text holds the
+    /// form (at a word start, for a Latin form).
+    fn verify(&self, starts: Starts, form: &[char], word_start: bool) -> Result<Starts, Stop> {
+        let wanted: BTreeSet<usize> = starts.keys().map(|&p| p as usize).collect();
+        let texts = self.texts(&wanted)?;
+        let mut out = BTreeMap::new();
+        for (passage, (lk, candidates)) in starts {
+            let p = passage as usize;
+            let Some((_, _, text)) = texts
+                .get(&(p / TEXT_PASSAGES))
+                .and_then(|t| t.passages.get(p % TEXT_PASSAGES))
+            else {
+                return Err(Stop::Fail(SplitError::Damaged {
+                    name: "texts".to_string(),
+                }));
+            };
+            let folded: Vec<char> = text.chars().map(fold_char).collect();
+            let kept: BTreeSet<u32> = candidates
+                .into_iter()
+                .filter(|&s| {
+                    let s = s as usize;
+                    folded.get(s..s + form.len()) == Some(form)
+                        && !(word_start && s > 0 && is_spaced_word_char(folded[s - 1]))
+                })
+                .collect();
+            if !kept.is_empty() {
+                out.insert(passage, (lk, kept));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every occurrence of any alternative of a clause.
+    fn clause(
+        &self,
+        clause: &crate::search::Clause,
+        c: usize,
+        filter: Option<&BTreeSet<u32>>,
+    ) -> Result<Found, Stop> {
+        let mut all = Found::new();
+        for (a, alt) in clause.alternatives.iter().enumerate() {
+            for (passage, (lk, mut m)) in self.form(&alt.folded, (c, a), filter)? {
+                all.entry(passage)
+                    .or_insert((lk, Vec::new()))
+                    .1
+                    .append(&mut m);
+            }
+        }
+        Ok(all)
+    }
+
+    /// The document a passage is in, from the passage counts.
+    fn documents_of(&self, passages: &[u32]) -> Vec<usize> {
+        // `passages` ascending: walk the counts once.
+        let mut out = Vec::with_capacity(passages.len());
+        let (mut doc, mut end) = (0usize, 0u64);
+        let counts = &self.meta.passage_counts;
+        for &p in passages {
+            while doc < counts.len() && u64::from(p) >= end + u64::from(counts[doc]) {
+                end += u64::from(counts[doc]);
+                doc += 1;
+            }
+            out.push(doc);
+        }
+        out
+    }
+
+    fn first_passage(&self, doc: usize) -> u32 {
+        self.meta.passage_counts[..doc.min(self.meta.passage_counts.len())]
+            .iter()
+            .sum()
+    }
+
+    /// The ids of these documents.
+    fn ids(&self, docs: &BTreeSet<usize>) -> Result<BTreeMap<usize, String>, Stop> {
+        let chunk_numbers: BTreeSet<usize> = docs.iter().map(|d| d / DOCS_PER_CHUNK).collect();
+        let names = self.names(&self.meta.docs, &chunk_numbers)?;
+        let chunks: Vec<DocChunk> = need(self.files, &names)?;
+        let mut out = BTreeMap::new();
+        for (n, chunk) in chunk_numbers.iter().zip(chunks) {
+            for (i, id) in chunk.ids.into_iter().enumerate() {
+                let d = n * DOCS_PER_CHUNK + i;
+                if docs.contains(&d) {
+                    out.insert(d, id);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// File names `numbers` of a list, or damage if one is absent.
+    fn names(&self, list: &[Name], numbers: &BTreeSet<usize>) -> Result<Vec<String>, Stop> {
+        numbers
+            .iter()
+            .map(|&n| {
+                list.get(n)
+                    .map(file_name)
+                    .ok_or(Stop::Fail(SplitError::Damaged {
+                        name: META.to_string(),
+                    }))
+            })
+            .collect()
+    }
+
+    /// The texts chunks holding these passages, by chunk number.
+    fn texts(&self, passages: &BTreeSet<usize>) -> Result<BTreeMap<usize, Texts>, Stop> {
+        let chunk_numbers: BTreeSet<usize> = passages.iter().map(|p| p / TEXT_PASSAGES).collect();
+        let page_numbers: BTreeSet<usize> = chunk_numbers.iter().map(|c| c / PAGE_TEXTS).collect();
+        let page_names = self.names(&self.meta.text_pages, &page_numbers)?;
+        let pages: Vec<TextPage> = need(self.files, &page_names)?;
+        let pages: BTreeMap<usize, TextPage> = page_numbers.into_iter().zip(pages).collect();
+        let mut names = Vec::new();
+        for &c in &chunk_numbers {
+            let name = pages
+                .get(&(c / PAGE_TEXTS))
+                .and_then(|p| p.chunks.get(c % PAGE_TEXTS))
+                .ok_or(SplitError::Damaged {
+                    name: "texts page".to_string(),
+                })?;
+            names.push(file_name(name));
+        }
+        let chunks: Vec<Texts> = need(self.files, &names)?;
+        Ok(chunk_numbers.into_iter().zip(chunks).collect())
+    }
+}
+
+fn run(
+    files: &Files,
+    query: &Query,
+    options: &SearchOptions,
+    all_ids: bool,
+) -> Result<Split, Stop> {
+    let meta: Meta =
+        need::<Meta>(files, &[META.to_string()])?
+            .pop()
+            .ok_or(SplitError::Damaged {
+                name: META.to_string(),
+            })?;
+    if meta.version != SPLIT_FORMAT_VERSION {
+        return Err(SplitError::Version {
+            found: meta.version,
+        }
+        .into());
+    }
+    let index = Index { files, meta };
+    if query.is_empty() {
+        return Ok(Split::default());
+    }
+    // A document filter: that document's passages, found by its id.
+    let mut filter: Option<BTreeSet<u32>> = None;
+    if let Some(id) = &options.document {
+        let all: BTreeSet<usize> = (0..index.meta.passage_counts.len()).collect();
+        let ids = index.ids(&all)?;
+        let Some((&d, _)) = ids.iter().find(|(_, e)| *e == id) else {
+            return Ok(Split::default());
+        };
+        let start = index.first_passage(d);
+        filter = Some((start..start + index.meta.passage_counts[d]).collect());
+    }
+    let mut per_clause: Vec<Found> = Vec::new();
+    for (c, clause) in query.clauses.iter().enumerate() {
+        let mut found = index.clause(clause, c, filter.as_ref())?;
+        found.retain(|_, (lk, _)| kind_len(*lk).is_some_and(|(_, k)| options.scope.admits(k)));
+        if found.is_empty() {
+            return Ok(Split::default());
+        }
+        let kept: BTreeSet<u32> = found.keys().copied().collect();
+        for earlier in &mut per_clause {
+            earlier.retain(|p, _| kept.contains(p));
+        }
+        filter = Some(kept);
+        per_clause.push(found);
+    }
+    for clause in &query.excluded {
+        let hit = index.clause(clause, 0, filter.as_ref())?;
+        if let Some(f) = filter.as_mut() {
+            f.retain(|p| !hit.contains_key(p));
+        }
+    }
+    let passages: Vec<u32> = filter.unwrap_or_default().into_iter().collect();
+    let docs = index.documents_of(&passages);
+    let mut candidates = Vec::with_capacity(passages.len());
+    for (&p, &d) in passages.iter().zip(&docs) {
+        let mut tf = Vec::with_capacity(per_clause.len());
+        let mut ranges: Vec<(u32, u32)> = Vec::new();
+        let mut lk = 0;
+        for found in &per_clause {
+            let Some((l, m)) = found.get(&p) else {
+                continue;
+            };
+            lk = *l;
+            tf.push(m.len());
+            ranges.extend(m.iter().map(|&(s, n, _)| (s, n)));
+        }
+        ranges.sort_unstable();
+        ranges.dedup();
+        let Some((chars, kind)) = kind_len(lk) else {
+            return Err(SplitError::Damaged {
+                name: "postings".to_string(),
+            }
+            .into());
+        };
+        candidates.push(Candidate {
+            passage: p as usize,
+            document: d,
+            kind,
+            score: rank::score(index.meta.mean_chars, chars, kind, query, &tf),
+            occurrences: ranges.len(),
+        });
+    }
+    let tally = tally(candidates, options.limit);
+    // Every document's id, when asked; the shown hits' texts.
+    let ids = if all_ids {
+        index.ids(&tally.per_document.iter().map(|&(d, _)| d).collect())?
+    } else {
+        BTreeMap::new()
+    };
+    let shown: BTreeSet<usize> = tally.best.iter().map(|c| c.passage).collect();
+    let texts = index.texts(&shown)?;
+    let mut hits = Vec::with_capacity(tally.best.len());
+    let mut hit_texts = Vec::with_capacity(tally.best.len());
+    for c in &tally.best {
+        let damaged = || {
+            Stop::Fail(SplitError::Damaged {
+                name: "texts".to_string(),
+            })
+        };
+        let chunk = texts
+            .get(&(c.passage / TEXT_PASSAGES))
+            .ok_or_else(damaged)?;
+        let (target, kind, text) = chunk
+            .passages
+            .get(c.passage % TEXT_PASSAGES)
+            .ok_or_else(damaged)?;
+        let document = chunk
+            .documents
+            .iter()
+            .find(|(d, _)| *d as usize == c.document)
+            .map(|(_, id)| id.clone())
+            .ok_or_else(damaged)?;
+        let p = c.passage as u32;
+        let mut ranged: Vec<(Range<usize>, Form)> = per_clause
+            .iter()
+            .filter_map(|f| f.get(&p))
+            .flat_map(|(_, m)| m.iter())
+            .map(|&(s, n, form)| (s as usize..(s + n) as usize, form))
+            .collect();
+        ranged.sort_unstable_by_key(|(r, f)| (r.start, r.end, *f));
+        ranged.dedup_by_key(|(r, _)| (r.start, r.end));
+        let chars = text.chars().count();
+        if ranged.iter().any(|(r, _)| r.end > chars) || *kind != c.kind {
+            return Err(damaged());
+        }
+        let forms = forms_in(query, ranged.iter().map(|(_, f)| *f));
+        let matches: Vec<Range<usize>> = ranged.into_iter().map(|(r, _)| r).collect();
+        hits.push(Hit {
+            passage: c.passage,
+            document,
+            target: target.clone(),
+            kind: *kind,
+            score: c.score,
+            snippet: snippet::make(text, &matches),
+            matches,
+            forms,
+        });
+        hit_texts.push(text.clone());
+    }
+    let per_document_ids = if all_ids {
+        tally
+            .per_document
+            .iter()
+            .filter_map(|&(d, n)| ids.get(&d).map(|id| (id.clone(), n)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Split {
+        results: Results {
+            hits,
+            per_document: per_document_ids,
+            total: tally.total,
+            occurrences: tally.occurrences,
+        },
+        per_document: tally.per_document,
+        texts: hit_texts,
+    })
+}

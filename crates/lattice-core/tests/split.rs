@@ -1,0 +1,175 @@
+//! The split index against its oracle (see `oracle/mod.rs`) on the real
+//! corpus and on a generated archive of 1,000 documents, with and without
+//! glossary expansion; damaged and missing files are errors, never "no
+//! results". `split_10k.rs` runs the same at 10,000 documents when asked.
+
+mod oracle;
+
+use lattice_core::search::split::{self, DirReader, Files, SplitError, Step};
+use lattice_core::search::*;
+use lattice_core::{bundle, scale};
+use oracle::{check, queries, Archive};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn corpus_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+}
+
+fn real() -> &'static (Archive, lattice_core::glossary::Glossary) {
+    static A: OnceLock<(Archive, lattice_core::glossary::Glossary)> = OnceLock::new();
+    A.get_or_init(|| {
+        let b = bundle::build(&corpus_dir()).unwrap();
+        (Archive::new(&b.documents), b.glossary)
+    })
+}
+
+fn report(name: &str, a: &Archive, glossary: Option<&lattice_core::glossary::Glossary>) {
+    println!(
+        "{name}: {} documents, {} passages, {} files, {} bytes",
+        a.index.documents.len(),
+        a.index.passages.len(),
+        a.built.files.len(),
+        a.built.bytes()
+    );
+    println!("| query | kind | documents | passages | occurrences | files | bytes |");
+    for (text, kind) in queries(a) {
+        let query = pipeline::prepare(&text, glossary);
+        let c = check(a, &query, &text);
+        println!(
+            "| {text} | {kind} | {} | {} | {} | {} | {} |",
+            c.documents, c.passages, c.occurrences, c.files, c.bytes
+        );
+    }
+}
+
+#[test]
+fn real_corpus_agrees_with_brute_force() {
+    let (a, g) = real();
+    report("real", a, None);
+    report("real, glossary", a, Some(g));
+    // Expansion reaches other-language forms in the split index too.
+    let q = pipeline::prepare("Quadrilateral Security Dialogue", Some(g));
+    let (found, _) = split::search(&a.memory, &q, &SearchOptions::default(), true).unwrap();
+    assert!(found
+        .results
+        .hits
+        .iter()
+        .any(|h| h.forms.iter().any(|f| f.form == "四方安全對話")));
+    assert!(!found.results.per_document.is_empty());
+}
+
+#[test]
+fn archive_of_1000_agrees_with_brute_force() {
+    let b = bundle::build(&corpus_dir()).unwrap();
+    let docs = scale::archive(&b.documents, 1000, scale::DEFAULT_SEED);
+    let a = Archive::new(&docs);
+    report("1000", &a, Some(&b.glossary));
+}
+
+#[test]
+fn scopes_and_one_document() {
+    let (a, _) = real();
+    for scope in [Scope::All, Scope::Body, Scope::Notes] {
+        for document in [None, Some(a.index.documents[0].clone())] {
+            let options = SearchOptions {
+                scope,
+                document: document.clone(),
+                limit: None,
+            };
+            let q = parse_query("的");
+            let (s, _) = split::search(&a.memory, &q, &options, true).unwrap();
+            let m = search(&a.index, &q, &options);
+            assert_eq!(s.results, m, "{scope:?} {document:?}");
+        }
+    }
+}
+
+#[test]
+fn a_directory_reads_like_memory() {
+    let (a, _) = real();
+    let dir = std::env::temp_dir().join(format!("lattice-split-{}", std::process::id()));
+    a.built.write_to(&dir).unwrap();
+    let q = parse_query("四方");
+    let (from_dir, _) = split::search(
+        &DirReader { dir: dir.clone() },
+        &q,
+        &SearchOptions::default(),
+        true,
+    )
+    .unwrap();
+    let (from_memory, _) = split::search(&a.memory, &q, &SearchOptions::default(), true).unwrap();
+    assert_eq!(from_dir, from_memory);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn missing_and_damaged_files_are_errors() {
+    let (a, _) = real();
+    let q = parse_query("四方安全");
+    let options = SearchOptions::default();
+    // Every file the query fetches, missing in turn, is an error.
+    let (_, fetched) = split::search(&a.memory, &q, &options, false).unwrap();
+    assert!(fetched.count() >= 3);
+    let mut files = Files::default();
+    let mut names = Vec::new();
+    while let Step::Fetch(need) = split::attempt(&files, &q, &options, false).unwrap() {
+        for n in need {
+            names.push(n.clone());
+            files.insert(n.clone(), a.memory.files[&n].clone());
+        }
+    }
+    for gone in &names {
+        let mut m = oracle::Memory::new(&a.built);
+        m.files.remove(gone);
+        assert!(
+            matches!(
+                split::search(&m, &q, &options, false),
+                Err(SplitError::Fetch { .. })
+            ),
+            "{gone} missing"
+        );
+        // Damaged: cut in half, or an HTML error page.
+        for bad in [
+            a.memory.files[gone][..a.memory.files[gone].len() / 2].to_vec(),
+            b"<!doctype html>".to_vec(),
+        ] {
+            let mut m = oracle::Memory::new(&a.built);
+            m.files.insert(gone.clone(), bad);
+            assert!(
+                split::search(&m, &q, &options, false).is_err(),
+                "{gone} damaged"
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Any query: the split index answers as the in-memory one does.
+    #[test]
+    fn arbitrary_queries_agree(q in "\\PC{0,24}") {
+        let (a, g) = real();
+        let query = pipeline::prepare(&q, Some(g));
+        let options = SearchOptions { limit: Some(10), ..SearchOptions::default() };
+        let (s, _) = split::search(&a.memory, &query, &options, false).unwrap();
+        let m = search(&a.index, &query, &options);
+        prop_assert_eq!(s.results.hits, m.hits);
+        prop_assert_eq!(s.results.total, m.total);
+        prop_assert_eq!(s.results.occurrences, m.occurrences);
+    }
+
+    /// Substrings of the corpus agree with brute force.
+    #[test]
+    fn substrings_agree(p in 0usize..100_000, start in 0usize..10_000, len in 1usize..10) {
+        let (a, _) = real();
+        let passage = &a.index.passages[p % a.index.passages.len()];
+        let chars: Vec<char> = passage.text.chars().collect();
+        let s = start % chars.len();
+        let sub: String = chars[s..(s + len).min(chars.len())].iter().collect();
+        let query = parse_query(&format!("\"{}\"", sub.replace(|c: char| "\"“”「」『』＂„".contains(c), " ")));
+        prop_assume!(!query.is_empty());
+        check(a, &query, &sub);
+    }
+}
