@@ -56,10 +56,10 @@ fn check_search_and_glossary_read_the_named_folder() {
 fn corpus_option_needs_a_dir_once() {
     let out = lattice(&["glossary", "--corpus"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--corpus needs a DIR"));
+    assert!(stderr(&out).contains("a value is required for '--corpus <DIR>'"));
     let out = lattice(&["check", "--corpus", "a", "--corpus", "b"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--corpus given twice"));
+    assert!(stderr(&out).contains("'--corpus <DIR>' cannot be used multiple times"));
 }
 
 /// `check DIR` reads DIR/glossary.toml as the app build does: a broken one
