@@ -322,11 +322,36 @@ fn english_fixture_core_properties_and_cross_references() {
         .any(|b| b.inlines.contains(&Inline::Emphasis("Quad".into()))));
 }
 
+/// The blocks' text in the order of the runs' text (hyperlink addresses
+/// that are not run text left out).
+fn assert_in_order(doc: &Document, bytes: &[u8]) {
+    let text = run_text(bytes);
+    let mut hay = text.chars().filter(|c| !c.is_whitespace());
+    for b in &doc.blocks {
+        for i in &b.inlines {
+            let s = match i {
+                Inline::Text(s) | Inline::Emphasis(s) => s.as_str(),
+                Inline::Link { href, .. } if text.contains(href.as_str()) => href.as_str(),
+                Inline::Link { .. } | Inline::NoteRef { .. } => "",
+            };
+            for c in s.chars().filter(|c| !c.is_whitespace()) {
+                assert!(
+                    hay.any(|h| h == c),
+                    "{}: out of order at {c:?} in {}",
+                    doc.source,
+                    b.id
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn fixtures_are_loss_free() {
     for name in ["minilateral-zh.docx", "minilateral-en.docx"] {
         let (d, bytes) = fixture(name);
         assert_loss_free(&d, &bytes);
+        assert_in_order(&d, &bytes);
     }
     let bytes = hand_made();
     assert_loss_free(&parse_bytes("hand.docx", &bytes), &bytes);
