@@ -322,11 +322,36 @@ fn english_fixture_core_properties_and_cross_references() {
         .any(|b| b.inlines.contains(&Inline::Emphasis("Quad".into()))));
 }
 
+/// The blocks' text in the order of the runs' text (hyperlink addresses
+/// that are not run text left out).
+fn assert_in_order(doc: &Document, bytes: &[u8]) {
+    let text = run_text(bytes);
+    let mut hay = text.chars().filter(|c| !c.is_whitespace());
+    for b in &doc.blocks {
+        for i in &b.inlines {
+            let s = match i {
+                Inline::Text(s) | Inline::Emphasis(s) => s.as_str(),
+                Inline::Link { href, .. } if text.contains(href.as_str()) => href.as_str(),
+                Inline::Link { .. } | Inline::NoteRef { .. } => "",
+            };
+            for c in s.chars().filter(|c| !c.is_whitespace()) {
+                assert!(
+                    hay.any(|h| h == c),
+                    "{}: out of order at {c:?} in {}",
+                    doc.source,
+                    b.id
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn fixtures_are_loss_free() {
     for name in ["minilateral-zh.docx", "minilateral-en.docx"] {
         let (d, bytes) = fixture(name);
         assert_loss_free(&d, &bytes);
+        assert_in_order(&d, &bytes);
     }
     let bytes = hand_made();
     assert_loss_free(&parse_bytes("hand.docx", &bytes), &bytes);
@@ -525,4 +550,150 @@ fn a_folder_with_every_format_loads() {
         ]
     );
     assert!(docs[2].has_errors() && !docs[0].has_errors() && !docs[1].has_errors());
+}
+
+/// Well-formed WordprocessingML made at random: paragraphs, runs with
+/// italics, breaks and note references, insertions, deletions, hyperlinks,
+/// content controls, drawings, and tables holding any of these.
+mod generated {
+    use super::*;
+    use proptest::prelude::*;
+
+    const TEXTS: &[&str] = &[
+        "四方安全對話",
+        "（Quad）",
+        " ",
+        "AUKUS ",
+        "A &amp; B",
+        "&lt;b&gt;",
+        "同前註。",
+        "Ibid.",
+        // Addresses in the text; the hyperlink's target (a.org) is never
+        // text here, so the loss-free check can tell its added address.
+        "https://c.org/z",
+        "見 http://b.org/y.",
+        "Supra note 1",
+        "😀",
+        "",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::sample::select(TEXTS)
+            .prop_map(|t| format!("<w:t xml:space=\"preserve\">{t}</w:t>"))
+    }
+
+    fn run() -> impl Strategy<Value = String> {
+        let inner = prop_oneof![
+            4 => text(),
+            1 => Just("<w:tab/>".to_string()),
+            1 => Just("<w:br/>".to_string()),
+            1 => (1u8..5).prop_map(|i| format!("<w:footnoteReference w:id=\"{i}\"/>")),
+            1 => Just("<w:endnoteReference w:id=\"1\"/>".to_string()),
+            1 => text().prop_map(|t| format!("<w:drawing><w:txbxContent><w:p><w:r>{t}</w:r></w:p></w:txbxContent></w:drawing>")),
+            1 => Just("<w:delText>刪</w:delText>".to_string()),
+        ];
+        (any::<bool>(), proptest::collection::vec(inner, 0..4)).prop_map(|(italic, v)| {
+            let props = if italic { "<w:rPr><w:i/></w:rPr>" } else { "" };
+            format!("<w:r>{props}{}</w:r>", v.concat())
+        })
+    }
+
+    fn inline() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => run(),
+            1 => run().prop_map(|r| format!("<w:ins w:id=\"1\">{r}</w:ins>")),
+            1 => run().prop_map(|r| format!("<w:del w:id=\"2\">{r}</w:del>")),
+            1 => run().prop_map(|r| format!("<w:hyperlink r:id=\"rIdA\">{r}</w:hyperlink>")),
+            1 => run().prop_map(|r| format!("<w:hyperlink r:id=\"rIdB\">{r}</w:hyperlink>")),
+            1 => run().prop_map(|r| format!("<w:smartTag>{r}</w:smartTag>")),
+            1 => Just("<w:commentRangeStart w:id=\"0\"/>".to_string()),
+        ]
+    }
+
+    fn paragraph() -> impl Strategy<Value = String> {
+        let style = proptest::sample::select(
+            &[
+                "", "Title", "Subtitle", "Author", "Date", "Heading1", "Heading2", "Quote", "Body",
+            ][..],
+        );
+        let num = proptest::option::of((0u8..3, 1u8..3));
+        (style, num, proptest::collection::vec(inline(), 0..5)).prop_map(|(s, n, v)| {
+            let style = if s.is_empty() {
+                String::new()
+            } else {
+                format!("<w:pStyle w:val=\"{s}\"/>")
+            };
+            let num = n.map_or(String::new(), |(l, id)| {
+                format!("<w:numPr><w:ilvl w:val=\"{l}\"/><w:numId w:val=\"{id}\"/></w:numPr>")
+            });
+            format!("<w:p><w:pPr>{style}{num}</w:pPr>{}</w:p>", v.concat())
+        })
+    }
+
+    fn block() -> impl Strategy<Value = String> {
+        let p = paragraph();
+        p.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                2 => inner.clone(),
+                1 => inner.clone().prop_map(|b| format!("<w:ins w:id=\"3\">{b}</w:ins>")),
+                1 => inner.clone().prop_map(|b| format!("<w:del w:id=\"4\">{b}</w:del>")),
+                1 => inner.clone().prop_map(|b| format!("<w:sdt><w:sdtContent>{b}</w:sdtContent></w:sdt>")),
+                1 => proptest::collection::vec(proptest::collection::vec(inner, 0..3), 1..3).prop_map(|rows| {
+                    let rows: String = rows
+                        .into_iter()
+                        .map(|cells| {
+                            let cells: String = cells.into_iter().map(|c| format!("<w:tc>{c}</w:tc>")).collect();
+                            format!("<w:tr>{cells}</w:tr>")
+                        })
+                        .collect();
+                    format!("<w:tbl>{rows}</w:tbl>")
+                }),
+            ]
+        })
+    }
+
+    fn notes(tag: &str, ids: &[u8]) -> String {
+        let notes: String = ids
+            .iter()
+            .map(|i| format!("<w:{tag} w:id=\"{i}\"><w:p><w:r><w:t>註 {i} 同前註。</w:t></w:r></w:p></w:{tag}>"))
+            .collect();
+        format!("<w:{tag}s {W}>{notes}</w:{tag}s>")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_wordprocessingml_is_read_loss_free(
+            body in proptest::collection::vec(block(), 0..8),
+            footnotes in proptest::collection::vec(1u8..6, 0..4),
+        ) {
+            let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdA" Target="https://a.org/x" TargetMode="External"/><Relationship Id="rIdB" Target="javascript:alert(1)" TargetMode="External"/></Relationships>"#;
+            let bytes = package(&[
+                ("word/document.xml", &document(&body.concat())),
+                ("word/footnotes.xml", &notes("footnote", &footnotes)),
+                ("word/endnotes.xml", &notes("endnote", &[1])),
+                ("word/_rels/document.xml.rels", rels),
+            ]);
+            let d = parse_bytes("g.docx", &bytes);
+            prop_assert!(!d.has_errors(), "{:?}", d.diagnostics);
+            assert_loss_free(&d, &bytes);
+            let mut ids = std::collections::HashSet::new();
+            for b in &d.blocks {
+                prop_assert!(ids.insert(b.id.clone()));
+                for label in b.refs() {
+                    prop_assert!(d.note(label).is_some());
+                }
+                for i in &b.inlines {
+                    if let Inline::Link { href, .. } = i {
+                        prop_assert!(href.starts_with("http"));
+                    }
+                }
+            }
+            let paragraphs = body.concat().matches("<w:p>").count() as u32;
+            for x in &d.diagnostics {
+                prop_assert!(x.line >= 1 && x.line <= paragraphs.max(1) + 10, "{}", x);
+            }
+        }
+    }
 }

@@ -217,11 +217,38 @@ fn english_paper_with_toml() {
     assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
 }
 
+/// The blocks' text, then the notes' text, each in the order the source
+/// has it (a count of characters alone would pass reordered text).
+fn assert_in_order(doc: &Document, source: &str) {
+    let blocks: String = doc
+        .blocks
+        .iter()
+        .map(|b| lattice_core::inline::content_text(&b.inlines))
+        .collect();
+    let notes: String = doc
+        .notes
+        .iter()
+        .filter_map(|n| n.body.as_deref())
+        .map(lattice_core::inline::content_text)
+        .collect();
+    for (what, text) in [("blocks", blocks), ("notes", notes)] {
+        let mut hay = source.chars().filter(|c| !c.is_whitespace());
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            assert!(
+                hay.any(|h| h == c),
+                "{}: the {what}' text leaves source order at {c:?}",
+                doc.source
+            );
+        }
+    }
+}
+
 #[test]
 fn fixtures_are_loss_free() {
     for name in ["minilateral-zh.md", "minilateral-en.md"] {
         let (d, text) = fixture(name);
         assert_loss_free(&d, &text);
+        assert_in_order(&d, &text);
     }
 }
 

@@ -1,5 +1,5 @@
 //! The corpus parser: tells each file's format, hands it to that format's
-//! reader ([`web`], [`book`], [`markdown`], [`word`]), then finishes the
+//! reader (`web`, `book`, `markdown`, `word`), then finishes the
 //! document the same way for all — block ids, the section tree, note
 //! citations and cross-references, and diagnostics for what the source lacks.
 //!

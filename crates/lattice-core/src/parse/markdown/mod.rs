@@ -375,6 +375,8 @@ impl Reader<'_> {
             }
             Tag::FootnoteDefinition(label) => {
                 self.close_block();
+                // A definition inside another ends it: both are kept.
+                self.end_note();
                 let label = self.number(&label);
                 let head = &self.src[range.clone()];
                 let marker = match head.starts_with("[^").then(|| head.find(']')).flatten() {
@@ -479,16 +481,7 @@ impl Reader<'_> {
                     self.pop_frame(|f| matches!(f, Frame::Item { .. }));
                 }
             }
-            TagEnd::FootnoteDefinition => {
-                if let Some(n) = self.note.take() {
-                    self.draft.notes.push(DraftNote {
-                        label: n.label,
-                        marker: n.marker,
-                        body: n.inlines,
-                        line: n.line,
-                    });
-                }
-            }
+            TagEnd::FootnoteDefinition => self.end_note(),
             TagEnd::Table => self.table = None,
             TagEnd::TableHead => {
                 if let Some(t) = &mut self.table {
@@ -520,6 +513,17 @@ impl Reader<'_> {
             | TagEnd::DefinitionList
             | TagEnd::DefinitionListTitle
             | TagEnd::DefinitionListDefinition => {}
+        }
+    }
+
+    fn end_note(&mut self) {
+        if let Some(n) = self.note.take() {
+            self.draft.notes.push(DraftNote {
+                label: n.label,
+                marker: n.marker,
+                body: n.inlines,
+                line: n.line,
+            });
         }
     }
 

@@ -53,6 +53,8 @@ pub(super) struct Walk<'a> {
     /// Paragraphs holding drawing or text box text the reader does not show.
     pub(super) hidden: Vec<u32>,
     cells: Vec<Frame>,
+    /// Reading a metadata paragraph: its hyperlinks' addresses are not text.
+    in_meta: bool,
     next_container: u32,
     quote: Option<u32>,
     list: Option<List>,
@@ -74,6 +76,7 @@ impl<'a> Walk<'a> {
             labels: HashMap::new(),
             hidden: Vec::new(),
             cells: Vec::new(),
+            in_meta: false,
             next_container: 0,
             quote: None,
             list: None,
@@ -168,13 +171,15 @@ impl<'a> Walk<'a> {
                 .min(8);
             (id != "0").then(|| (id.to_string(), ilvl))
         });
-        let mut runs = Vec::new();
-        self.inline(p, &mut runs);
-        if matches!(
+        let meta = matches!(
             role,
             Role::Title | Role::Subtitle | Role::Author | Role::Date
-        ) && self.cells.is_empty()
-        {
+        ) && self.cells.is_empty();
+        let mut runs = Vec::new();
+        self.in_meta = meta;
+        self.inline(p, &mut runs);
+        self.in_meta = false;
+        if meta {
             self.meta.push(MetaParagraph {
                 role,
                 runs,
@@ -290,6 +295,9 @@ impl<'a> Walk<'a> {
         let Some(href) = e.attr("r:id").and_then(|id| self.links.get(id)) else {
             return;
         };
+        if self.in_meta {
+            return;
+        }
         if !(href.starts_with("http://") || href.starts_with("https://")) {
             return;
         }
