@@ -11,55 +11,22 @@
 
 use std::sync::OnceLock;
 
-/// OpenCC's TSCharacters as build.rs packed it (a count, the Traditional
-/// characters' gaps, the Simplified characters' zigzag offsets; varints).
+mod opencc;
+
+/// OpenCC's TSCharacters as build.rs packed it (`opencc::pack`, postcard).
 static TS_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ts_table.bin"));
 
 /// The Traditional→Simplified pairs, sorted by Traditional character;
-/// unpacked on first use (about 4,100 pairs, tens of microseconds).
+/// unpacked on first use (about 4,100 pairs, tens of microseconds). The
+/// bytes are the build script's, from a checked-in file, so a table that
+/// does not decode is a build defect: it is then empty rather than guessed.
 fn ts_table() -> &'static [(char, char)] {
     static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
-    TABLE.get_or_init(|| unpack(TS_PACKED))
-}
-
-/// Read the packed table. It is written by this crate's build script from a
-/// checked-in file, so a malformed one is a build defect: it stops short
-/// rather than guess.
-fn unpack(bytes: &[u8]) -> Vec<(char, char)> {
-    let mut rest = bytes;
-    let mut next = || -> Option<u64> {
-        let mut n = 0u64;
-        for shift in (0..64).step_by(7) {
-            let (&byte, tail) = rest.split_first()?;
-            rest = tail;
-            n |= u64::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                return Some(n);
-            }
-        }
-        None
-    };
-    let count = next().unwrap_or(0) as usize;
-    let mut traditional = Vec::with_capacity(count);
-    let mut code = 0u32;
-    for _ in 0..count {
-        let Some(gap) = next() else { break };
-        code += gap as u32;
-        traditional.push(code);
-    }
-    let mut pairs = Vec::with_capacity(count);
-    for &t in &traditional {
-        let Some(z) = next() else { break };
-        let offset = (z >> 1) as i64 ^ -((z & 1) as i64);
-        let s = i64::from(t) + offset;
-        if let (Some(t), Some(s)) = (
-            char::from_u32(t),
-            u32::try_from(s).ok().and_then(char::from_u32),
-        ) {
-            pairs.push((t, s));
-        }
-    }
-    pairs
+    TABLE.get_or_init(|| {
+        postcard::from_bytes::<(Vec<u32>, Vec<i32>)>(TS_PACKED)
+            .map(|(gaps, offsets)| opencc::unpack(&gaps, &offsets))
+            .unwrap_or_default()
+    })
 }
 
 /// The Simplified form of a Traditional character, if it has a different one.
@@ -134,26 +101,14 @@ mod tests {
         );
     }
 
+    /// The embedded table is the checked-in file's pairs, whole: packing,
+    /// postcard and unpacking lose nothing (the file's reading is tested
+    /// on its own below).
     #[test]
-    fn table_is_whole_and_sorted() {
+    fn table_is_the_whole_file() {
         let table = ts_table();
-        // Every pair of the source file (single characters that differ).
         let source = include_str!("../data/opencc/TSCharacters.txt");
-        let mut expected: Vec<(char, char)> = source
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let (t, s) = l.split_once('\t')?;
-                let s = s.split(' ').next()?;
-                let (mut t, mut s) = (t.chars(), s.chars());
-                match (t.next(), t.next(), s.next(), s.next()) {
-                    (Some(t), None, Some(s), None) if t != s => Some((t, s)),
-                    _ => None,
-                }
-            })
-            .collect();
-        expected.sort_unstable();
-        expected.dedup_by_key(|p| p.0);
+        let expected = opencc::pairs(source).unwrap();
         assert!(expected.len() > 3000);
         assert_eq!(table, expected.as_slice());
         assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
@@ -161,5 +116,32 @@ mod tests {
         assert!(table
             .iter()
             .any(|&(t, s)| t as u32 > 0xFFFF || s as u32 > 0xFFFF));
+        // Known pairs, and characters with no other form.
+        for (t, s) in [('對', '对'), ('關', '关'), ('歐', '欧'), ('盧', '卢')] {
+            assert_eq!(simplified_char(t), Some(s), "{t}");
+        }
+        for c in ['四', '方', 'Q', '对'] {
+            assert_eq!(simplified_char(c), None, "{c}");
+        }
+    }
+
+    #[test]
+    fn opencc_lines_read_as_pairs() {
+        let text = "# comment\n\n對\t对\n四\t四\n乾\t干 乾\n乾\t乹\n𠁞\t𠀾\n";
+        assert_eq!(
+            opencc::pairs(text).unwrap(),
+            [('乾', '干'), ('對', '对'), ('𠁞', '𠀾')]
+        );
+        assert_eq!(
+            opencc::pairs("ab\tc\n").unwrap_err(),
+            "line 1: expected single characters"
+        );
+        assert_eq!(
+            opencc::pairs("#\n對\n").unwrap_err(),
+            "line 2: expected `key<TAB>values`"
+        );
+        let pairs = [('A', 'a'), ('對', '对'), ('𠁞', '𠀾')];
+        let (gaps, offsets) = opencc::pack(&pairs);
+        assert_eq!(opencc::unpack(&gaps, &offsets), pairs);
     }
 }

@@ -25,11 +25,13 @@
 //! the path functions here, so the two always agree.
 
 use crate::bundle::{decode_versioned, Bundle, BundleError, BUNDLE_FORMAT_VERSION};
-use crate::catalogue::{self, Page};
+#[cfg(feature = "build")]
+use crate::catalogue;
+use crate::catalogue::Page;
 use crate::glossary::Glossary;
 use serde::{Deserialize, Serialize};
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
+#[cfg(feature = "build")]
+use std::hash::Hasher;
 
 /// What the app embeds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,7 +86,10 @@ pub struct File {
 }
 
 /// Split a bundle: the head to embed and every file to serve beside it.
-/// Catalogue pages have `per_page` entries.
+/// Catalogue pages have `per_page` entries. The folder's name is a stable
+/// hash (FNV-1a, 64 bits) of every file's path and bytes, so it is the same
+/// for the same corpus whatever Rust release builds it.
+#[cfg(feature = "build")]
 pub fn split(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File>), BundleError> {
     // The catalogue lists documents in id order, as `Bundle::new` keeps them;
     // a bundle whose documents were replaced since is put back in order.
@@ -113,11 +118,16 @@ pub fn split(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File>), B
             .ok_or(BundleError::Shape("a document id must be [a-z0-9-]+"))?;
         files.push((name, Bundle::new(vec![doc]).encode()?));
     }
-    let mut hasher = DefaultHasher::new();
-    first.encode()?.hash(&mut hasher);
+    // Each piece length-prefixed, so the pieces cannot run into each other.
+    let mut hasher = fnv::FnvHasher::default();
+    let mut feed = |bytes: &[u8]| {
+        hasher.write(&(bytes.len() as u64).to_le_bytes());
+        hasher.write(bytes);
+    };
+    feed(&first.encode()?);
     for (path, bytes) in &files {
-        path.hash(&mut hasher);
-        bytes.hash(&mut hasher);
+        feed(path.as_bytes());
+        feed(bytes);
     }
     let set = format!("{:016x}", hasher.finish());
     let files = files

@@ -54,6 +54,83 @@ fn assert_loss_free(doc: &Document, source: &str) {
     );
 }
 
+/// Without whitespace (which the model does not keep where it separates).
+fn compact(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{feff}')
+        .collect()
+}
+
+/// Every piece of the model sits, with its text in order, where the source
+/// has it: a block's text runs, unbroken, through the source lines it names
+/// (a paragraph rejoined across a page break spans two runs of lines), a
+/// note's marker and text on its line and the lines after it, a skipped
+/// piece on its line, and the metadata in the header before the first
+/// block. With [`assert_loss_free`] (each character once), text moved,
+/// swapped or reordered fails, not only text lost.
+fn assert_in_place(doc: &Document, source: &str) {
+    let lines: Vec<String> = source.lines().map(compact).collect();
+    let line = |n: u32| lines.get(n as usize - 1).map_or("", String::as_str);
+    for b in &doc.blocks {
+        let text = compact(&inline::source_text(&b.inlines));
+        let span: String = b.lines.iter().map(|&n| line(n)).collect();
+        assert!(
+            span.contains(&text),
+            "{}:{:?}: block {} is not its lines' text in order",
+            doc.source,
+            b.lines,
+            b.id
+        );
+    }
+    for n in doc.notes.iter().filter(|n| n.body.is_some()) {
+        let text = compact(&format!(
+            "{}{}",
+            n.marker.as_deref().unwrap_or(""),
+            inline::source_text(n.body.as_deref().unwrap())
+        ));
+        let from: String = (n.line..n.line + 4).map(line).collect();
+        assert!(
+            from.contains(&text),
+            "{}:{}: note {} is not on its line in order",
+            doc.source,
+            n.line,
+            n.label
+        );
+    }
+    for k in &doc.skipped {
+        assert!(
+            line(k.line).contains(&compact(&k.text)),
+            "{}:{}: skipped {:?} is not on its line",
+            doc.source,
+            k.line,
+            k.text
+        );
+    }
+    let first_block = doc
+        .blocks
+        .iter()
+        .filter_map(|b| b.lines.first())
+        .min()
+        .copied()
+        .unwrap_or(1);
+    let header: String = (1..first_block).map(line).collect();
+    let m = &doc.meta;
+    for value in m
+        .category
+        .iter()
+        .chain(m.authors.iter().filter_map(|a| a.affiliation.as_ref()))
+        .chain(&m.keywords)
+        .chain(m.disclaimer.iter())
+        .chain(m.contents.iter().map(|c| &c.title))
+    {
+        assert!(
+            header.contains(&compact(value)),
+            "{}: {value:?} is not in the header",
+            doc.source
+        );
+    }
+}
+
 #[test]
 fn every_corpus_file_is_parsed_loss_free() {
     let docs = load_dir(&corpus_dir()).unwrap();
@@ -61,8 +138,37 @@ fn every_corpus_file_is_parsed_loss_free() {
     for doc in &docs {
         let source = std::fs::read_to_string(&doc.source).unwrap();
         assert_loss_free(doc, &source);
+        assert_in_place(doc, &source);
         assert!(!doc.has_errors(), "{:?}", doc.diagnostics);
     }
+}
+
+/// The in-order check catches what counting cannot: the same characters in
+/// another order.
+#[test]
+fn reordered_text_is_caught() {
+    let (mut d, source) = web();
+    assert_loss_free(&d, &source);
+    assert_in_place(&d, &source);
+    let b = d
+        .blocks
+        .iter_mut()
+        .find(|b| b.kind == BlockKind::Paragraph)
+        .unwrap();
+    let Some(Inline::Text(t)) = b
+        .inlines
+        .iter_mut()
+        .find(|i| matches!(i, Inline::Text(t) if t.chars().count() > 10))
+    else {
+        panic!("a paragraph with text");
+    };
+    let mut chars: Vec<char> = t.chars().collect();
+    let other = chars.iter().position(|&c| c != chars[0]).unwrap();
+    chars.swap(0, other);
+    *t = chars.into_iter().collect();
+    assert_loss_free(&d, &source);
+    let caught = std::panic::catch_unwind(|| assert_in_place(&d, &source));
+    assert!(caught.is_err(), "a swap inside a paragraph went unnoticed");
 }
 
 #[test]

@@ -2,8 +2,9 @@
 //! themselves (`「四方安全對話」（Quadrilateral Security Dialogue, Quad）`),
 //! extracted at build time so the app only looks terms up.
 //!
-//! What the app needs — the [`Glossary`] types and [`Glossary::find`] with
-//! its comparison key (`key.rs`) — is always built. Building a glossary is
+//! What the app needs — the [`Glossary`] types, [`Glossary::find`] with its
+//! comparison key (`key.rs`), and [`export`] (CSV and TBX for translators)
+//! — is always built. Building a glossary is
 //! the `build` feature's, in small steps, one file each, each depending only
 //! on the ones before it: `counter.rs` (the corpus as units of text, and the
 //! one counter of how often strings occur); `kind.rs` (what sort of thing a
@@ -19,6 +20,7 @@ mod counter;
 mod curation;
 #[cfg(feature = "build")]
 mod english;
+pub mod export;
 #[cfg(feature = "build")]
 mod extract;
 mod key;
