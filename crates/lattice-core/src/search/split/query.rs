@@ -146,13 +146,7 @@ impl Index<'_> {
     /// (`None`: the end), fetching the pages they are listed in.
     fn chunk_bounds(&self, lo: u64, hi: u64) -> Result<Covered, Stop> {
         let pages = &self.meta.pages;
-        let mut wanted = Vec::new();
-        for (i, p) in pages.iter().enumerate() {
-            let next = pages.get(i + 1).map(Bound::at);
-            if p.at() <= (hi, u32::MAX) && next.is_none_or(|n| n > (lo, 0)) {
-                wanted.push(i);
-            }
-        }
+        let wanted = self.pages_for(lo, hi);
         let names: Vec<String> = wanted.iter().map(|&i| file_name(&pages[i].file)).collect();
         let decoded: Vec<Page> = need(self.files, &names)?;
         let mut out = Vec::new();
@@ -169,6 +163,37 @@ impl Index<'_> {
             }
         }
         Ok(out)
+    }
+
+    /// The numbers of the pages listing chunks of keys `lo..=hi`.
+    fn pages_for(&self, lo: u64, hi: u64) -> Vec<usize> {
+        let pages = &self.meta.pages;
+        let mut wanted = Vec::new();
+        for (i, p) in pages.iter().enumerate() {
+            let next = pages.get(i + 1).map(Bound::at);
+            if p.at() <= (hi, u32::MAX) && next.is_none_or(|n| n > (lo, 0)) {
+                wanted.push(i);
+            }
+        }
+        wanted
+    }
+
+    /// Fetch, in one round, every page any form of the query needs.
+    fn prefetch_pages(&self, query: &Query) -> Result<(), Stop> {
+        let mut numbers = BTreeSet::new();
+        for clause in query.clauses.iter().chain(&query.excluded) {
+            for alt in clause.alternatives.iter() {
+                for (lo, hi) in key_ranges(&alt.folded) {
+                    numbers.extend(self.pages_for(lo, hi));
+                }
+            }
+        }
+        let names: Vec<String> = numbers
+            .into_iter()
+            .map(|i| file_name(&self.meta.pages[i].file))
+            .collect();
+        need::<Page>(self.files, &names)?;
+        Ok(())
     }
 
     /// How many chunks hold key `k` (its cost, to pick the cheapest first).
@@ -275,11 +300,7 @@ impl Index<'_> {
             }
             return Ok(found);
         }
-        // Offsets of the bigrams that cover the form: 0, 2, 4, … and the last.
-        let mut offsets: Vec<usize> = (0..chars.len() - 1).step_by(2).collect();
-        if offsets.last() != Some(&(chars.len() - 2)) {
-            offsets.push(chars.len() - 2);
-        }
+        let offsets = covering_offsets(chars.len());
         let mut costed = Vec::new();
         for &o in &offsets {
             let k = key(chars[o], Some(chars[o + 1]));
@@ -481,6 +502,36 @@ impl Index<'_> {
     }
 }
 
+/// Offsets of the bigrams that cover a form of `len` (≥ 2) characters:
+/// 0, 2, 4, … and the last.
+fn covering_offsets(len: usize) -> Vec<usize> {
+    let mut offsets: Vec<usize> = (0..len.saturating_sub(1)).step_by(2).collect();
+    if len >= 2 && offsets.last() != Some(&(len - 2)) {
+        offsets.push(len - 2);
+    }
+    offsets
+}
+
+/// The key ranges a form's search reads: every bigram starting with its
+/// character for a one-character form, else its covering bigrams.
+fn key_ranges(folded: &str) -> Vec<(u64, u64)> {
+    let chars: Vec<char> = folded.chars().collect();
+    match chars.len() {
+        0 => Vec::new(),
+        1 => {
+            let lo = key(chars[0], None);
+            vec![(lo, lo | u64::from(u32::MAX))]
+        }
+        n => covering_offsets(n)
+            .into_iter()
+            .map(|o| {
+                let k = key(chars[o], Some(chars[o + 1]));
+                (k, k)
+            })
+            .collect(),
+    }
+}
+
 fn run(
     files: &Files,
     query: &Query,
@@ -503,6 +554,7 @@ fn run(
     if query.is_empty() {
         return Ok(Split::default());
     }
+    index.prefetch_pages(query)?;
     // A document filter: that document's passages, found by its id.
     let mut filter: Option<BTreeSet<u32>> = None;
     if let Some(id) = &options.document {
