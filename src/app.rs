@@ -93,8 +93,11 @@ fn SkipLink() -> Html {
 #[hook]
 fn use_help_key() {
     use_effect_with((), |_| {
-        let listener =
-            gloo::events::EventListener::new(&gloo::utils::document(), "keydown", |event| {
+        let listener = gloo::events::EventListener::new_with_options(
+            &gloo::utils::document(),
+            "keydown",
+            gloo::events::EventListenerOptions::enable_prevent_default(),
+            |event| {
                 use wasm_bindgen::JsCast;
                 let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
@@ -113,7 +116,8 @@ fn use_help_key() {
                     event.prevent_default();
                     crate::route::navigate(&Route::Help);
                 }
-            });
+            },
+        );
         move || drop(listener)
     });
 }

@@ -33,6 +33,11 @@ test.describe('keyboard', () => {
       if (!inside) break;
       await page.keyboard.press('Tab');
     }
+    // Past its last link, Tab gives focus back to the marker, closed; the
+    // next Tab moves on in the page.
+    await expect(marker).toBeFocused();
+    await expect(page.locator('#lattice-popover')).toHaveCount(0);
+    await page.keyboard.press('Tab');
     const after = await page.evaluate(() => {
       const active = document.activeElement!;
       const marker = document.getElementById('ref-1-1')!;
@@ -105,6 +110,7 @@ test.describe('reading progress', () => {
     await expect(page.locator('.card', { hasText: CHAPTER.title }).locator('.progress')).toHaveText('未讀');
 
     await page.goto(`./#/doc/${CHAPTER.id}`);
+    await expect(page.locator('h1')).toHaveText(CHAPTER.title);
     const line = page.locator('#lattice-progress');
     const scale = () => line.evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
     await page.evaluate(() => {
@@ -118,6 +124,7 @@ test.describe('reading progress', () => {
     await expect(page.locator('.card', { hasText: CHAPTER.title }).locator('.progress')).toHaveText('閱讀中');
 
     await page.goto(`./#/doc/${QUAD.id}`);
+    await expect(page.locator('h1')).toHaveText(QUAD.title);
     await page.locator('.notes').evaluate((el) => el.scrollIntoView());
     await expect.poll(scale).toBe(1);
     await page.waitForTimeout(300);
