@@ -169,3 +169,112 @@ pub(super) fn reduce(state: &mut State, input: Input) -> Vec<Effect> {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hooks::popover::PopoverContent;
+    use lattice_core::glossary::Glossary;
+    use std::rc::Rc;
+    use wasm_bindgen::{JsCast, JsValue};
+    use yew::AttrValue;
+
+    /// A request at the trigger `key` (the element itself is never touched
+    /// by the reducer, so a null stands in for it).
+    fn request(key: &'static str) -> Request {
+        Request {
+            trigger: JsValue::NULL.unchecked_into(),
+            key: AttrValue::from(key),
+            content: PopoverContent::Term {
+                glossary: Rc::new(Glossary::default()),
+                index: 0,
+            },
+        }
+    }
+
+    fn msg(state: &mut State, msg: PopoverMsg) -> Vec<Effect> {
+        reduce(state, Input::Msg(msg))
+    }
+
+    fn via(state: &State) -> Option<Via> {
+        state.open.as_ref().map(|o| o.via)
+    }
+
+    #[test]
+    fn a_hover_opens_only_after_its_delay() {
+        let mut state = State::default();
+        let effects = msg(&mut state, PopoverMsg::Hover(request("a")));
+        assert!(state.open.is_none());
+        let [Effect::Schedule(ms, PopoverMsg::Open(_, Via::Hover))] = effects.as_slice() else {
+            panic!("expected a scheduled open, got {effects:?}");
+        };
+        assert_eq!(*ms, HOVER_OPEN_MS);
+    }
+
+    #[test]
+    fn a_tap_toggles_and_a_hover_does_not_close_a_tapped_popover() {
+        let mut state = State::default();
+        msg(&mut state, PopoverMsg::Toggle(request("a")));
+        assert_eq!(via(&state), Some(Via::Tap));
+        assert!(matches!(
+            msg(&mut state, PopoverMsg::LeaveSoon).as_slice(),
+            []
+        ));
+        msg(&mut state, PopoverMsg::Toggle(request("a")));
+        assert!(state.open.is_none());
+    }
+
+    #[test]
+    fn focus_leaving_closes_only_what_focus_opened() {
+        let mut state = State::default();
+        msg(&mut state, PopoverMsg::Focus(request("a")));
+        let into_popover = Input::FocusLeft {
+            into_popover: true,
+            into_trigger: false,
+        };
+        assert!(reduce(&mut state, into_popover).is_empty());
+        assert_eq!(via(&state), Some(Via::Focus));
+        let away = Input::FocusLeft {
+            into_popover: false,
+            into_trigger: false,
+        };
+        reduce(&mut state, away);
+        assert!(state.open.is_none());
+
+        msg(&mut state, PopoverMsg::Toggle(request("b")));
+        let away = Input::FocusLeft {
+            into_popover: false,
+            into_trigger: false,
+        };
+        reduce(&mut state, away);
+        assert_eq!(via(&state), Some(Via::Tap));
+    }
+
+    #[test]
+    fn escape_gives_focus_back_and_focus_being_restored_does_not_reopen() {
+        let mut state = State::default();
+        msg(&mut state, PopoverMsg::Focus(request("a")));
+        let effects = msg(
+            &mut state,
+            PopoverMsg::Close {
+                restore_focus: true,
+            },
+        );
+        assert!(state.open.is_none());
+        assert!(effects.iter().any(|e| matches!(e, Effect::FocusTrigger(_))));
+        state.restoring = true;
+        assert!(msg(&mut state, PopoverMsg::Focus(request("a"))).is_empty());
+        assert!(state.open.is_none());
+    }
+
+    #[test]
+    fn a_firmer_open_takes_over_a_hover() {
+        let mut state = State::default();
+        msg(&mut state, PopoverMsg::Open(request("a"), Via::Hover));
+        msg(&mut state, PopoverMsg::Open(request("a"), Via::Focus));
+        assert_eq!(via(&state), Some(Via::Focus));
+        // A hover again does not weaken it.
+        msg(&mut state, PopoverMsg::Open(request("a"), Via::Hover));
+        assert_eq!(via(&state), Some(Via::Focus));
+    }
+}
