@@ -57,6 +57,13 @@ test('printing hides every control, the match navigator too', async ({ page }) =
   );
   expect(shown).toEqual([]);
   await expect(page.locator('.doc-body')).toBeVisible();
+  // The glossary's column names, sort buttons on screen, stay as headings.
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto('./#/glossary');
+  await expect(page.locator('.g-en').first()).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.glossary-table th', { hasText: '英文' })).toBeVisible();
+  await expect(page.locator('.glossary-tools')).toBeHidden();
 });
 
 test('a note marker never starts a line alone', async ({ page }) => {
