@@ -9,6 +9,7 @@ use crate::components::update_notice::UpdateNotice;
 use crate::corpus::{use_corpus_for, Corpus, Fetched};
 use crate::pages::document::DocumentPage;
 use crate::pages::glossary::GlossaryPage;
+use crate::pages::help::HelpPage;
 use crate::pages::library::Library;
 use crate::pages::not_found::NotFound;
 use crate::pages::search::SearchPage;
@@ -33,13 +34,23 @@ pub fn App(props: &AppProps) -> Html {
     let corpus = fetched.corpus().clone();
     // The search index is built lazily, on the searcher's first use.
     let searcher = use_memo(corpus.clone(), |corpus| Searcher::new(corpus.clone()));
+    // Once a route's page is drawn (and has put itself in place: the pages'
+    // effects run first), the reader's scrolling is theirs to be remembered.
+    let ready = matches!(fetched, Fetched::Ready(_));
+    use_effect_with((route.clone(), ready), |(_, ready)| {
+        if *ready {
+            crate::hooks::scroll_memory::settled();
+        }
+    });
+    use_help_key();
     html! {
         <ContextProvider<Corpus> context={corpus}>
         <PrefsProvider>
         <PopoverLayer>
         <ContextProvider<Searcher> context={(*searcher).clone()}>
+            <SkipLink />
             <SiteHeader />
-            <main class="page">{
+            <main class="page" id={MAIN_ID} tabindex="-1">{
                 match fetched {
                     Fetched::Ready(_) => switch(&route),
                     Fetched::Loading(_) => html! { <CorpusLoading /> },
@@ -52,6 +63,63 @@ pub fn App(props: &AppProps) -> Html {
         </PrefsProvider>
         </ContextProvider<Corpus>>
     }
+}
+
+/// The element id of the page's main content, the skip link's target.
+const MAIN_ID: &str = "lattice-main";
+
+/// The first Tab stop: "skip to the content", past the banner. Hash routing
+/// owns the URL's fragment, so it moves focus itself instead of linking.
+#[component]
+fn SkipLink() -> Html {
+    let lang = crate::i18n::use_lang();
+    let onclick = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        if let Some(main) = gloo::utils::document().get_element_by_id(MAIN_ID) {
+            use wasm_bindgen::JsCast;
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        }
+    });
+    html! {
+        <a class="skip-link" href={format!("#{MAIN_ID}")} {onclick}>
+            { lang.pick("跳到主要內容", "Skip to the content") }
+        </a>
+    }
+}
+
+/// `?` anywhere but in a text field opens the help page.
+#[hook]
+fn use_help_key() {
+    use_effect_with((), |_| {
+        let listener = gloo::events::EventListener::new_with_options(
+            &gloo::utils::document(),
+            "keydown",
+            gloo::events::EventListenerOptions::enable_prevent_default(),
+            |event| {
+                use wasm_bindgen::JsCast;
+                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if event.key() != "?" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                    return;
+                }
+                let typing = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                    .is_some_and(|el| {
+                        el.is_content_editable()
+                            || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    });
+                if !typing {
+                    event.prevent_default();
+                    crate::route::navigate(&Route::Help);
+                }
+            },
+        );
+        move || drop(listener)
+    });
 }
 
 /// The page for a route.
@@ -79,6 +147,7 @@ pub fn switch(route: &Route) -> Html {
             </SearchMatches>
         },
         Route::Glossary => html! { <GlossaryPage /> },
+        Route::Help => html! { <HelpPage /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -155,7 +155,7 @@ impl Corpus {
             return Vec::new();
         };
         match route {
-            Route::Library | Route::NotFound => Vec::new(),
+            Route::Library | Route::Help | Route::NotFound => Vec::new(),
             Route::LibraryPage(n) => (*n as usize)
                 .checked_sub(1)
                 .and_then(|page| self.page_want(set, page))

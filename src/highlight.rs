@@ -69,10 +69,55 @@ impl Highlights {
         Some(first + within)
     }
 
+    /// The same matches with overlapping ones, and ones apart only by spaces
+    /// or punctuation, joined into one: "Quad" inside "Quadrilateral Security
+    /// Dialogue" is one match, and so is each occurrence of a phrase whose
+    /// words were matched one by one. `text` gives an anchor's plain text.
+    pub fn joined(&self, text: impl Fn(&str) -> Option<String>) -> Highlights {
+        let mut out = Highlights::default();
+        let mut anchors: Vec<&str> = Vec::new();
+        for (anchor, _) in &self.order {
+            if !anchors.contains(&anchor.as_str()) {
+                anchors.push(anchor);
+            }
+        }
+        for anchor in anchors {
+            let chars: Vec<char> = text(anchor).unwrap_or_default().chars().collect();
+            out.push(anchor, join_ranges(self.for_anchor(anchor), &chars));
+        }
+        out
+    }
+
     /// The ordinal of the first match in this anchor.
     pub fn first_in(&self, anchor: &str) -> Option<usize> {
         self.first.get(anchor).copied()
     }
+}
+
+/// `ranges` sorted and joined where they overlap or only spaces and
+/// punctuation of `text` lie between them.
+pub fn join_ranges(ranges: &[Range<usize>], text: &[char]) -> Vec<Range<usize>> {
+    let mut sorted: Vec<Range<usize>> =
+        ranges.iter().filter(|r| r.start < r.end).cloned().collect();
+    sorted.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for r in sorted {
+        if let Some(last) = out.last_mut() {
+            let between = text.get(last.end..r.start).unwrap_or(&[]);
+            let joins = r.start <= last.end
+                || (r.start - last.end <= 3
+                    && between.len() == r.start - last.end
+                    && between
+                        .iter()
+                        .all(|c| c.is_whitespace() || matches!(c, '-' | '‐' | '·' | '・')));
+            if joins {
+                last.end = last.end.max(r.end);
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
 }
 
 /// The highlights the document page should draw: provided by the search
@@ -80,4 +125,34 @@ impl Highlights {
 #[hook]
 pub fn use_highlights() -> Rc<Highlights> {
     use_context::<Rc<Highlights>>().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_ranges;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn a_match_inside_another_is_one() {
+        let text = chars("the Quadrilateral Security Dialogue met");
+        assert_eq!(join_ranges(&[4..35, 4..8], &text), vec![4..35]);
+    }
+
+    #[test]
+    fn words_apart_only_by_spaces_are_one_phrase() {
+        let text = chars("Quad Foreign Ministers and Quad");
+        assert_eq!(
+            join_ranges(&[0..4, 5..12, 13..22, 27..31], &text),
+            vec![0..22, 27..31]
+        );
+    }
+
+    #[test]
+    fn words_apart_by_other_text_stay_apart() {
+        let text = chars("四方安全對話與印太");
+        assert_eq!(join_ranges(&[7..9, 0..6], &text), vec![0..6, 7..9]);
+    }
 }

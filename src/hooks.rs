@@ -1,5 +1,6 @@
 //! Hooks shared by the pages: name the browser tab, put the reader at the
-//! right place on the page; local storage and the popover protocol in `hooks/`.
+//! right place on the page; local storage, the popover protocol, the reading
+//! position and the scroll position of each history entry in `hooks/`.
 
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
@@ -20,29 +21,33 @@ pub fn use_title(page: Option<AttrValue>) {
 }
 
 /// After navigating to `page` (any key naming the page, such as a document id),
-/// scroll to the element with id `anchor`, or to the top of the page when there
-/// is none or it does not exist.
+/// put the reader in place: where they were when they come back to this
+/// history entry (Back, Forward, reload; see [`scroll_memory`]), else at the
+/// element with id `anchor`, else at the top of the page.
 #[hook]
 pub fn use_scroll_to(page: AttrValue, anchor: Option<AttrValue>) {
     use_effect_with((page, anchor), |(_, anchor)| {
+        let window = gloo::utils::window();
         let target = anchor
             .as_deref()
             .and_then(|id| gloo::utils::document().get_element_by_id(id));
-        match target {
-            Some(element) => {
+        match (scroll_memory::recorded(), target) {
+            (Some(y), _) => window.scroll_to_with_x_and_y(0.0, y),
+            (None, Some(element)) => {
                 let options = ScrollIntoViewOptions::new();
                 options.set_block(ScrollLogicalPosition::Start);
                 options.set_behavior(ScrollBehavior::Instant);
                 element.scroll_into_view_with_scroll_into_view_options(&options);
             }
-            None => gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0),
+            (None, None) => window.scroll_to_with_x_and_y(0.0, 0.0),
         }
+        scroll_memory::settled();
     });
 }
 
 pub mod local_storage;
 pub mod popover;
 pub mod reading;
+pub mod scroll_memory;
 
-pub use local_storage::use_local_storage;
 pub use popover::{use_popover, use_popover_trigger};

@@ -22,6 +22,7 @@ pub fn start() {
     if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
         boot.remove();
     }
+    hooks::scroll_memory::install();
     match Corpus::embedded() {
         Ok(corpus) => {
             yew::Renderer::<App>::with_props(AppProps { corpus }).render();

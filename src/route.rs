@@ -9,6 +9,7 @@
 //! | `#/doc/<id>`              | [`Route::Document`] without an anchor  |
 //! | `#/doc/<id>/<anchor>`     | [`Route::Document`] at a block or note |
 //! | `#/glossary`              | [`Route::Glossary`]                    |
+//! | `#/help`                  | [`Route::Help`]                        |
 //! | `#/search?q=…&doc=…&scope=body&glossary=0` | [`Route::Search`]     |
 //! | `#/doc/<id>[/<anchor>]?q=…` | [`Route::Highlighted`]: a document with a search's matches marked |
 //! | anything else             | [`Route::NotFound`]                    |
@@ -41,6 +42,8 @@ pub enum Route {
     },
     /// Every glossary term, with its occurrences.
     Glossary,
+    /// Help and about: search syntax, shortcuts, offline status.
+    Help,
     /// The results page of a search.
     Search(SearchQuery),
     /// A document (optionally at an anchor) with a search's matches marked
@@ -100,6 +103,7 @@ impl Route {
                 _ => Route::NotFound,
             },
             ["glossary"] => Route::Glossary,
+            ["help"] => Route::Help,
             ["search"] => Route::Search(SearchQuery::default()),
             _ => Route::NotFound,
         }
@@ -126,6 +130,7 @@ impl Route {
                 anchor: Some(anchor),
             } => format!("#/doc/{id}/{anchor}"),
             Route::Glossary => "#/glossary".to_string(),
+            Route::Help => "#/help".to_string(),
             Route::Search(search) => format!("#/search?{}", search.to_query_string()),
             Route::Highlighted { id, anchor, search } => {
                 let query = search.to_query_string();
@@ -275,6 +280,7 @@ fn hex_pair(bytes: &[u8]) -> Option<u8> {
 
 /// Go to a route, adding a history entry.
 pub fn navigate(route: &Route) {
+    crate::hooks::scroll_memory::save();
     let _ = gloo::utils::window().location().set_hash(&route.href());
 }
 

@@ -146,9 +146,10 @@ pub enum PrefsAction {
     FontSmaller,
     /// Simplified display on/off.
     ToggleSimplified,
-    /// Glossary marks on/off (bilingual mode goes off with them).
+    /// Glossary marks on/off.
     ToggleTerms,
-    /// Bilingual mode on/off (turning it on marks terms too).
+    /// Bilingual mode on/off (it glosses the terms whether or not they are
+    /// marked, and leaves the marks switch as it was).
     ToggleBilingual,
 }
 
@@ -165,14 +166,8 @@ impl Reducible for Prefs {
             }
             PrefsAction::FontSmaller => next.font_step = next.font_step.saturating_sub(1),
             PrefsAction::ToggleSimplified => next.simplified = !next.simplified,
-            PrefsAction::ToggleTerms => {
-                next.terms = !next.terms;
-                next.bilingual &= next.terms;
-            }
-            PrefsAction::ToggleBilingual => {
-                next.bilingual = !next.bilingual;
-                next.terms |= next.bilingual;
-            }
+            PrefsAction::ToggleTerms => next.terms = !next.terms,
+            PrefsAction::ToggleBilingual => next.bilingual = !next.bilingual,
         }
         if next == *self {
             self
@@ -184,6 +179,13 @@ impl Reducible for Prefs {
 
 /// The preferences handle every component reads and dispatches to.
 pub type PrefsHandle = UseReducerHandle<Prefs>;
+
+/// Make a change the reader asked for, keeping the paragraph being read
+/// where it is on the screen (the provider puts it back once redrawn).
+pub fn change(prefs: &PrefsHandle, action: PrefsAction) {
+    crate::hooks::reading::hold_place();
+    prefs.dispatch(action);
+}
 
 /// The current preferences: the provider's, or the defaults (e.g. in
 /// component tests that mount a widget alone).
@@ -207,6 +209,8 @@ pub fn PrefsProvider(props: &PrefsProviderProps) -> Html {
     use_effect_with((*prefs).clone(), |prefs| {
         local_storage::write(PREFS_KEY, &prefs.serialize());
         apply(prefs);
+        // The page has been redrawn with the change: put the reader back.
+        crate::hooks::reading::restore_place();
     });
     let lang = prefs.lang;
     html! {

@@ -7,9 +7,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use lattice_app::components::glossary_export::{to_csv, to_tbx, xml_escape};
-use lattice_app::components::marked::{render_runs, Display, Mark, MarkKind};
-use lattice_app::components::notes::MISSING_NOTE;
+use lattice_app::components::marked::{render_runs, DisplayOptions, Mark, MarkKind};
+use lattice_app::components::notes::missing_note_text;
 use lattice_app::corpus::Corpus;
+use lattice_app::i18n::Lang;
 use lattice_core::glossary::{Glossary, Term, TermKind};
 use lattice_core::inline::Inline;
 use lattice_core::Bundle;
@@ -118,7 +119,7 @@ async fn an_absent_note_says_so_in_the_popover() {
         .unwrap()
         .text_content()
         .unwrap()
-        .contains(MISSING_NOTE));
+        .contains(missing_note_text(Lang::Zh)));
     // A tap on the same marker closes it again.
     tap(&marker).await;
     wait_until("the popover closes", || popover().is_none()).await;
@@ -188,10 +189,11 @@ fn Marked(props: &MarkedProps) -> Html {
             kind: MarkKind::Hit(1),
         },
     ];
-    let display = Display {
+    let display = DisplayOptions {
         simplified: true,
         bilingual: props.bilingual,
         glossary: Some(glossary),
+        focusable_terms: true,
     };
     html! { <p id="marked">{ render_runs(&doc, "p1", &runs, &marks, &display, None, None) }</p> }
 }

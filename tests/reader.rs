@@ -3,8 +3,9 @@
 //! HTML in, checked the way a reader would see it.
 #![cfg(target_arch = "wasm32")]
 
-use lattice_app::components::notes::MISSING_NOTE;
+use lattice_app::components::notes::missing_note_text;
 use lattice_app::corpus::Corpus;
+use lattice_app::i18n::Lang;
 use lattice_app::route::Route;
 use lattice_core::inline::Inline;
 use lattice_core::{Block, BlockKind, Bundle, Document, Note};
@@ -221,7 +222,7 @@ async fn document_page_renders_corpus_text_as_text_never_html() {
     let first: Element = refs.item(0).unwrap().dyn_into().unwrap();
     assert_eq!(first.get_attribute("href").unwrap(), "#/doc/test-doc/n1");
     assert_eq!(first.text_content().unwrap(), "1");
-    assert!(text(&root, "li#n1").contains(MISSING_NOTE));
+    assert!(text(&root, "li#n1").contains(missing_note_text(Lang::Zh)));
     assert!(text(&root, "li#n2").contains("註二 <em>不是強調</em>"));
     assert_eq!(count(&root, "li#n2 em"), 0);
     assert_eq!(

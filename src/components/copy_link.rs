@@ -56,7 +56,7 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
         })
     };
     html! {
-        <span class="copy-link-wrap">
+        <span class="copy-link-wrap" lang={lang.tag()}>
             <button type="button" class={classes!("copy-link", (*copied).then_some("is-copied"))}
                 aria-label={lang.pick("複製本段連結", "Copy link to this paragraph")}
                 title={lang.pick("複製本段連結", "Copy link to this paragraph")}

@@ -1,8 +1,11 @@
 //! One entry of the library: a document's title as a link, its authors, date
-//! and kind, so the reader can choose what to open. It shows a catalogue
+//! and kind, and whether this browser has read it (unread, in progress,
+//! read), so the reader can choose what to open. It shows a catalogue
 //! entry, not the document, so the library never needs the documents' text.
 
+use crate::components::marked::text_lang;
 use crate::components::meta::{date_in, joined, kind_name};
+use crate::hooks::reading::{progress, Progress};
 use crate::i18n::use_lang;
 use crate::route::Route;
 use lattice_core::catalogue::Entry;
@@ -27,25 +30,31 @@ pub fn DocumentCard(props: &DocumentCardProps) -> Html {
     }
     .href();
     let authors = joined(entry.authors.iter().map(String::as_str));
+    let (progress_class, progress_label) = match progress(&entry.id) {
+        Progress::Unread => ("is-unread", lang.pick("未讀", "Unread")),
+        Progress::InProgress => ("is-reading", lang.pick("閱讀中", "In progress")),
+        Progress::Read => ("is-read", lang.pick("已讀", "Read")),
+    };
     html! {
         <article class="card">
             <p class="kicker">
                 <span class="kind">{ kind_name(entry.kind, lang) }</span>
                 if let Some(category) = &entry.category {
-                    <span class="kicker-detail">{ category.clone() }</span>
+                    <span class="kicker-detail" lang={text_lang(category, false)}>{ category.clone() }</span>
                 }
                 if let Some(place) = &entry.place {
-                    <span class="kicker-detail">{ place.clone() }</span>
+                    <span class="kicker-detail" lang={text_lang(place, false)}>{ place.clone() }</span>
                 }
             </p>
-            <h2 class="card-title"><a href={href}>{ entry.title.clone() }</a></h2>
+            <h2 class="card-title" lang={text_lang(&entry.title, false)}><a href={href}>{ entry.title.clone() }</a></h2>
             <p class="byline">
                 if !authors.is_empty() {
-                    <span class="authors">{ authors }</span>
+                    <span class="authors" lang={text_lang(&authors, false)}>{ authors }</span>
                 }
                 if let Some(d) = &entry.date {
                     <span class="date">{ date_in(d, lang) }</span>
                 }
+                <span class={classes!("progress", progress_class)}>{ progress_label }</span>
             </p>
         </article>
     }

@@ -2,7 +2,7 @@
 //! authors with their affiliations and author notes, date, keywords and the
 //! source's disclaimer.
 
-use crate::components::marked::shown;
+use crate::components::marked::{shown, text_lang};
 use crate::components::meta::{date_in, joined, kind_name};
 use crate::i18n::use_lang;
 use lattice_core::catalogue::place;
@@ -28,9 +28,9 @@ pub fn DocumentHeader(props: &DocumentHeaderProps) -> Html {
     let meta = &doc.meta;
     let s = |t: &str| shown(t, props.simplified);
     html! {
-        <header class="doc-header">
+        <header class="doc-header" lang={text_lang(&meta.title, props.simplified)}>
             <p class="kicker">
-                <span class="kind">{ kind_name(meta.kind, lang) }</span>
+                <span class="kind" lang={lang.tag()}>{ kind_name(meta.kind, lang) }</span>
                 if let Some(category) = &meta.category {
                     <span class="kicker-detail">{ s(category) }</span>
                 }
@@ -42,12 +42,12 @@ pub fn DocumentHeader(props: &DocumentHeaderProps) -> Html {
             <div class="byline">
                 if !meta.authors.is_empty() {
                     <span class="authors">
-                        <span class="visually-hidden">{ lang.pick("作者：", "Authors: ") }</span>
+                        <span class="visually-hidden" lang={lang.tag()}>{ lang.pick("作者：", "Authors: ") }</span>
                         { s(&joined(meta.authors.iter().map(|a| a.name.as_str()))) }
                     </span>
                 }
                 if let Some(d) = &meta.date {
-                    <span class="date">{ date_in(d, lang) }</span>
+                    <span class="date" lang={lang.tag()}>{ date_in(d, lang) }</span>
                 }
             </div>
             <div class="author-notes">

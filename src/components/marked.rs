@@ -36,13 +36,15 @@ pub struct Mark {
 
 /// How to draw the runs.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Display {
+pub struct DisplayOptions {
     /// Show text in Simplified characters.
     pub simplified: bool,
     /// Put the other-language form beside each term.
     pub bilingual: bool,
     /// The glossary the term marks index into.
     pub glossary: Option<Rc<Glossary>>,
+    /// Whether term marks are Tab stops (the reader turned marks on).
+    pub focusable_terms: bool,
 }
 
 /// Where the note markers of one document are cited from: the k-th citation of
@@ -81,6 +83,26 @@ pub fn shown(text: &str, simplified: bool) -> String {
     }
 }
 
+/// The language tag of corpus text in Chinese as displayed: `zh-Hans` in the
+/// Simplified display, else `zh-Hant`.
+pub fn zh_tag(simplified: bool) -> &'static str {
+    if simplified {
+        "zh-Hans"
+    } else {
+        "zh-Hant"
+    }
+}
+
+/// The language tag of a run of corpus text: Chinese (as displayed) when it
+/// holds a CJK ideograph, else English (the corpus's only other language).
+pub fn text_lang(text: &str, simplified: bool) -> &'static str {
+    if has_cjk(text) {
+        zh_tag(simplified)
+    } else {
+        "en"
+    }
+}
+
 /// Whether text contains a CJK ideograph (a Chinese form rather than English).
 pub fn has_cjk(text: &str) -> bool {
     lattice_core::script::has_han(text)
@@ -93,7 +115,7 @@ pub fn render_runs(
     anchor: &str,
     runs: &[Inline],
     marks: &[Mark],
-    display: &Display,
+    display: &DisplayOptions,
     mut citations: Option<&mut Citations>,
     target: Option<&str>,
 ) -> Html {
@@ -205,13 +227,16 @@ fn piece_html(run: &Inline, chars: Range<usize>, simplified: bool) -> Html {
             .collect();
         shown(&text, simplified)
     };
+    // A run in Latin script inside Chinese text (a title, an address)
+    // carries its own language; plain text inherits its block's.
+    let latin = |s: &str| (!has_cjk(s)).then_some("en");
     match run {
         Inline::Text(t) => html! { { slice(t) } },
-        Inline::Emphasis(t) => html! { <em>{ slice(t) }</em> },
+        Inline::Emphasis(t) => html! { <em lang={latin(t)}>{ slice(t) }</em> },
         // The core only makes links of http(s) addresses; check again anyway,
         // since an `href` is the one place text could become behaviour.
         Inline::Link { href, .. } if is_web_address(href) => html! {
-            <a class="link" href={href.clone()} rel="noopener noreferrer" target="_blank">
+            <a class="link" href={href.clone()} rel="noopener noreferrer" target="_blank" lang="en">
                 { slice(href) }
             </a>
         },
@@ -226,7 +251,7 @@ fn term_html(
     mark: &Mark,
     plain: &[char],
     inner: Vec<Html>,
-    display: &Display,
+    display: &DisplayOptions,
 ) -> Html {
     let MarkKind::Term(index) = mark.kind else {
         return inner.into_iter().collect();
@@ -253,6 +278,8 @@ fn term_html(
             {glossary}
             {index}
             key_id={AttrValue::from(format!("t-{}-{}", anchor, mark.range.start))}
+            focusable={display.focusable_terms}
+            gloss_lang={gloss.as_deref().map(|g| text_lang(g, display.simplified))}
             gloss={gloss.map(AttrValue::from)}
         >
             { for inner }

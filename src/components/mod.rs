@@ -6,7 +6,6 @@ pub mod corpus_loading;
 pub mod document_card;
 pub mod document_header;
 pub mod glossary_export;
-pub mod inlines;
 pub mod marked;
 pub mod meta;
 pub mod note_marker;

@@ -9,6 +9,10 @@ use lattice_core::Document;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// U+2060 before the marker: no line may break between the text and its
+/// note marker, so a marker never starts a line alone.
+const WORD_JOINER: &str = "\u{2060}";
+
 /// Props: which note of which document, and this citation's element id.
 #[derive(Properties, PartialEq)]
 pub struct NoteMarkerProps {
@@ -43,7 +47,7 @@ pub fn NoteMarker(props: &NoteMarkerProps) -> Html {
     );
     let Some(note) = note else {
         // Cited but not in the notes list: show the marker, lead nowhere.
-        return html! { <sup class="noteref noteref-missing">{ props.label.clone() }</sup> };
+        return html! { <sup class="noteref noteref-missing">{ WORD_JOINER }{ props.label.clone() }</sup> };
     };
     let href = Route::Document {
         id: props.doc.id.clone(),
@@ -53,6 +57,7 @@ pub fn NoteMarker(props: &NoteMarkerProps) -> Html {
     let label = format!("{}{}", lang.pick("註 ", "Note "), props.label);
     html! {
         <sup class={classes!("noteref", props.targeted.then_some("is-target"))}>
+            { WORD_JOINER }
             <a
                 id={props.id.clone()}
                 {href}

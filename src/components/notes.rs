@@ -2,17 +2,20 @@
 //! statement that the source lacks it), with a back-link to every place that
 //! cites it, and for a Supra/Ibid/同前註 note a link to the note it refers to.
 
-use crate::components::marked::{anchor_href, render_runs, Display, Mark};
-use crate::components::popover::missing_note_text;
-use crate::i18n::use_lang;
+use crate::components::marked::{anchor_href, render_runs, text_lang, DisplayOptions, Mark};
+use crate::i18n::{use_lang, Lang};
 use lattice_core::Document;
 use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the reader sees for a note the source cites but does not contain
-/// (in Chinese, the default interface language).
-pub const MISSING_NOTE: &str = "原文未收錄此註內容";
+/// What a note absent from the source says, in the notes list and the popover.
+pub fn missing_note_text(lang: Lang) -> &'static str {
+    lang.pick(
+        "原文未收錄此註內容",
+        "The source does not include this note's text.",
+    )
+}
 
 /// Props: the document, the anchor the route points at, and what to mark.
 #[derive(Properties, PartialEq)]
@@ -23,7 +26,7 @@ pub struct NoteListProps {
     #[prop_or_default]
     pub anchor: Option<AttrValue>,
     /// How to draw text.
-    pub display: Display,
+    pub display: DisplayOptions,
     /// Marks per note id.
     #[prop_or_default]
     pub marks: Rc<HashMap<String, Vec<Mark>>>,
@@ -49,15 +52,15 @@ pub fn NoteList(props: &NoteListProps) -> Html {
         html! {
             <li id={note.id.clone()} class={classes!("note", targeted.then_some("is-target"))}>
                 <span class="note-label">{ note.label.clone() }</span>
-                <div class="note-body">
+                <div class="note-body" lang={note.plain_text().map(|t| text_lang(&t, props.display.simplified))}>
                     {
                         match &note.body {
                             Some(body) => render_runs(doc, &note.id, body, marks, &props.display, None, None),
-                            None => html! { <span class="note-missing">{ missing_note_text(lang) }</span> },
+                            None => html! { <span class="note-missing" lang={lang.tag()}>{ missing_note_text(lang) }</span> },
                         }
                     }
                     if let Some(see) = see {
-                        <a class="note-see" href={anchor_href(&doc.id, &see.id)}>
+                        <a class="note-see" lang={lang.tag()} href={anchor_href(&doc.id, &see.id)}>
                             { format!("{}{}", lang.pick("→ 見註 ", "→ see note "), see.label) }
                         </a>
                     }
@@ -68,7 +71,7 @@ pub fn NoteList(props: &NoteListProps) -> Html {
                             lang.pick("回到引用處", "Back to citation").to_string()
                         };
                         html! {
-                            <a class="backref" href={anchor_href(&doc.id, marker)} aria-label={label}>
+                            <a class="backref" lang={lang.tag()} href={anchor_href(&doc.id, marker)} aria-label={label}>
                                 { "↩" }
                                 if many { <sup>{ backref_letter(k) }</sup> }
                             </a>

@@ -3,7 +3,7 @@
 
 use crate::i18n::{use_lang, Lang};
 use crate::route::Route;
-use crate::state::{use_prefs, PrefsAction, Theme, FONT_STEPS};
+use crate::state::{change, use_prefs, PrefsAction, Theme, FONT_STEPS};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -16,14 +16,14 @@ pub fn Preferences() -> Html {
     };
     let dispatch = |action: PrefsAction| {
         let prefs = prefs.clone();
-        Callback::from(move |_: MouseEvent| prefs.dispatch(action))
+        Callback::from(move |_: MouseEvent| change(&prefs, action))
     };
     let on_theme = {
         let prefs = prefs.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
                 if let Some(theme) = Theme::from_name(&select.value()) {
-                    prefs.dispatch(PrefsAction::SetTheme(theme));
+                    change(&prefs, PrefsAction::SetTheme(theme));
                 }
             }
         })
@@ -41,6 +41,7 @@ pub fn Preferences() -> Html {
             <nav class="site-nav" aria-label={lang.pick("網站導覽", "Site")}>
                 <a href={Route::Library.href()}>{ lang.pick("書庫", "Library") }</a>
                 <a href={Route::Glossary.href()}>{ lang.pick("詞彙表", "Glossary") }</a>
+                <a href={Route::Help.href()} aria-keyshortcuts="?">{ lang.pick("說明", "Help") }</a>
             </nav>
             <div class="pref-group" role="group" aria-label={lang.pick("字級", "Text size")}>
                 <button type="button" class="pref-button" onclick={dispatch(PrefsAction::FontSmaller)}

@@ -4,6 +4,7 @@
 //! whose previous/next buttons scroll to a match and mark it current.
 
 use crate::components::search_snippet::shown_query;
+use crate::corpus::Corpus;
 use crate::highlight::Highlights;
 use crate::i18n::use_lang;
 use crate::route::{Route, SearchQuery};
@@ -32,9 +33,19 @@ pub struct SearchMatchesProps {
 pub fn SearchMatches(props: &SearchMatchesProps) -> Html {
     let lang = use_lang();
     let searcher = use_context::<Searcher>().expect("App provides the searcher");
+    let corpus = use_context::<Corpus>().expect("App provides the corpus");
     let highlights = use_memo(
         (searcher.clone(), props.id.clone(), props.search.clone()),
-        |(searcher, id, search)| Rc::new(searcher.highlights(id, search)),
+        |(searcher, id, search)| {
+            let doc = corpus.document(id);
+            Rc::new(searcher.highlights(id, search).joined(|anchor| {
+                let doc = doc.as_ref()?;
+                match doc.block(anchor) {
+                    Some(block) => Some(block.plain_text()),
+                    None => doc.notes.iter().find(|n| n.id == anchor)?.plain_text(),
+                }
+            }))
+        },
     );
     let highlights: Rc<Highlights> = (*highlights).clone();
     let total = highlights.len();
@@ -49,13 +60,25 @@ pub fn SearchMatches(props: &SearchMatchesProps) -> Html {
         let current = current.clone();
         use_effect_with(
             (props.id.clone(), props.anchor.clone(), props.search.clone()),
-            move |_| current.set(start),
+            move |_| {
+                current.set(start);
+                // Keyboard focus goes where the result landed, so Tab and a
+                // screen reader continue from the hit, not from the top.
+                if crate::hooks::scroll_memory::recorded().is_none() {
+                    focus_match(start);
+                }
+            },
         );
     }
-    // After every render: mark the current match and bring it into view.
+    // After every render: mark the current match and bring it into view,
+    // unless the reader is coming back to a place they left (Back, reload).
     use_effect_with((*current, total, highlights.clone()), |(k, total, _)| {
         if *total > 0 {
-            show_match(*k);
+            if crate::hooks::scroll_memory::recorded().is_some() {
+                mark_current(*k);
+            } else {
+                show_match(*k);
+            }
         }
     });
 
@@ -103,8 +126,32 @@ pub fn SearchMatches(props: &SearchMatchesProps) -> Html {
 }
 
 /// Mark match `k` current (and no other), and scroll it to the middle of the
-/// screen. Falls back to the passage's element when no marks are drawn.
+/// screen.
 fn show_match(k: usize) {
+    let Some(mark) = mark_current(k) else {
+        return;
+    };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Center);
+    options.set_behavior(ScrollBehavior::Instant);
+    mark.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Give match `k` keyboard focus (it scrolls into view; [`show_match`]
+/// then centres it).
+fn focus_match(k: usize) {
+    let Ok(Some(mark)) = gloo::utils::document().query_selector(&format!("[data-match=\"{k}\"]"))
+    else {
+        return;
+    };
+    let _ = mark.set_attribute("tabindex", "-1");
+    if let Ok(mark) = mark.dyn_into::<web_sys::HtmlElement>() {
+        let _ = mark.focus();
+    }
+}
+
+/// Mark match `k` current (and no other); returns its mark.
+fn mark_current(k: usize) -> Option<Element> {
     let document = gloo::utils::document();
     if let Ok(previous) = document.query_selector_all("mark.is-current") {
         for i in 0..previous.length() {
@@ -114,13 +161,10 @@ fn show_match(k: usize) {
             }
         }
     }
-    let Ok(Some(mark)) = document.query_selector(&format!("[data-match=\"{k}\"]")) else {
-        return;
-    };
+    let mark = document
+        .query_selector(&format!("[data-match=\"{k}\"]"))
+        .ok()??;
     let _ = mark.class_list().add_1("is-current");
     let _ = mark.set_attribute("aria-current", "true");
-    let options = ScrollIntoViewOptions::new();
-    options.set_block(ScrollLogicalPosition::Center);
-    options.set_behavior(ScrollBehavior::Instant);
-    mark.scroll_into_view_with_scroll_into_view_options(&options);
+    Some(mark)
 }

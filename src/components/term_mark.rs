@@ -20,6 +20,13 @@ pub struct TermMarkProps {
     /// The other-language form to show beside the term, in bilingual mode.
     #[prop_or_default]
     pub gloss: Option<AttrValue>,
+    /// The gloss's language tag.
+    #[prop_or_default]
+    pub gloss_lang: Option<&'static str>,
+    /// Whether the mark is a Tab stop (the reader turned term marks on;
+    /// bilingual mode alone does not fill the Tab order with terms).
+    #[prop_or_default]
+    pub focusable: bool,
     /// The marked text, as drawn.
     #[prop_or_default]
     pub children: Html,
@@ -38,7 +45,7 @@ pub fn TermMark(props: &TermMarkProps) -> Html {
     );
     let inner = match &props.gloss {
         Some(gloss) => html! {
-            <ruby>{ props.children.clone() }<rp>{ "(" }</rp><rt lang={rt_lang(gloss)}>{ gloss.clone() }</rt><rp>{ ")" }</rp></ruby>
+            <ruby>{ props.children.clone() }<rp>{ "(" }</rp><rt lang={props.gloss_lang}>{ gloss.clone() }</rt><rp>{ ")" }</rp></ruby>
         },
         None => props.children.clone(),
     };
@@ -47,7 +54,7 @@ pub fn TermMark(props: &TermMarkProps) -> Html {
             id={props.key_id.clone()}
             class={classes!("term", props.gloss.is_some().then_some("term-bilingual"))}
             role="button"
-            tabindex="0"
+            tabindex={if props.focusable { "0" } else { "-1" }}
             data-term={props.index.to_string()}
             aria-haspopup="dialog"
             aria-expanded={trigger.expanded.to_string()}
@@ -64,13 +71,5 @@ pub fn TermMark(props: &TermMarkProps) -> Html {
         >
             { inner }
         </span>
-    }
-}
-
-fn rt_lang(gloss: &str) -> &'static str {
-    if crate::components::marked::has_cjk(gloss) {
-        "zh-Hant"
-    } else {
-        "en"
     }
 }

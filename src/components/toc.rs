@@ -2,7 +2,7 @@
 //! being read is marked (`aria-current`) as the reader scrolls. On narrow
 //! screens it folds behind a button.
 
-use crate::components::marked::{anchor_href, shown};
+use crate::components::marked::{anchor_href, shown, text_lang};
 use crate::i18n::use_lang;
 use lattice_core::Document;
 use std::rc::Rc;
@@ -19,24 +19,43 @@ pub struct TocProps {
     /// Show headings in Simplified characters.
     #[prop_or_default]
     pub simplified: bool,
+    /// Unfolded (narrow screens: over the text, from the reading toolbar too).
+    #[prop_or_default]
+    pub open: bool,
+    /// Fold or unfold.
+    #[prop_or_default]
+    pub on_toggle: Callback<bool>,
 }
 
 /// The table of contents; nothing for a document without sections.
 #[component]
 pub fn Toc(props: &TocProps) -> Html {
     let lang = use_lang();
-    let open = use_state_eq(|| false);
+    let open = props.open;
     let doc = &props.doc;
     if doc.sections.is_empty() {
         return Html::default();
     }
     let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
+        let on_toggle = props.on_toggle.clone();
+        Callback::from(move |_: MouseEvent| on_toggle.emit(!open))
+    };
+    // Following an entry folds the contents away again.
+    let followed = {
+        let on_toggle = props.on_toggle.clone();
+        Callback::from(move |e: MouseEvent| {
+            let on_link = e
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|t| t.closest("a").ok().flatten().is_some());
+            if on_link {
+                on_toggle.emit(false);
+            }
+        })
     };
     let roots: Vec<usize> = doc.root_sections().map(|(i, _)| i).collect();
     html! {
-        <nav class={classes!("toc", (*open).then_some("is-open"))} aria-labelledby="lattice-toc-heading">
+        <nav class={classes!("toc", open.then_some("is-open"))} aria-labelledby="lattice-toc-heading"
+            onclick={followed}>
             <h2 id="lattice-toc-heading" class="toc-heading">
                 <button type="button" class="toc-toggle" aria-expanded={open.to_string()}
                     aria-controls="lattice-toc-list" onclick={toggle}>
@@ -44,7 +63,7 @@ pub fn Toc(props: &TocProps) -> Html {
                 </button>
                 <span class="toc-title">{ lang.pick("目錄", "Contents") }</span>
             </h2>
-            <ol class="toc-list" id="lattice-toc-list">
+            <ol class="toc-list" id="lattice-toc-list" lang={text_lang(&doc.meta.title, props.simplified)}>
                 { for roots.into_iter().map(|i| entry(doc, i, props)) }
             </ol>
         </nav>

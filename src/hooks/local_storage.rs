@@ -1,8 +1,6 @@
 //! Reading and writing the browser's local storage, quietly: a private window
 //! or a full disk makes storage fail, and the reader must work anyway.
 
-use yew::prelude::*;
-
 fn storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
 }
@@ -24,19 +22,4 @@ pub fn remove(key: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(key);
     }
-}
-
-/// A string state persisted under `key`: starts from the stored value and
-/// writes every change back.
-#[hook]
-pub fn use_local_storage(key: AttrValue) -> UseStateHandle<Option<String>> {
-    let state = {
-        let key = key.clone();
-        use_state(move || read(&key))
-    };
-    use_effect_with(((*state).clone(), key), |(value, key)| match value {
-        Some(value) => write(key, value),
-        None => remove(key),
-    });
-    state
 }

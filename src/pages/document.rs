@@ -9,13 +9,15 @@
 use crate::components::blocks::render_blocks;
 use crate::components::copy_link::CopyLink;
 use crate::components::document_header::DocumentHeader;
-use crate::components::marked::{render_runs, shown, Citations, Display, Mark, MarkKind};
+use crate::components::marked::{
+    render_runs, shown, text_lang, zh_tag, Citations, DisplayOptions, Mark, MarkKind,
+};
 use crate::components::notes::NoteList;
 use crate::components::reader_toolbar::ReaderToolbar;
 use crate::components::toc::Toc;
 use crate::corpus::Corpus;
 use crate::highlight::use_highlights;
-use crate::hooks::reading::{saved_position, use_reading_position};
+use crate::hooks::reading::{saved_position, use_reading_position, PROGRESS_ID};
 use crate::hooks::{use_scroll_to, use_title};
 use crate::i18n::use_lang;
 use crate::pages::not_found::NotFound;
@@ -92,7 +94,12 @@ pub fn DocumentPage(props: &DocumentPageProps) -> Html {
     let prefs = use_prefs();
     let highlights = use_highlights();
     let doc = corpus.document(&props.id);
-    use_title(doc.as_ref().map(|d| AttrValue::from(d.meta.title.clone())));
+    // The tab names the document as displayed, or says it is not there.
+    let simplified_title = prefs.as_ref().is_some_and(|p| p.simplified);
+    use_title(Some(match doc.as_ref() {
+        Some(d) => AttrValue::from(shown(&d.meta.title, simplified_title)),
+        None => AttrValue::from(lang.pick("找不到頁面", "Page not found")),
+    }));
     use_scroll_to(props.id.clone(), props.anchor.clone());
     let glossary = corpus.glossary().clone();
     let outline = use_memo((doc.clone(), glossary.clone()), |(doc, glossary)| {
@@ -102,11 +109,24 @@ pub fn DocumentPage(props: &DocumentPageProps) -> Html {
         Some(o) => (o.blocks.clone(), o.headings.clone()),
         None => (Rc::default(), Rc::default()),
     };
-    let current = use_reading_position(props.id.clone(), blocks, headings);
+    // A document opened at a search hit is not where the reader was reading.
+    let from_search = use_context::<Rc<crate::highlight::Highlights>>().is_some();
+    let current = use_reading_position(props.id.clone(), blocks, headings, !from_search);
     // Where the reader stopped last time, read once on arrival, before
-    // scrolling here overwrites it.
-    let resume = use_memo(props.id.clone(), |id| saved_position(id));
+    // scrolling here overwrites it; not offered when they come back to a
+    // place they left (Back, reload), which puts them there already.
+    let resume = use_memo(props.id.clone(), |id| {
+        crate::hooks::scroll_memory::recorded()
+            .is_none()
+            .then(|| saved_position(id))
+            .flatten()
+    });
     let resume_dismissed = use_state_eq(|| None::<AttrValue>);
+    let toc_open = use_state_eq(|| false);
+    let on_toc = {
+        let toc_open = toc_open.clone();
+        Callback::from(move |open: bool| toc_open.set(open))
+    };
 
     let (Some(doc), Some(outline)) = (doc, outline.as_ref()) else {
         let message = format!(
@@ -121,11 +141,15 @@ pub fn DocumentPage(props: &DocumentPageProps) -> Html {
         return html! { <NotFound message={AttrValue::from(message)} /> };
     };
     let simplified = prefs.as_ref().is_some_and(|p| p.simplified);
-    let terms_on = prefs.as_ref().is_some_and(|p| p.terms);
-    let display = Display {
+    let bilingual = prefs.as_ref().is_some_and(|p| p.bilingual);
+    let marked = prefs.as_ref().is_some_and(|p| p.terms);
+    // Bilingual mode glosses the terms, so it draws them, marked or not.
+    let terms_on = bilingual || marked;
+    let display = DisplayOptions {
         simplified,
-        bilingual: prefs.as_ref().is_some_and(|p| p.bilingual),
+        bilingual,
         glossary: terms_on.then(|| glossary.clone()),
+        focusable_terms: marked,
     };
     let anchor = props.anchor.as_deref();
     let marks_for = |id: &str| -> Vec<Mark> {
@@ -197,7 +221,7 @@ pub fn DocumentPage(props: &DocumentPageProps) -> Html {
             <aside class="resume" aria-label={lang.pick("繼續閱讀", "Resume reading")}>
                 <span>
                     { lang.pick("上次讀到", "You stopped at") }
-                    if let Some(section) = section { { " " }<q>{ section }</q> }
+                    if let Some(section) = section { { " " }<q lang={zh_tag(simplified)}>{ section }</q> }
                     { lang.pick("。", ".") }
                 </span>
                 <button type="button" class="resume-go" onclick={go}>{ lang.pick("繼續閱讀", "Resume") }</button>
@@ -210,20 +234,22 @@ pub fn DocumentPage(props: &DocumentPageProps) -> Html {
     let mut citations = Citations::default();
     let body = render_blocks(&doc.blocks, lang, |block| {
         let marks = marks_for(&block.id);
-        render_block(&doc, block, &marks, &display, &mut citations, anchor, lang)
+        render_block(&doc, block, &marks, &display, &mut citations, anchor)
     });
 
     html! {
         <div class="reader">
+            <div class="reading-progress" aria-hidden="true"><span id={PROGRESS_ID}></span></div>
             <aside class="reader-side">
-                <Toc doc={doc.clone()} current={current} {simplified} />
+                <Toc doc={doc.clone()} current={current} {simplified}
+                    open={*toc_open} on_toggle={on_toc.clone()} />
             </aside>
-            <article class="document" lang="zh-Hant">
+            <article class="document">
                 <nav class="breadcrumb" aria-label={lang.pick("導覽", "Breadcrumb")}>
                     <a href={Route::Library.href()}>{ lang.pick("‹ 書庫", "‹ Library") }</a>
                 </nav>
                 if let Some(lost) = lost {
-                    <p class="anchor-lost" role="status" lang={lang.tag()}>
+                    <p class="anchor-lost" role="status">
                         { lang.pick("在此文件中找不到「", "Not found in this document: “") }
                         { lost.to_string() }
                         { lang.pick("」這個位置，以下從頭顯示。", "”. Showing it from the start.") }
@@ -231,8 +257,12 @@ pub fn DocumentPage(props: &DocumentPageProps) -> Html {
                 }
                 { for resume_banner }
                 <DocumentHeader doc={doc.clone()} {simplified} />
-                <ReaderToolbar />
-                <div class={classes!("doc-body", display.bilingual.then_some("is-bilingual"))}>
+                <ReaderToolbar
+                    contents={(!doc.sections.is_empty()).then_some(*toc_open)}
+                    on_contents={on_toc}
+                />
+                <div class={classes!("doc-body", display.bilingual.then_some("is-bilingual"))}
+                    lang={text_lang(&doc.meta.title, simplified)}>
                     { body }
                 </div>
                 <NoteList
@@ -251,10 +281,9 @@ fn render_block(
     doc: &Rc<Document>,
     block: &Block,
     marks: &[Mark],
-    display: &Display,
+    display: &DisplayOptions,
     citations: &mut Citations,
     anchor: Option<&str>,
-    lang: crate::i18n::Lang,
 ) -> Html {
     let class = classes!(
         match block.kind {
@@ -273,7 +302,6 @@ fn render_block(
         anchor,
     );
     let id = block.id.clone();
-    let _ = lang;
     match block.kind {
         // The page title is the <h1>; section levels start at <h2>.
         BlockKind::Heading { level } => match level {

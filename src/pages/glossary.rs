@@ -1,10 +1,12 @@
 //! The glossary page (`#/glossary`): every term the corpus defines, filterable
 //! by Chinese (Traditional or Simplified), English or abbreviation (compared
-//! folded, as search does), sortable by English, Chinese, kind or count, each
-//! with its occurrences linked into the text; CSV and TBX downloads.
+//! folded, as search does), sortable both ways by English, Chinese (the
+//! browser's collation for `zh-Hant`, `Intl.Collator`), kind or count — by
+//! the column headers, or on a phone a menu — each with its occurrences
+//! linked into the text; CSV and TBX downloads.
 
 use crate::components::glossary_export::{download, to_csv, to_tbx};
-use crate::components::marked::{anchor_href, shown};
+use crate::components::marked::{anchor_href, shown, zh_tag};
 use crate::components::meta::term_kind_label;
 use crate::corpus::Corpus;
 use crate::hooks::{use_scroll_to, use_title};
@@ -17,7 +19,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// What the list is ordered by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SortKey {
     /// English form, A to Z.
     English,
@@ -34,13 +36,90 @@ pub fn term_matches(term: &Term, q: &str) -> bool {
     q.is_empty() || term.forms().any(|f| fold(f).contains(q))
 }
 
-fn compare(a: &Term, b: &Term, key: SortKey) -> Ordering {
-    let en = |t: &Term| t.en.to_lowercase();
-    match key {
-        SortKey::English => en(a).cmp(&en(b)),
-        SortKey::Chinese => a.zh.first().cmp(&b.zh.first()).then(en(a).cmp(&en(b))),
-        SortKey::Kind => a.kind.cmp(&b.kind).then(en(a).cmp(&en(b))),
-        SortKey::Count => b.count.cmp(&a.count).then(en(a).cmp(&en(b))),
+impl SortKey {
+    const ALL: [SortKey; 4] = [
+        SortKey::Chinese,
+        SortKey::English,
+        SortKey::Kind,
+        SortKey::Count,
+    ];
+
+    /// The direction a first click sorts in: counts most first, the rest A–Z.
+    fn first_ascending(self) -> bool {
+        self != SortKey::Count
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            SortKey::English => "en",
+            SortKey::Chinese => "zh",
+            SortKey::Kind => "kind",
+            SortKey::Count => "count",
+        }
+    }
+}
+
+/// The list's order: a key and a direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sort {
+    /// What is compared.
+    pub key: SortKey,
+    /// A to Z (fewest first for counts).
+    pub ascending: bool,
+}
+
+/// The browser's collations: Chinese as `zh-Hant` readers expect it (not by
+/// code point), English case- and accent-insensitively.
+struct Collation {
+    zh: js_sys::Function,
+    en: js_sys::Function,
+}
+
+impl Collation {
+    fn new() -> Self {
+        let collator = |locale: &str| {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"sensitivity".into(), &"base".into());
+            let _ = js_sys::Reflect::set(&options, &"numeric".into(), &true.into());
+            js_sys::Intl::Collator::new(&js_sys::Array::of1(&locale.into()), &options).compare()
+        };
+        Collation {
+            zh: collator("zh-Hant"),
+            en: collator("en"),
+        }
+    }
+
+    fn cmp(f: &js_sys::Function, a: &str, b: &str) -> Ordering {
+        let n = f
+            .call2(&wasm_bindgen::JsValue::NULL, &a.into(), &b.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        if n < 0.0 {
+            Ordering::Less
+        } else if n > 0.0 {
+            Ordering::Greater
+        } else {
+            a.cmp(b)
+        }
+    }
+
+    fn compare(&self, a: &Term, b: &Term, sort: Sort) -> Ordering {
+        let en = |a: &Term, b: &Term| Collation::cmp(&self.en, &a.en, &b.en);
+        fn zh(t: &Term) -> &str {
+            t.zh.first().map_or("", String::as_str)
+        }
+        let order = match sort.key {
+            SortKey::English => en(a, b),
+            SortKey::Chinese => Collation::cmp(&self.zh, zh(a), zh(b)).then_with(|| en(a, b)),
+            SortKey::Kind => a.kind.cmp(&b.kind).then_with(|| en(a, b)),
+            SortKey::Count => a.count.cmp(&b.count).then_with(|| en(b, a)),
+        };
+        if sort.ascending {
+            order
+        } else {
+            order.reverse()
+        }
     }
 }
 
@@ -64,7 +143,11 @@ pub fn GlossaryPage() -> Html {
     use_title(Some(lang.pick("詞彙表", "Glossary").into()));
     use_scroll_to("glossary".into(), None);
     let query = use_state_eq(String::new);
-    let sort = use_state_eq(|| SortKey::English);
+    let sort = use_state_eq(|| Sort {
+        key: SortKey::English,
+        ascending: true,
+    });
+    let collation = use_memo((), |_| Collation::new());
     let glossary = corpus.glossary().clone();
 
     let oninput = {
@@ -82,19 +165,65 @@ pub fn GlossaryPage() -> Html {
         .enumerate()
         .filter(|(_, t)| term_matches(t, &folded))
         .collect();
-    terms.sort_by(|a, b| compare(a.1, b.1, *sort));
+    terms.sort_by(|a, b| collation.compare(a.1, b.1, *sort));
 
     let header = |key: SortKey, zh: &'static str, en: &'static str| {
-        let active = *sort == key;
+        let current = *sort;
+        let active = current.key == key;
         let sort = sort.clone();
+        // A second click on the same column turns the order round.
+        let next = Sort {
+            key,
+            ascending: if active {
+                !current.ascending
+            } else {
+                key.first_ascending()
+            },
+        };
         html! {
-            <th scope="col" aria-sort={if active { if key == SortKey::Count { "descending" } else { "ascending" } } else { "none" }}>
+            <th scope="col" aria-sort={match (active, current.ascending) {
+                (false, _) => "none",
+                (true, true) => "ascending",
+                (true, false) => "descending",
+            }}>
                 <button type="button" class={classes!("sort", active.then_some("is-active"))}
-                    onclick={Callback::from(move |_: MouseEvent| sort.set(key))}>
+                    onclick={Callback::from(move |_: MouseEvent| sort.set(next))}>
                     { lang.pick(zh, en) }
                 </button>
             </th>
         }
+    };
+    // On a phone the table's header folds away; a menu sorts instead.
+    let on_sort_menu = {
+        let sort = sort.clone();
+        Callback::from(move |e: Event| {
+            let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() else {
+                return;
+            };
+            let value = select.value();
+            let (name, direction) = value.split_once('-').unwrap_or((&value, "asc"));
+            if let Some(key) = SortKey::ALL.into_iter().find(|k| k.name() == name) {
+                sort.set(Sort {
+                    key,
+                    ascending: direction == "asc",
+                });
+            }
+        })
+    };
+    let sort_option = |key: SortKey, ascending: bool| {
+        let label = match (key, ascending) {
+            (SortKey::Chinese, true) => lang.pick("中文（筆畫少→多）", "Chinese ↑"),
+            (SortKey::Chinese, false) => lang.pick("中文（筆畫多→少）", "Chinese ↓"),
+            (SortKey::English, true) => lang.pick("英文 A→Z", "English A→Z"),
+            (SortKey::English, false) => lang.pick("英文 Z→A", "English Z→A"),
+            (SortKey::Kind, true) => lang.pick("類別", "Kind"),
+            (SortKey::Kind, false) => lang.pick("類別（反序）", "Kind, reversed"),
+            (SortKey::Count, false) => lang.pick("出現最多", "Most frequent"),
+            (SortKey::Count, true) => lang.pick("出現最少", "Least frequent"),
+        };
+        let value = format!("{}-{}", key.name(), if ascending { "asc" } else { "desc" });
+        let selected = sort.key == key && sort.ascending == ascending;
+        html! { <option {value} {selected}>{ label }</option> }
     };
     let titles: std::collections::HashMap<&str, &str> = corpus
         .entries()
@@ -115,7 +244,7 @@ pub fn GlossaryPage() -> Html {
                     let mut seen: Vec<&str> = Vec::new();
                     html! {
                         <div class="occ-doc">
-                            <p class="occ-title">{ shown(titles.get(doc).copied().unwrap_or(doc), simplified) }</p>
+                            <p class="occ-title" lang={zh_tag(simplified)}>{ shown(titles.get(doc).copied().unwrap_or(doc), simplified) }</p>
                             <ul class="occ-list">
                                 { for list.into_iter().filter(|o| {
                                     let new = !seen.contains(&o.anchor.as_str());
@@ -169,6 +298,15 @@ pub fn GlossaryPage() -> Html {
                     <input type="search" value={(*query).clone()} {oninput}
                         placeholder={lang.pick("中文（繁或簡）、英文或縮寫", "Chinese, English or abbreviation")} />
                 </label>
+                <label class="glossary-sort">
+                    <span>{ lang.pick("排序", "Sort") }</span>
+                    <select onchange={on_sort_menu}>
+                        { for SortKey::ALL.into_iter().flat_map(|k| [
+                            sort_option(k, k.first_ascending()),
+                            sort_option(k, !k.first_ascending()),
+                        ]) }
+                    </select>
+                </label>
                 <div class="glossary-export">
                     <button type="button" class="export-csv" onclick={export_csv}>{ lang.pick("下載 CSV", "Download CSV") }</button>
                     <button type="button" class="export-tbx" onclick={export_tbx}>{ lang.pick("下載 TBX", "Download TBX") }</button>
@@ -193,7 +331,7 @@ pub fn GlossaryPage() -> Html {
                 <tbody>
                     { for terms.iter().map(|(i, term)| html! {
                         <tr key={*i} class="glossary-entry" data-term={i.to_string()}>
-                            <td class="g-zh" lang="zh-Hant">
+                            <td class="g-zh" lang={zh_tag(simplified)}>
                                 <span class="g-zh-main">{ shown(term.zh.first().map_or("", String::as_str), simplified) }</span>
                                 if term.zh.len() > 1 {
                                     <span class="g-zh-alias">{ shown(&term.zh[1..].join("、"), simplified) }</span>

@@ -1,7 +1,9 @@
-//! One module per route: the library, a document, and the not-found page.
+//! One module per route: the library, a document, the glossary, search,
+//! help, and the not-found page.
 
 pub mod document;
 pub mod glossary;
+pub mod help;
 pub mod library;
 pub mod not_found;
 pub mod search;

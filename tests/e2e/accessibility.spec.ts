@@ -60,6 +60,10 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 
   test(`marked terms, bilingual ruby and a term popover have no WCAG A/AA violations (${scheme})`, async ({ page }) => {
+    // axe checks the contrast of every one of the chapter's hundreds of
+    // marks and glosses: 20-25 s alone on a shared two-core machine, before
+    // and after the reader's changes, too close to the default 30 s.
+    test.slow();
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`./#/doc/${CHAPTER.id}`);
     await page.getByRole('button', { name: '雙語對照' }).click();
