@@ -170,22 +170,20 @@ fn note_content(
         },
         None => html! { <p class="popover-text note-missing">{ missing_note_text(lang) }</p> },
     };
-    let mut seen = vec![note.label.clone()];
-    let mut referred = Vec::new();
-    let mut current = note;
-    while let Some(next) = current.see.as_deref().and_then(|l| doc.note(l)) {
-        if seen.contains(&next.label) || referred.len() == 3 {
-            break;
-        }
-        seen.push(next.label.clone());
-        referred.push(html! {
-            <blockquote class="popover-see" data-see={next.label.clone()}>
-                <p class="popover-see-label">{ format!("{}{}", lang.pick("所指的註 ", "Referred note "), next.label) }</p>
-                { text(next) }
-            </blockquote>
-        });
-        current = next;
-    }
+    // The Supra/Ibid/同前註 chain is resolved by the core (cycles and the
+    // limit included); the popover only draws it.
+    let referred: Vec<Html> = doc
+        .referred_notes(&note.label, 3)
+        .into_iter()
+        .map(|next| {
+            html! {
+                <blockquote class="popover-see" data-see={next.label.clone()}>
+                    <p class="popover-see-label">{ format!("{}{}", lang.pick("所指的註 ", "Referred note "), next.label) }</p>
+                    { text(next) }
+                </blockquote>
+            }
+        })
+        .collect();
     let body = html! { <>{ text(note) }{ for referred }</> };
     let href = Route::Document {
         id: doc.id.clone(),
