@@ -5,6 +5,7 @@
 pub mod app;
 pub mod components;
 pub mod corpus;
+pub mod head;
 pub mod highlight;
 pub mod hooks;
 pub mod i18n;
@@ -21,6 +22,10 @@ pub fn start() {
     // index.html paints a static header until the app mounts its own.
     if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
         boot.remove();
+    }
+    if head::fetches() {
+        yew::Renderer::<head::FetchedApp>::new().render();
+        return;
     }
     match Corpus::embedded() {
         Ok(corpus) => {
