@@ -28,8 +28,6 @@ use crate::bundle::{decode_versioned, Bundle, BundleError, BUNDLE_FORMAT_VERSION
 use crate::catalogue::{self, Page};
 use crate::glossary::Glossary;
 use serde::{Deserialize, Serialize};
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
 
 /// What the app embeds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +81,25 @@ pub struct File {
     pub bytes: Vec<u8>,
 }
 
+/// A 64-bit FNV-1a hash, fed whole parts each preceded by its length.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn part(&mut self, bytes: &[u8]) {
+        let len = (bytes.len() as u64).to_le_bytes();
+        for &b in len.iter().chain(bytes) {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// Split a bundle: the head to embed and every file to serve beside it.
 /// Catalogue pages have `per_page` entries.
 pub fn split(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File>), BundleError> {
@@ -113,13 +130,15 @@ pub fn split(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File>), B
             .ok_or(BundleError::Shape("a document id must be [a-z0-9-]+"))?;
         files.push((name, Bundle::new(vec![doc]).encode()?));
     }
-    let mut hasher = DefaultHasher::new();
-    first.encode()?.hash(&mut hasher);
+    // FNV-1a over length-prefixed parts: unlike `DefaultHasher`, the same
+    // on every Rust version and platform, so a site's file names are stable.
+    let mut hash = Fnv::default();
+    hash.part(&first.encode()?);
     for (path, bytes) in &files {
-        path.hash(&mut hasher);
-        bytes.hash(&mut hasher);
+        hash.part(path.as_bytes());
+        hash.part(bytes);
     }
-    let set = format!("{:016x}", hasher.finish());
+    let set = format!("{:016x}", hash.0);
     let files = files
         .into_iter()
         .map(|(path, bytes)| File {
