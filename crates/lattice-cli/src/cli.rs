@@ -199,4 +199,7 @@ pub(crate) struct ServeArgs {
     /// The port on 127.0.0.1 (0: any free port, printed at start).
     #[arg(long, default_value_t = 4000)]
     pub(crate) port: u16,
+    /// Build and serve only the corpus files and site.json (see build --no-app).
+    #[arg(long)]
+    pub(crate) no_app: bool,
 }

@@ -33,7 +33,7 @@ pub(crate) fn run(args: &ServeArgs) -> Result<ExitCode> {
         base_url: None,
         strict: false,
         json: false,
-        no_app: false,
+        no_app: args.no_app,
     };
     let code = build::run(&build_args)?;
     if code != ExitCode::SUCCESS {
