@@ -390,3 +390,22 @@ fn every_format_is_built_with_the_folders_metadata() {
     );
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+#[test]
+fn a_binary_without_the_app_says_so_and_writes_nothing() {
+    // Built by plain cargo, as tests are, the binary carries no app (unless
+    // this very build was given one, as scripts/package.sh does).
+    if option_env!("LATTICE_APP_DIR").is_some_and(|d| !d.is_empty()) {
+        return;
+    }
+    let base = papers("no-app");
+    let out = lattice_in(&base, &["build", "papers", "--out", "site"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("scripts/package.sh"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!base.join("site").exists());
+    std::fs::remove_dir_all(&base).unwrap();
+}
