@@ -20,6 +20,11 @@
 //! post-build hook (scripts/postbuild.mjs) copies them into `dist/corpus/`,
 //! the app fetches each when a page first needs it, and the service worker
 //! precaches them all for offline reading.
+//!
+//! **No corpus at all.** `LATTICE_HEAD=fetch` builds an app that embeds no
+//! corpus: it fetches its head from `corpus/head.bin` beside index.html at
+//! start (src/head.rs). That is the app `lattice build` carries inside the
+//! binary and serves with any folder's corpus (scripts/package.sh builds it).
 
 use lattice_core::layout::{self, Head, Layout};
 use lattice_core::{bundle, catalogue, scale, Bundle, Severity};
@@ -46,6 +51,12 @@ const CORPUS_DIR: &str = "corpus";
 const LAZY_THRESHOLD: usize = 8 * 1024;
 
 fn main() {
+    println!("cargo:rerun-if-env-changed=LATTICE_HEAD");
+    if std::env::var("LATTICE_HEAD").is_ok_and(|v| v == "fetch") {
+        fetch_head();
+        return;
+    }
+    println!("cargo:rustc-env=LATTICE_HEAD_MODE=embed");
     println!("cargo:rerun-if-env-changed=LATTICE_CORPUS");
     let corpus_dir = match std::env::var("LATTICE_CORPUS") {
         Ok(dir) if !dir.is_empty() => dir,
@@ -127,6 +138,20 @@ fn main() {
         embedded
     };
     write(&out.join("corpus.bin"), embedded);
+}
+
+/// An app that embeds no corpus: an empty `corpus.bin` (so the include
+/// still compiles, at no cost), no split files, and the mode for src/head.rs.
+fn fetch_head() {
+    println!("cargo:rustc-env=LATTICE_HEAD_MODE=fetch");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let files_dir = files_dir(&out);
+    match std::fs::remove_dir_all(&files_dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => panic!("cannot clear {}: {e}", files_dir.display()),
+    }
+    write(&out.join("corpus.bin"), Vec::new());
 }
 
 /// `LATTICE_SCALE`, 1 when unset.

@@ -14,6 +14,9 @@
 #   7. a build of a synthetic corpus of 26 documents (LATTICE_SCALE=13), more
 #      than one library page and split into files, and its end-to-end tests
 #      (tests/e2e/*.scaled.ts: library pages, deep links, search, offline).
+#   8. the self-contained binary (scripts/package.sh), a site it builds with an
+#      empty PATH from a temporary folder of papers (byte-identical twice),
+#      and that site's end-to-end tests (tests/e2e/site-build.spec.ts).
 #
 # Performance is measured, not tested: see scripts/perf.sh.
 #
@@ -100,10 +103,39 @@ LATTICE_SCALE=13 trunk build --release --dist target/dist-scaled
 LATTICE_DIST=target/dist-scaled LATTICE_E2E_PORT=4373 LATTICE_E2E_SCALED=1 \
   npx --no-install playwright test --reporter=list 2>&1 | tee "$LOGS/scaled.log"
 scaled=$(sed 's/\x1b\[[0-9;]*m//g' "$LOGS/scaled.log" | grep -oE '^ *[0-9]+ passed' | tail -1 | awk '{ print $1 }')
+
+step "lattice build: packaged binary, a site from a folder of papers, its end-to-end tests"
+LATTICE_BIN="$(bash scripts/package.sh | tail -1)"
+SITE_TMP="$(mktemp -d)"
+mkdir "$SITE_TMP/papers"
+cp corpus/*.txt crates/lattice-core/tests/fixtures/*.docx "$SITE_TMP/papers/"
+# The Markdown fixtures share the Word ones' names (and so ids): renamed.
+for f in crates/lattice-core/tests/fixtures/*.md; do
+  cp "$f" "$SITE_TMP/papers/$(basename "$f" .md)-notes.md"
+done
+printf '\nplain words with no header\n' >"$SITE_TMP/papers/damaged.txt"
+cat >"$SITE_TMP/papers/lattice.toml" <<'TOML'
+[site]
+title = { zh = "測試文庫", en = "Test Library" }
+subtitle = { zh = "印太安全論文", en = "Papers on Indo-Pacific security" }
+language = "en"
+
+[documents."minilateral-en-notes.md"]
+english_title = "Minilateral Cooperation"
+year = 2024
+publisher = "Example Institute"
+TOML
+# No cargo, trunk, node or network: an empty PATH and environment.
+(cd "$SITE_TMP" && env -i PATH= "$LATTICE_BIN" build papers --out a && env -i PATH= "$LATTICE_BIN" build papers --out b)
+diff -r "$SITE_TMP/a" "$SITE_TMP/b"
+LATTICE_SITE="$SITE_TMP/a" npx --no-install playwright test -c tests/e2e/site-build.config.ts \
+  --reporter=list 2>&1 | tee "$LOGS/site.log"
+site=$(sed 's/\x1b\[[0-9;]*m//g' "$LOGS/site.log" | grep -oE '^ *[0-9]+ passed' | tail -1 | awk '{ print $1 }')
+rm -rf "$SITE_TMP"
 finish_step
 
 printf '\n\033[1m==> all checks passed in %ss\033[0m\n' $(($(date +%s) - started))
-printf '  tests passed   native: %s (+%s doc)   wasm component: %s   end-to-end: %s (+%s embedded corpus, +%s scaled corpus)\n' \
-  "${native:-0}" "${doc:-0}" "${wasm:-0}" "${e2e:-0}" "${embedded:-0}" "${scaled:-0}"
+printf '  tests passed   native: %s (+%s doc)   wasm component: %s   end-to-end: %s (+%s embedded corpus, +%s scaled corpus, +%s lattice build site)\n' \
+  "${native:-0}" "${doc:-0}" "${wasm:-0}" "${e2e:-0}" "${embedded:-0}" "${scaled:-0}" "${site:-0}"
 printf '  bundle         %s\n' "${sizes[@]}"
 printf '  time           %s\n' "${timings[@]}"

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod components;
 pub mod corpus;
+pub mod head;
 pub mod highlight;
 pub mod hooks;
 pub mod i18n;
@@ -23,6 +24,10 @@ pub fn start() {
         boot.remove();
     }
     hooks::scroll_memory::install();
+    if head::fetches() {
+        yew::Renderer::<head::FetchedApp>::new().render();
+        return;
+    }
     match Corpus::embedded() {
         Ok(corpus) => {
             yew::Renderer::<App>::with_props(AppProps { corpus }).render();

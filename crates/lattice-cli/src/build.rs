@@ -7,24 +7,25 @@
 //! status is 1. The glossary is
 //! extracted from the papers that are built and curated by the folder's
 //! glossary file; the corpus is split by the core's `layout::split` and
-//! written under `OUT/corpus/` with `OUT/corpus/head.bin` as its head, and
-//! the site's settings go to `OUT/site.json`.
+//! written under `OUT/corpus/` with `OUT/corpus/head.bin` as its head, the
+//! split search index under `OUT/corpus/<set>/search/`, the site's settings
+//! to `OUT/site.json`, and the reader app the binary carries beside them
+//! with its service worker (see `crate::site`).
 //!
 //! Deterministic: the same folder gives byte-identical files, wherever it is
 //! and however its path is spelt — documents record their file name relative
 //! to the folder, files are written in one order, and a rebuild first removes
 //! what the previous build wrote.
-//!
-//! Not yet here: the app's own files (wasm, JavaScript, styles, service
-//! worker) and the split search index.
 
 use crate::cli::BuildArgs;
-use crate::{folder, print_out, report};
+use crate::{folder, print_out, report, site};
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use lattice_core::config::{self, Config};
-use lattice_core::layout::{self, Head};
+use lattice_core::layout::{self, Layout};
 use lattice_core::parse::Format;
+use lattice_core::search::split;
+use lattice_core::search::SearchIndex;
 use lattice_core::{catalogue, load_file, Bundle, Diagnostic, Document, LoadError, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -97,6 +98,12 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
     };
     let out = args.out.clone().unwrap_or_else(|| dir.join("site"));
     check_out(dir, &out)?;
+    // Before any work: a binary without the app cannot write a site.
+    let app = if args.no_app {
+        None
+    } else {
+        Some(site::app()?)
+    };
 
     let sources = sources(dir)?;
     let bar = progress(sources.len() as u64);
@@ -157,7 +164,22 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
     bundle.glossary = glossary;
     bundle.diagnostics = corpus_wide;
     let documents = bundle.documents.len();
+    step.set_message("indexing for search");
+    // Over the documents in id order, as the app's catalogue lists them.
+    let index = split::build(&SearchIndex::build(&bundle.documents))?;
+    step.set_message("writing the site");
     let (head, files) = layout::split(bundle, catalogue::PER_PAGE)?;
+    let Layout::Apart { set, .. } = &head.layout else {
+        bail!("the corpus was not split");
+    };
+    let search: Vec<layout::File> = index
+        .files
+        .into_iter()
+        .map(|(name, bytes)| layout::File {
+            path: split::search_path(set, &name),
+            bytes,
+        })
+        .collect();
     let site = SiteFile {
         generator: GENERATOR.to_string(),
         format: lattice_core::BUNDLE_FORMAT_VERSION,
@@ -172,7 +194,29 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
         head: format!("{CORPUS_DIR}/{HEAD_FILE}"),
         documents,
     };
-    let (count_written, bytes) = write(&out, &head, &files, &site)?;
+    let title = [&config.site.title.zh, &config.site.title.en]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let title = (!title.is_empty()).then_some(title);
+    let mut corpus: Vec<site::SiteFile> = Vec::with_capacity(files.len() + search.len() + 2);
+    corpus.push((format!("{CORPUS_DIR}/{HEAD_FILE}"), head.encode()?));
+    for f in files.into_iter().chain(search) {
+        corpus.push((format!("{CORPUS_DIR}/{}", f.path), f.bytes));
+    }
+    let mut json = serde_json::to_string_pretty(&site)?;
+    json.push('\n');
+    corpus.push((SITE_FILE.to_string(), json.into_bytes()));
+    let all = match app {
+        Some(app) => site::assemble(app, corpus, title.as_deref())?,
+        None => {
+            corpus.sort_by(|a, b| a.0.cmp(&b.0));
+            corpus
+        }
+    };
+    let (count_written, bytes) = write(&out, &all)?;
     step.finish_and_clear();
     tally.finish();
     let summary = Summary {
@@ -199,7 +243,6 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
         out.display(),
         started.elapsed().as_secs_f64()
     );
-    eprintln!("not yet included: the reader app's files and the split search index");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -314,32 +357,26 @@ fn check_out(dir: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Write the site; returns the number of files and their total size.
-fn write(out: &Path, head: &Head, files: &[layout::File], site: &SiteFile) -> Result<(usize, u64)> {
-    let corpus = out.join(CORPUS_DIR);
-    match std::fs::remove_dir_all(&corpus) {
+/// Write the site into `out`, first removing what an earlier build wrote
+/// there (`check_out` made sure it is one); returns the number of files and
+/// their total size.
+fn write(out: &Path, files: &[site::SiteFile]) -> Result<(usize, u64)> {
+    match std::fs::remove_dir_all(out) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e).with_context(|| format!("removing {}", corpus.display())),
+        Err(e) => return Err(e).with_context(|| format!("removing {}", out.display())),
     }
-    let mut written: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(files.len() + 2);
-    written.push((corpus.join(HEAD_FILE), head.encode()?));
-    for f in files {
-        written.push((corpus.join(&f.path), f.bytes.clone()));
-    }
-    let mut json = serde_json::to_string_pretty(site)?;
-    json.push('\n');
-    written.push((out.join(SITE_FILE), json.into_bytes()));
     let mut bytes = 0;
-    for (path, data) in &written {
+    for (name, data) in files {
+        let path = out.join(name);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("creating {}", parent.display()))?;
         }
-        std::fs::write(path, data).with_context(|| format!("writing {}", path.display()))?;
+        std::fs::write(&path, data).with_context(|| format!("writing {}", path.display()))?;
         bytes += data.len() as u64;
     }
-    Ok((written.len(), bytes))
+    Ok((files.len(), bytes))
 }
 
 /// Errors and warnings seen so far. Every error is printed; warnings only up

@@ -71,21 +71,31 @@ pub(crate) enum Command {
     ///
     /// DIR must not exist or be empty: nothing is ever overwritten.
     New(NewArgs),
-    /// Parse a folder of papers and write its corpus files for the reader.
+    /// Parse a folder of papers and write a complete reader site.
     ///
     /// Each file that cannot be parsed is reported (`file:line: error: …`) and
     /// skipped; the rest is built. With --strict any error fails the build.
     /// Every error is printed, and the first 50 warnings (`lattice check`
     /// lists them all). The same input always gives byte-identical output.
     ///
-    /// Not yet included: the reader app itself (wasm, JavaScript, styles,
-    /// service worker) and the split search index. The output holds the
-    /// corpus head (corpus/head.bin), the corpus files (corpus/<set>/…) and
-    /// site.json; the app is added by a later version of this command.
+    /// The site holds the reader app this binary carries (index.html, wasm,
+    /// JavaScript, styles, icons, manifest), its service worker (sw.js), the
+    /// corpus head and files with the split search index (corpus/), and
+    /// site.json. It needs no other tool or network; serve it from any static
+    /// host, at its root or under a sub-path.
     #[command(
         after_help = "Exit status: 0 built (files with errors skipped), 1 an error with --strict, or in lattice.toml or the glossary file (nothing written), 2 a usage error or a folder that cannot be read or written."
     )]
     Build(BuildArgs),
+    /// Build the site, serve it on 127.0.0.1, and rebuild when a file changes.
+    ///
+    /// The site is written as `lattice build` writes it (to DIR/site unless
+    /// --out says otherwise) and served with the right MIME types and gzip.
+    /// For previewing only: deploy the built folder to a static host.
+    #[command(
+        after_help = "Exit status: 1 the first build failed (see lattice build), 2 a usage error, a folder that cannot be read, or a port that cannot be listened on. Runs until interrupted."
+    )]
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -172,4 +182,24 @@ pub(crate) struct BuildArgs {
     /// Print the summary as JSON.
     #[arg(long)]
     pub(crate) json: bool,
+    /// Write only the corpus files and site.json, without the reader app
+    /// (what a binary built without the app can do; see scripts/package.sh).
+    #[arg(long)]
+    pub(crate) no_app: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    /// The folder of papers (with an optional lattice.toml).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub(crate) dir: PathBuf,
+    /// Where to write the site (default: `site` inside DIR).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: Option<PathBuf>,
+    /// The port on 127.0.0.1 (0: any free port, printed at start).
+    #[arg(long, default_value_t = 4000)]
+    pub(crate) port: u16,
+    /// Build and serve only the corpus files and site.json (see build --no-app).
+    #[arg(long)]
+    pub(crate) no_app: bool,
 }

@@ -14,6 +14,8 @@ mod glossary;
 mod new;
 mod report;
 mod search;
+mod serve;
+mod site;
 
 use anyhow::Result;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -105,6 +107,7 @@ fn run(command: Command) -> Result<ExitCode> {
         Command::Glossary(args) => glossary::run(&args),
         Command::New(args) => new::run(&args),
         Command::Build(args) => build::run(&args),
+        Command::Serve(args) => serve::run(&args),
     }
 }
 

@@ -64,7 +64,10 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 #[test]
 fn a_bad_file_is_reported_and_skipped_and_the_rest_decodes() {
     let base = papers("skip");
-    let out = lattice_in(&base, &["build", "papers", "--out", "site", "--json"]);
+    let out = lattice_in(
+        &base,
+        &["build", "--no-app", "papers", "--out", "site", "--json"],
+    );
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(
@@ -123,7 +126,7 @@ fn a_bad_file_is_reported_and_skipped_and_the_rest_decodes() {
 #[test]
 fn the_same_folder_gives_byte_identical_files() {
     let base = papers("same");
-    let a = lattice_in(&base, &["build", "papers", "--out", "a"]);
+    let a = lattice_in(&base, &["build", "--no-app", "papers", "--out", "a"]);
     assert_eq!(a.status.code(), Some(0), "{}", text(&a.stderr));
     // Another spelling of the folder, from another working directory.
     let papers_dir = base.join("papers");
@@ -132,6 +135,7 @@ fn the_same_folder_gives_byte_identical_files() {
         &std::env::temp_dir(),
         &[
             "build",
+            "--no-app",
             papers_dir.to_str().unwrap(),
             "--out",
             b_out.to_str().unwrap(),
@@ -144,7 +148,7 @@ fn the_same_folder_gives_byte_identical_files() {
 
     // A rebuild after a change leaves only the new build's files.
     std::fs::remove_file(papers_dir.join(BOOK)).unwrap();
-    let c = lattice_in(&base, &["build", "papers", "--out", "a"]);
+    let c = lattice_in(&base, &["build", "--no-app", "papers", "--out", "a"]);
     assert_eq!(c.status.code(), Some(0), "{}", text(&c.stderr));
     let tc = tree(&base.join("a"));
     let sets: std::collections::BTreeSet<&str> = tc
@@ -154,7 +158,7 @@ fn the_same_folder_gives_byte_identical_files() {
     assert_eq!(sets.len(), 1, "{:?}", tc.keys());
     assert!(!tc.keys().any(|p| p.contains("indo-pacific-minilateralism")));
     // And building that again changes nothing.
-    let d = lattice_in(&base, &["build", "papers", "--out", "a"]);
+    let d = lattice_in(&base, &["build", "--no-app", "papers", "--out", "a"]);
     assert_eq!(d.status.code(), Some(0));
     assert_eq!(tree(&base.join("a")), tc);
     std::fs::remove_dir_all(&base).unwrap();
@@ -163,7 +167,10 @@ fn the_same_folder_gives_byte_identical_files() {
 #[test]
 fn strict_fails_on_any_error_and_writes_nothing() {
     let base = papers("strict");
-    let out = lattice_in(&base, &["build", "papers", "--out", "site", "--strict"]);
+    let out = lattice_in(
+        &base,
+        &["build", "--no-app", "papers", "--out", "site", "--strict"],
+    );
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(stderr.contains("damaged.txt:2: error:"), "{stderr}");
@@ -171,7 +178,10 @@ fn strict_fails_on_any_error_and_writes_nothing() {
     assert!(!base.join("site").exists());
     // Without the bad file, --strict builds.
     std::fs::remove_file(base.join("papers/damaged.txt")).unwrap();
-    let out = lattice_in(&base, &["build", "papers", "--out", "site", "--strict"]);
+    let out = lattice_in(
+        &base,
+        &["build", "--no-app", "papers", "--out", "site", "--strict"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     std::fs::remove_dir_all(&base).unwrap();
 }
@@ -182,7 +192,15 @@ fn settings_and_options_are_checked_before_anything_is_written() {
     // --base-url overrides lattice.toml and is normalised; a full address is refused.
     let out = lattice_in(
         &base,
-        &["build", "papers", "--out", "site", "--base-url", "docs"],
+        &[
+            "build",
+            "--no-app",
+            "papers",
+            "--out",
+            "site",
+            "--base-url",
+            "docs",
+        ],
     );
     assert_eq!(out.status.code(), Some(0));
     let settings: Value =
@@ -192,6 +210,7 @@ fn settings_and_options_are_checked_before_anything_is_written() {
         &base,
         &[
             "build",
+            "--no-app",
             "papers",
             "--out",
             "site",
@@ -208,7 +227,7 @@ fn settings_and_options_are_checked_before_anything_is_written() {
         "[site]\nlanguage = \"en\"\ncolour = 1\n",
     )
     .unwrap();
-    let out = lattice_in(&base, &["build", "papers", "--out", "fresh"]);
+    let out = lattice_in(&base, &["build", "--no-app", "papers", "--out", "fresh"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stderr).contains("papers/lattice.toml:3: error:"),
@@ -224,7 +243,7 @@ fn settings_and_options_are_checked_before_anything_is_written() {
         "[[add]]\nzh = [\"印太\"]\nenglish = \"x\"\n",
     )
     .unwrap();
-    let out = lattice_in(&base, &["build", "papers", "--out", "fresh"]);
+    let out = lattice_in(&base, &["build", "--no-app", "papers", "--out", "fresh"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stderr).contains("papers/glossary.toml:3: error:"),
@@ -238,12 +257,12 @@ fn settings_and_options_are_checked_before_anything_is_written() {
     let theirs = base.join("theirs");
     std::fs::create_dir(&theirs).unwrap();
     std::fs::write(theirs.join("notes.txt"), "mine").unwrap();
-    let out = lattice_in(&base, &["build", "papers", "--out", "theirs"]);
+    let out = lattice_in(&base, &["build", "--no-app", "papers", "--out", "theirs"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(tree(&theirs).len(), 1);
-    let out = lattice_in(&base, &["build", "papers", "--out", "papers"]);
+    let out = lattice_in(&base, &["build", "--no-app", "papers", "--out", "papers"]);
     assert_eq!(out.status.code(), Some(2));
-    let out = lattice_in(&base, &["build", "no-such-folder"]);
+    let out = lattice_in(&base, &["build", "--no-app", "no-such-folder"]);
     assert_eq!(out.status.code(), Some(2));
     std::fs::remove_dir_all(&base).unwrap();
 }
@@ -254,7 +273,7 @@ fn a_starter_folder_builds() {
     let dir = base.join("new");
     assert_eq!(lattice_in(&base, &["new", "new"]).status.code(), Some(0));
     std::fs::copy(root().join("corpus").join(WEB), dir.join(WEB)).unwrap();
-    let out = lattice_in(&base, &["build", "new"]);
+    let out = lattice_in(&base, &["build", "--no-app", "new"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let settings: Value =
         serde_json::from_slice(&std::fs::read(dir.join("site/site.json")).unwrap()).unwrap();
@@ -279,7 +298,7 @@ fn every_error_is_shown_but_warnings_only_up_to_a_limit() {
     for i in 0..60 {
         std::fs::write(dir.join(format!("x-{i:02}.txt")), "\nplain words\n").unwrap();
     }
-    let out = lattice_in(&base, &["build", "many", "--out", "site"]);
+    let out = lattice_in(&base, &["build", "--no-app", "many", "--out", "site"]);
     assert_eq!(out.status.code(), Some(0));
     let stderr = text(&out.stderr);
     let lines = |what: &str| stderr.lines().filter(|l| l.contains(what)).count();
@@ -299,7 +318,7 @@ fn builds_with_an_empty_path_and_skips_a_file_that_is_not_utf8() {
     // Latin-1 bytes on line 3.
     std::fs::write(base.join("papers/latin1.txt"), b"one\ntwo\ncaf\xe9\n").unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_lattice"))
-        .args(["build", "papers", "--out", "site", "--json"])
+        .args(["build", "--no-app", "papers", "--out", "site", "--json"])
         .current_dir(&base)
         .env_clear()
         .env("PATH", "")
@@ -340,7 +359,10 @@ fn every_format_is_built_with_the_folders_metadata() {
         "publisher = \"Sidecar Press\"\neditors = [\"One\", \"Two\"]\n",
     )
     .unwrap();
-    let out = lattice_in(&base, &["build", "papers", "--out", "site", "--strict"]);
+    let out = lattice_in(
+        &base,
+        &["build", "--no-app", "papers", "--out", "site", "--strict"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let files = tree(&base.join("site"));
     let head = Head::decode(&files["corpus/head.bin"]).unwrap();
@@ -366,5 +388,24 @@ fn every_format_is_built_with_the_folders_metadata() {
         citations[WEB].url.as_deref(),
         Some("https://example.org/quad")
     );
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn a_binary_without_the_app_says_so_and_writes_nothing() {
+    // Built by plain cargo, as tests are, the binary carries no app (unless
+    // this very build was given one, as scripts/package.sh does).
+    if option_env!("LATTICE_APP_DIR").is_some_and(|d| !d.is_empty()) {
+        return;
+    }
+    let base = papers("no-app");
+    let out = lattice_in(&base, &["build", "papers", "--out", "site"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("scripts/package.sh"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!base.join("site").exists());
     std::fs::remove_dir_all(&base).unwrap();
 }

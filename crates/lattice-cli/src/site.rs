@@ -1,0 +1,191 @@
+//! The reader app inside a built site: the app files embedded in the binary
+//! (crates/lattice-cli/build.rs), finished for this site exactly as
+//! scripts/postbuild.mjs finishes a Trunk build — a version hashed over
+//! every file, stamped into index.html, and `sw.js` written from the service
+//! worker template with that version and the lists of shell and corpus
+//! files — so a site built by `lattice build` works offline like `dist/`.
+//!
+//! The template's placeholders `'__VERSION__'`, `['__SHELL__']` and
+//! `['__LAZY__']` are the contract with static/sw-template.js. The inline
+//! start-up script is untouched, so the CSP hashes postbuild.mjs wrote into
+//! index.html stay valid.
+
+use anyhow::{anyhow, Result};
+use sha2::{Digest, Sha256};
+
+include!(concat!(env!("OUT_DIR"), "/app.rs"));
+
+const INDEX: &str = "index.html";
+const SW: &str = "sw.js";
+const MANIFEST: &str = "manifest.webmanifest";
+/// The corpus files' folder: precached as the lazy list.
+const LAZY_DIR: &str = "corpus/";
+const VERSION_META: &str = "<meta name=\"lattice-version\" content=\"";
+
+/// A site file: its `/`-separated path under the site, and its bytes.
+pub(crate) type SiteFile = (String, Vec<u8>);
+
+/// The app's files, or why this binary has none.
+pub(crate) fn app() -> Result<&'static [(&'static str, &'static [u8])]> {
+    FILES.ok_or_else(|| {
+        anyhow!(
+            "this lattice binary was built without the reader app, so it cannot write a site; \
+             build the self-contained binary with scripts/package.sh"
+        )
+    })
+}
+
+/// Every file of the site: the app's (index.html and the manifest named for
+/// the site when it has a title), `corpus` (the corpus files and site.json),
+/// and sw.js; sorted by path.
+pub(crate) fn assemble(
+    app: &[(&str, &[u8])],
+    corpus: Vec<SiteFile>,
+    title: Option<&str>,
+) -> Result<Vec<SiteFile>> {
+    let mut files: Vec<SiteFile> = Vec::with_capacity(app.len() + corpus.len() + 1);
+    for (name, bytes) in app {
+        let bytes = match *name {
+            INDEX => {
+                let html =
+                    std::str::from_utf8(bytes).map_err(|_| anyhow!("index.html is not UTF-8"))?;
+                let html = without_version(html);
+                match title {
+                    Some(t) => retitle(&html, t),
+                    None => html,
+                }
+                .into_bytes()
+            }
+            MANIFEST => match title {
+                Some(t) => renamed_manifest(bytes, t)?,
+                None => bytes.to_vec(),
+            },
+            _ => bytes.to_vec(),
+        };
+        files.push((name.to_string(), bytes));
+    }
+    files.extend(corpus);
+    files.retain(|(name, _)| name != SW);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+
+    // The version: every file but sw.js, path and bytes (postbuild.mjs).
+    let mut digest = Sha256::new();
+    for (name, bytes) in &files {
+        digest.update(name.as_bytes());
+        digest.update([0]);
+        digest.update(bytes);
+        digest.update([0]);
+    }
+    let version: String = digest
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<String>()[..16]
+        .to_string();
+
+    let (shell, lazy): (Vec<&SiteFile>, Vec<&SiteFile>) = files
+        .iter()
+        .partition(|(name, _)| !name.starts_with(LAZY_DIR));
+    let list = |fs: &[&SiteFile]| {
+        serde_json::to_string(&fs.iter().map(|(n, _)| format!("./{n}")).collect::<Vec<_>>())
+    };
+    let sw = SW_TEMPLATE
+        .replacen("'__VERSION__'", &serde_json::to_string(&version)?, 1)
+        .replacen("['__SHELL__']", &list(&shell)?, 1)
+        .replacen("['__LAZY__']", &list(&lazy)?, 1);
+    for (name, bytes) in &mut files {
+        if name == INDEX {
+            let html = String::from_utf8(std::mem::take(bytes))?;
+            *bytes = html
+                .replacen(
+                    "<title>",
+                    &format!("{VERSION_META}{version}\" />\n    <title>"),
+                    1,
+                )
+                .into_bytes();
+        }
+    }
+    files.push((SW.to_string(), sw.into_bytes()));
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
+
+/// index.html without the version meta a build stamped in (and the line
+/// break and indentation after it), as postbuild.mjs reads it.
+fn without_version(html: &str) -> String {
+    let Some(start) = html.find(VERSION_META) else {
+        return html.to_string();
+    };
+    let Some(close) = html[start..].find('>') else {
+        return html.to_string();
+    };
+    let mut end = start + close + 1;
+    let rest = &html[end..];
+    let rest_trimmed = rest.strip_prefix('\n').unwrap_or(rest);
+    end += rest.len() - rest_trimmed.len();
+    end += rest_trimmed.len() - rest_trimmed.trim_start().len();
+    format!("{}{}", &html[..start], &html[end..])
+}
+
+/// index.html with the site's title as the page title.
+fn retitle(html: &str, title: &str) -> String {
+    match (html.find("<title>"), html.find("</title>")) {
+        (Some(a), Some(b)) if a < b => {
+            format!("{}<title>{}{}", &html[..a], escape(title), &html[b..])
+        }
+        _ => html.to_string(),
+    }
+}
+
+/// The web manifest with the site's title as its name.
+fn renamed_manifest(bytes: &[u8], title: &str) -> Result<Vec<u8>> {
+    let mut manifest: serde_json::Value = serde_json::from_slice(bytes)?;
+    if let Some(fields) = manifest.as_object_mut() {
+        fields.insert("name".into(), title.into());
+    }
+    let mut json = serde_json::to_string_pretty(&manifest)?;
+    json.push('\n');
+    Ok(json.into_bytes())
+}
+
+/// Text for HTML.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "<html><head>\n    <meta name=\"lattice-version\" content=\"abc\" />\n    <title>Old</title></head></html>";
+
+    #[test]
+    fn a_stamped_version_is_removed_and_a_new_one_stamped() {
+        assert_eq!(
+            without_version(PAGE),
+            "<html><head>\n    <title>Old</title></head></html>"
+        );
+        let app: &[(&str, &[u8])] = &[(INDEX, PAGE.as_bytes()), ("a.wasm", b"wasm")];
+        let corpus = vec![("corpus/head.bin".to_string(), vec![1, 2])];
+        let files = assemble(app, corpus.clone(), Some("A & B")).unwrap();
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["a.wasm", "corpus/head.bin", INDEX, SW]);
+        let html = String::from_utf8(files[2].1.clone()).unwrap();
+        assert_eq!(html.matches(VERSION_META).count(), 1);
+        assert!(html.contains("<title>A &amp; B</title>"));
+        let sw = String::from_utf8(files[3].1.clone()).unwrap();
+        assert!(sw.contains("const SHELL = [\"./a.wasm\",\"./index.html\"];"));
+        assert!(sw.contains("const LAZY = [\"./corpus/head.bin\"];"));
+        let version = &html[html.find(VERSION_META).unwrap() + VERSION_META.len()..][..16];
+        assert!(sw.contains(&format!("const VERSION = \"{version}\";")));
+        // The same input, the same version; a changed byte, another.
+        assert_eq!(assemble(app, corpus, Some("A & B")).unwrap(), files);
+        let other = assemble(app, vec![("corpus/head.bin".into(), vec![1, 3])], None).unwrap();
+        assert!(!String::from_utf8(other[2].1.clone())
+            .unwrap()
+            .contains(version));
+    }
+}

@@ -1,0 +1,142 @@
+//! `lattice serve`: started on a free port, it answers over plain TCP with
+//! the built files and their types, gzip when asked, nothing outside the
+//! site, and a rebuilt site after a paper is added to the folder.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+mod common;
+use common::root;
+
+/// The child server, killed however the test ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A raw HTTP/1.1 GET: (status line, headers lower-cased, body).
+fn get(port: u16, path: &str, headers: &str) -> (String, String, Vec<u8>) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\n{headers}\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8(raw[..split].to_vec()).unwrap();
+    let (status, headers) = head.split_once("\r\n").unwrap();
+    (
+        status.to_string(),
+        headers.to_lowercase(),
+        raw[split + 4..].to_vec(),
+    )
+}
+
+/// How many documents the served site.json counts (`None` mid-rebuild).
+fn documents(port: u16) -> Option<u64> {
+    let (_, _, body) = get(port, "/site.json", "");
+    let site: serde_json::Value = serde_json::from_slice(&body).ok()?;
+    site["documents"].as_u64()
+}
+
+/// The largest file under `dir`, as (path relative to it, bytes).
+fn largest(dir: &std::path::Path, base: &std::path::Path) -> (String, Vec<u8>) {
+    let mut best = (String::new(), Vec::new());
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        let candidate = if p.is_dir() {
+            largest(&p, base)
+        } else {
+            let rel = p.strip_prefix(base).unwrap().to_string_lossy().into_owned();
+            (rel, std::fs::read(&p).unwrap())
+        };
+        if candidate.1.len() > best.1.len() {
+            best = candidate;
+        }
+    }
+    best
+}
+
+#[test]
+fn serves_the_site_and_rebuilds_when_a_paper_is_added() {
+    let base = std::env::temp_dir().join(format!("lattice-serve-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    let papers = base.join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    let seed = root().join("corpus/quad-foreign-ministers-2025.txt");
+    std::fs::copy(&seed, papers.join("a.txt")).unwrap();
+
+    let child = Command::new(env!("CARGO_BIN_EXE_lattice"))
+        .args(["serve", "papers", "--port", "0", "--no-app"])
+        .current_dir(&base)
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut server = Server(child);
+    let stderr = server.0.stderr.take().unwrap();
+    let mut lines = BufReader::new(stderr).lines();
+    let port: u16 = loop {
+        let line = lines.next().expect("serve ended early").unwrap();
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            break rest
+                .trim_end_matches(|c: char| !c.is_ascii_digit())
+                .split('/')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+        }
+    };
+    // Keep draining stderr so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+
+    let (status, headers, _) = get(port, "/site.json", "");
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    assert!(
+        headers.contains("content-type: application/json"),
+        "{headers}"
+    );
+    assert_eq!(documents(port), Some(1));
+
+    let site = papers.join("site");
+    let (path, bytes) = largest(&site, &site);
+    let (status, headers, body) = get(port, &format!("/{path}"), "Accept-Encoding: gzip, br\r\n");
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    assert!(
+        headers.contains("content-encoding: gzip"),
+        "{path}: {headers}"
+    );
+    let mut plain = Vec::new();
+    flate2::read::GzDecoder::new(&body[..])
+        .read_to_end(&mut plain)
+        .unwrap();
+    assert_eq!(plain, bytes);
+    let (_, headers, body) = get(port, &format!("/{path}"), "");
+    assert!(!headers.contains("content-encoding"));
+    assert_eq!(body, bytes);
+    assert!(get(port, "/../papers/a.txt", "").0.contains("404"));
+    assert!(get(port, "/nothing-here.js", "").0.contains("404"));
+
+    // A second paper: the site is rebuilt with it.
+    std::fs::copy(
+        root().join("corpus/indo-pacific-minilateralism.txt"),
+        papers.join("b.txt"),
+    )
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while documents(port) != Some(2) {
+        assert!(Instant::now() < deadline, "no rebuild within 30 s");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    drop(server);
+    std::fs::remove_dir_all(&base).unwrap();
+}
