@@ -77,10 +77,13 @@ pub fn Library(props: &LibraryProps) -> Html {
             (
                 pages,
                 indices.len(),
+                // All or none: a list with gaps while a catalogue page is
+                // on its way would shift under the reader.
                 (index < pages).then_some(shown).map(|s| {
                     s.iter()
-                        .filter_map(|&i| entry_at(&corpus, &facets.pages, i))
-                        .collect()
+                        .map(|&i| entry_at(&corpus, &facets.pages, i))
+                        .collect::<Option<Vec<_>>>()
+                        .unwrap_or_default()
                 }),
             )
         }

@@ -73,6 +73,8 @@ test('the controls change the URL; both directions of an order', async ({ page }
 test('year and author filters, newest first, and a filter nobody matches', async ({ page }) => {
   await page.goto('./#/library/1?sort=date-desc&year=2025');
   await expect(page.locator('.page-lede')).toContainText('符合條件');
+  // Every entry shown once the catalogue pages that hold them are here.
+  await expect(page.locator('section.library')).toHaveAttribute('aria-busy', 'false');
   const dated = await cards(page).count();
   expect(dated).toBeGreaterThanOrEqual(COPIES);
   // Every analysis is dated 2025.07.04.
