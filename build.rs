@@ -124,7 +124,7 @@ fn main() {
         unreachable!("Head::whole embeds the bundle")
     };
     let embedded = if lazy {
-        let (head, files) = layout::split(bundle, catalogue::PER_PAGE)
+        let (head, files) = layout::split_with_facets(bundle, catalogue::PER_PAGE)
             .unwrap_or_else(|e| panic!("cannot encode the corpus files: {e}"));
         for file in files {
             let path = files_dir.join(&file.path);

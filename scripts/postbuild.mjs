@@ -13,8 +13,8 @@
 //  (Trunk only: also copies a split corpus's files and minifies the JS glue,
 //  see below.)
 //  3. sw.js, the service worker: the template static/sw-template.js with the
-//     version and the list of every built asset (Trunk's content-hashed names)
-//     filled in. A new build therefore installs a new cache beside the old
+//     version, the list of every built asset (Trunk's content-hashed names)
+//     and each corpus file's content hash and size filled in. A new build therefore installs a new cache beside the old
 //     one and switches over whole, never serving a mix of versions.
 //
 // Before all this, a large corpus's files (build.rs writes them to
@@ -152,7 +152,19 @@ const template = readFileSync(join(here, '..', 'static', 'sw-template.js'), 'utf
 const sw = template
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace("['__SHELL__']", JSON.stringify(shell.map((f) => `./${f}`)))
-  .replace("['__LAZY__']", JSON.stringify(lazy.map((f) => `./${f}`)));
+  .replace("['__LAZY__']", JSON.stringify(lazy.map((f) => `./${f}`)))
+  // Each corpus file's content hash and size, in LAZY's order: the worker
+  // keeps corpus files by content, so a rebuild reuses the unchanged ones,
+  // and knows what saving the whole library costs.
+  .replace(
+    "['__SIZES__']",
+    JSON.stringify(
+      lazy.map((f) => {
+        const bytes = readFileSync(join(staging, f));
+        return [sha256(bytes).digest('hex').slice(0, 20), bytes.length];
+      }),
+    ),
+  );
 writeFileSync(join(staging, SW), sw);
 
 console.log(

@@ -91,6 +91,12 @@ impl Corpus {
         self.pages.get(number)?.as_deref()
     }
 
+    /// The folder of the split corpus's files (`corpus/<set>/`); `None`
+    /// when the corpus is embedded whole.
+    pub fn set(&self) -> Option<&str> {
+        self.set.as_deref()
+    }
+
     /// Every catalogue entry at hand, in order.
     pub fn entries(&self) -> impl Iterator<Item = &Rc<Entry>> {
         self.pages.iter().flatten().flat_map(|p| p.iter())

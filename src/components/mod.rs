@@ -10,6 +10,7 @@ pub mod marked;
 pub mod meta;
 pub mod note_marker;
 pub mod notes;
+pub mod offline_panel;
 pub mod popover;
 pub mod preferences;
 pub mod reader_toolbar;

@@ -9,6 +9,8 @@
 //! hundred bytes, where a document's metadata alone (a book chapter carries
 //! its whole part's table of contents) can be several kilobytes.
 
+pub mod facets;
+
 use crate::bundle::{decode_versioned, BundleError, BUNDLE_FORMAT_VERSION};
 use crate::model::{Date, Document, Kind};
 use serde::{Deserialize, Serialize};

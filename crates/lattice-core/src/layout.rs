@@ -144,6 +144,31 @@ pub fn split(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File>), B
     Ok((head, files))
 }
 
+/// [`split`], plus the library's facets and sort orders
+/// ([`catalogue::facets::Facets`]) in `<set>/facets.bin`
+/// ([`facets_path`]). The facets derive from the documents, which the set's
+/// hash covers, so the file is as content-addressed as the others.
+pub fn split_with_facets(
+    mut bundle: Bundle,
+    per_page: usize,
+) -> Result<(Head, Vec<File>), BundleError> {
+    bundle.documents.sort_by(|a, b| a.id.cmp(&b.id));
+    let facets = catalogue::facets::Facets::build(&bundle.documents).encode()?;
+    let (head, mut files) = split(bundle, per_page)?;
+    if let Layout::Apart { set, .. } = &head.layout {
+        files.push(File {
+            path: facets_path(set),
+            bytes: facets,
+        });
+    }
+    Ok((head, files))
+}
+
+/// The path of the facets file (see [`split_with_facets`]).
+pub fn facets_path(set: &str) -> String {
+    format!("{set}/facets.bin")
+}
+
 /// Whether `id` can be a document id (and so is safe in a path): non-empty
 /// ASCII lower-case letters, digits and `-`.
 pub fn is_document_id(id: &str) -> bool {
