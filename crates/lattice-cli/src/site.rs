@@ -92,7 +92,11 @@ pub(crate) fn assemble(
     let sw = SW_TEMPLATE
         .replacen("'__VERSION__'", &serde_json::to_string(&version)?, 1)
         .replacen("['__SHELL__']", &list(&shell)?, 1)
-        .replacen("['__LAZY__']", &list(&lazy)?, 1);
+        .replacen("['__LAZY__']", &list(&lazy)?, 1)
+        // Each corpus file's content hash and size, in LAZY's order: the
+        // worker keeps corpus files by content, so a rebuild reuses the
+        // unchanged ones, and knows what saving the whole library costs.
+        .replacen("['__SIZES__']", &sizes(&lazy)?, 1);
     for (name, bytes) in &mut files {
         if name == INDEX {
             let html = String::from_utf8(std::mem::take(bytes))?;
@@ -108,6 +112,22 @@ pub(crate) fn assemble(
     files.push((SW.to_string(), sw.into_bytes()));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
+}
+
+/// `[[hash, bytes], …]` of corpus files: the first 20 hex digits of each
+/// file's sha256 and its length, as scripts/postbuild.mjs writes them.
+fn sizes(files: &[&SiteFile]) -> Result<String> {
+    let sizes: Vec<(String, usize)> = files
+        .iter()
+        .map(|(_, bytes)| {
+            let hex: String = Sha256::digest(bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            (hex[..20].to_string(), bytes.len())
+        })
+        .collect();
+    Ok(serde_json::to_string(&sizes)?)
 }
 
 /// index.html without the version meta a build stamped in (and the line
@@ -179,6 +199,12 @@ mod tests {
         let sw = String::from_utf8(files[3].1.clone()).unwrap();
         assert!(sw.contains("const SHELL = [\"./a.wasm\",\"./index.html\"];"));
         assert!(sw.contains("const LAZY = [\"./corpus/head.bin\"];"));
+        // sha256 of [1, 2] (first 20 hex digits) and its length, as postbuild.mjs writes it.
+        assert!(
+            sw.contains("const SIZES = [[\"a12871fee210fb861929\",2]];"),
+            "{sw}"
+        );
+        assert!(!sw.contains("'__"), "every placeholder filled: {sw}");
         let version = &html[html.find(VERSION_META).unwrap() + VERSION_META.len()..][..16];
         assert!(sw.contains(&format!("const VERSION = \"{version}\";")));
         // The same input, the same version; a changed byte, another.

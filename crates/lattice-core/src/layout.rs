@@ -129,7 +129,7 @@ pub fn split(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File>), B
         feed(path.as_bytes());
         feed(bytes);
     }
-    let set = format!("{:016x}", hash.0);
+    let set = format!("{:016x}", hasher.finish());
     let files = files
         .into_iter()
         .map(|(path, bytes)| File {
