@@ -63,10 +63,20 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "lint, wasm32 (clippy)"
 cargo clippy -p lattice-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+step "core/app boundary (the app's build without the core's build feature)"
+# Tests and the CLI turn lattice-core's `build` feature on through feature
+# unification; these two builds are the app's own: without the parser.
+cargo clippy -p lattice-core --no-default-features --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p lattice-app --target wasm32-unknown-unknown -- -D warnings
+
 step "native tests (nextest)"
 cargo nextest run --workspace --exclude lattice-app 2>&1 | tee "$LOGS/native.log"
 native=$(sed 's/\x1b\[[0-9;]*m//g' "$LOGS/native.log" \
   | grep -oE '[0-9]+ tests? run: [0-9]+ passed' | tail -1 | awk '{ print $4 }')
+
+step "native unit tests of the app's pure modules"
+cargo test -p lattice-app --lib 2>&1 | tee "$LOGS/app-native.log"
+app_native=$(sum_passed "$LOGS/app-native.log")
 
 step "native doc tests"
 cargo test --doc -p lattice-core 2>&1 | tee "$LOGS/doc.log"
@@ -135,7 +145,7 @@ rm -rf "$SITE_TMP"
 finish_step
 
 printf '\n\033[1m==> all checks passed in %ss\033[0m\n' $(($(date +%s) - started))
-printf '  tests passed   native: %s (+%s doc)   wasm component: %s   end-to-end: %s (+%s embedded corpus, +%s scaled corpus, +%s lattice build site)\n' \
-  "${native:-0}" "${doc:-0}" "${wasm:-0}" "${e2e:-0}" "${embedded:-0}" "${scaled:-0}" "${site:-0}"
+printf '  tests passed   native: %s (+%s app, +%s doc)   wasm component: %s   end-to-end: %s (+%s embedded corpus, +%s scaled corpus, +%s lattice build site)\n' \
+  "${native:-0}" "${app_native:-0}" "${doc:-0}" "${wasm:-0}" "${e2e:-0}" "${embedded:-0}" "${scaled:-0}" "${site:-0}"
 printf '  bundle         %s\n' "${sizes[@]}"
 printf '  time           %s\n' "${timings[@]}"

@@ -51,11 +51,17 @@ impl Status {
     }
 }
 
-/// Bytes as the reader reads them: `1.4 MB`, `820 kB`.
+/// Bytes as the reader reads them: `1.4 MB`, `820 kB`. Integer arithmetic
+/// only: the float formatter would add kilobytes to the app.
 pub fn size(bytes: u64) -> String {
+    // One decimal, rounded half up, from whole tenths of the unit.
+    let tenths = |unit: u64| {
+        let t = (bytes * 10 + unit / 2) / unit;
+        format!("{}.{}", t / 10, t % 10)
+    };
     match bytes {
-        b if b >= 1_000_000_000 => format!("{:.1} GB", b as f64 / 1e9),
-        b if b >= 1_000_000 => format!("{:.1} MB", b as f64 / 1e6),
+        b if b >= 1_000_000_000 => format!("{} GB", tenths(1_000_000_000)),
+        b if b >= 1_000_000 => format!("{} MB", tenths(1_000_000)),
         b if b >= 1_000 => format!("{} kB", b / 1_000),
         b => format!("{b} B"),
     }
@@ -144,5 +150,23 @@ pub fn OfflinePanel() -> Html {
                 </button>
             }
         </aside>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::size;
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(size(0), "0 B");
+        assert_eq!(size(999), "999 B");
+        assert_eq!(size(1_000), "1 kB");
+        assert_eq!(size(820_499), "820 kB");
+        assert_eq!(size(1_000_000), "1.0 MB");
+        assert_eq!(size(1_449_999), "1.4 MB");
+        assert_eq!(size(1_450_000), "1.5 MB");
+        assert_eq!(size(999_999_999), "1000.0 MB");
+        assert_eq!(size(12_345_678_901), "12.3 GB");
     }
 }

@@ -148,6 +148,7 @@ pub fn split(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File>), B
 /// ([`catalogue::facets::Facets`]) in `<set>/facets.bin`
 /// ([`facets_path`]). The facets derive from the documents, which the set's
 /// hash covers, so the file is as content-addressed as the others.
+#[cfg(feature = "build")]
 pub fn split_with_facets(
     mut bundle: Bundle,
     per_page: usize,
