@@ -20,6 +20,8 @@ const SW: &str = "sw.js";
 const MANIFEST: &str = "manifest.webmanifest";
 /// The corpus files' folder: precached as the lazy list.
 const LAZY_DIR: &str = "corpus/";
+/// The site's settings among the corpus files (written by build.rs).
+const SETTINGS: &str = "site.json";
 const VERSION_META: &str = "<meta name=\"lattice-version\" content=\"";
 
 /// A site file: its `/`-separated path under the site, and its bytes.
@@ -43,6 +45,10 @@ pub(crate) fn assemble(
     corpus: Vec<SiteFile>,
     title: Option<&str>,
 ) -> Result<Vec<SiteFile>> {
+    let settings = corpus
+        .iter()
+        .find(|(name, _)| name == SETTINGS)
+        .and_then(|(_, bytes)| serde_json::from_slice::<serde_json::Value>(bytes).ok());
     let mut files: Vec<SiteFile> = Vec::with_capacity(app.len() + corpus.len() + 1);
     for (name, bytes) in app {
         let bytes = match *name {
@@ -50,8 +56,12 @@ pub(crate) fn assemble(
                 let html =
                     std::str::from_utf8(bytes).map_err(|_| anyhow!("index.html is not UTF-8"))?;
                 let html = without_version(html);
-                match title {
+                let html = match title {
                     Some(t) => retitle(&html, t),
+                    None => html,
+                };
+                match &settings {
+                    Some(s) => with_site_metas(&html, s),
                     None => html,
                 }
                 .into_bytes()
@@ -157,6 +167,69 @@ fn retitle(html: &str, title: &str) -> String {
     }
 }
 
+/// index.html with the site's title, subtitle and interface language as
+/// `lattice-site-*` metas before `<title>` (read by the app's src/site.rs),
+/// and the boot header showing the title and subtitle in that language.
+fn with_site_metas(html: &str, settings: &serde_json::Value) -> String {
+    let field = |key: &str, lang: &str| {
+        settings[key][lang]
+            .as_str()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    let lang = settings["language"].as_str().unwrap_or("zh");
+    let mut metas = String::new();
+    for (name, value) in [
+        ("title", field("title", "zh")),
+        ("title-en", field("title", "en")),
+        ("subtitle", field("subtitle", "zh")),
+        ("subtitle-en", field("subtitle", "en")),
+        ("lang", Some(lang)),
+    ] {
+        if let Some(value) = value {
+            metas.push_str(&format!(
+                "<meta name=\"lattice-site-{name}\" content=\"{}\" />\n    ",
+                escape(value)
+            ));
+        }
+    }
+    let html = html.replacen("<title>", &format!("{metas}<title>"), 1);
+    // In the interface language, else the other one, else as the app shows it.
+    let (first, second) = if lang == "en" {
+        ("en", "zh")
+    } else {
+        ("zh", "en")
+    };
+    let pick = |key: &str| field(key, first).or_else(|| field(key, second));
+    let title = pick("title");
+    let subtitle = pick("subtitle");
+    if title.is_none() && subtitle.is_none() {
+        return html;
+    }
+    // The boot header's name: after its mark, up to the last `</span>`
+    // before `</header>`.
+    const MARK: &str = "<span class=\"site-mark\">◇</span>";
+    let Some(boot) = html.find("id=\"boot\"") else {
+        return html;
+    };
+    let Some(start) = html[boot..].find(MARK).map(|i| boot + i + MARK.len()) else {
+        return html;
+    };
+    let Some(end) = html[start..]
+        .find("</header>")
+        .and_then(|h| html[start..start + h].rfind("</span>"))
+        .map(|i| start + i)
+    else {
+        return html;
+    };
+    let name = format!(
+        "{}<span class=\"site-tagline\">{}</span>",
+        escape(title.unwrap_or("Lattice")),
+        escape(subtitle.unwrap_or(""))
+    );
+    format!("{}{name}{}", &html[..start], &html[end..])
+}
+
 /// The web manifest with the site's title as its name.
 fn renamed_manifest(bytes: &[u8], title: &str) -> Result<Vec<u8>> {
     let mut manifest: serde_json::Value = serde_json::from_slice(bytes)?;
@@ -213,5 +286,37 @@ mod tests {
         assert!(!String::from_utf8(other[2].1.clone())
             .unwrap()
             .contains(version));
+    }
+
+    #[test]
+    fn site_settings_become_metas_and_the_boot_header() {
+        let page = "<html><head>\n    <title>Old</title></head><body>\n<div id=\"boot\" aria-hidden=\"true\">\n<header class=\"site-header\">\n<span class=\"site-name\"><span class=\"site-mark\">◇</span>Lattice<span class=\"site-tagline\">印太安全研究讀本</span></span>\n</header>\n</div></body></html>";
+        let app: &[(&str, &[u8])] = &[(INDEX, page.as_bytes())];
+        let settings = r#"{"title":{"zh":"甲 & 乙","en":"A <&> \"B\""},"subtitle":{"zh":"副","en":null},"language":"en"}"#;
+        let corpus = vec![(SETTINGS.to_string(), settings.as_bytes().to_vec())];
+        let files = assemble(app, corpus, Some("T")).unwrap();
+        let html =
+            String::from_utf8(files.iter().find(|f| f.0 == INDEX).unwrap().1.clone()).unwrap();
+        assert!(
+            html.contains("<meta name=\"lattice-site-title\" content=\"甲 &amp; 乙\" />"),
+            "{html}"
+        );
+        assert!(html.contains(
+            "<meta name=\"lattice-site-title-en\" content=\"A &lt;&amp;&gt; &quot;B&quot;\" />"
+        ));
+        assert!(html.contains("<meta name=\"lattice-site-subtitle\" content=\"副\" />"));
+        assert!(
+            !html.contains("lattice-site-subtitle-en"),
+            "an unset text has no meta"
+        );
+        assert!(html.contains("<meta name=\"lattice-site-lang\" content=\"en\" />"));
+        // The boot header in the interface language, the subtitle falling back to Chinese.
+        assert!(html.contains("<span class=\"site-mark\">◇</span>A &lt;&amp;&gt; &quot;B&quot;<span class=\"site-tagline\">副</span></span>\n</header>"), "{html}");
+        assert!(!html.contains("印太安全研究讀本"));
+        assert!(html.find("lattice-site-lang").unwrap() < html.find("<title>").unwrap());
+        // Without settings the page keeps its own header and has no metas.
+        let plain = assemble(app, vec![], None).unwrap();
+        let plain = String::from_utf8(plain[0].1.clone()).unwrap();
+        assert!(plain.contains("印太安全研究讀本") && !plain.contains("lattice-site-"));
     }
 }
