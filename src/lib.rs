@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod pages;
 pub mod route;
 pub mod search;
+pub mod site;
 pub mod state;
 
 use app::{App, AppProps, Unreadable, UnreadableProps};

@@ -120,11 +120,15 @@ impl Prefs {
         )
     }
 
-    /// The preferences stored in this browser, or the defaults.
+    /// The preferences stored in this browser, or the defaults with the
+    /// site's interface language (src/site.rs).
     pub fn load() -> Prefs {
         local_storage::read(PREFS_KEY)
             .map(|s| Prefs::parse(&s))
-            .unwrap_or_default()
+            .unwrap_or_else(|| Prefs {
+                lang: crate::site::Site::current().lang.unwrap_or_default(),
+                ..Prefs::default()
+            })
     }
 
     /// The font size in percent of the default.
