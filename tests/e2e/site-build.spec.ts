@@ -32,6 +32,27 @@ test('the library lists the built documents and site.json carries the title', as
   expect(title).toBe('Test Library');
 });
 
+test("the header shows lattice.toml's title and subtitle, in the site's default language", async ({ page }) => {
+  // The first paint (before the app) already names the site.
+  const html = await (await page.request.get('./')).text();
+  expect(html).toContain('<meta name="lattice-site-title" content="測試文庫" />');
+  expect(html).toMatch(/site-mark"?>◇<\/span>Test Library<span class="site-tagline">Papers on Indo-Pacific security</);
+  // lattice.toml says language = "en": a first visit gets the English interface.
+  await page.goto('./');
+  await library(page);
+  const name = page.locator('header.site-header .site-name');
+  await expect(name).toContainText('Test Library');
+  await expect(name.locator('.site-tagline')).toHaveText('Papers on Indo-Pacific security');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // A reader who chose Chinese keeps it and gets the Chinese title.
+  await page.evaluate(() => localStorage.setItem('lattice.prefs', 'lang=zh'));
+  await page.reload();
+  await library(page);
+  await expect(name).toContainText('測試文庫');
+  await expect(name.locator('.site-tagline')).toHaveText('印太安全論文');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+});
+
 test('a document opens from the library', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('link', { name: CHAPTER }).first().click();

@@ -208,11 +208,14 @@ fn with_site_metas(html: &str, settings: &serde_json::Value) -> String {
     }
     // The boot header's name: after its mark, up to the last `</span>`
     // before `</header>`.
-    const MARK: &str = "<span class=\"site-mark\">◇</span>";
-    let Some(boot) = html.find("id=\"boot\"") else {
+    // Quoted in the source, unquoted after Trunk's minifying.
+    let Some(boot) = html.find("id=\"boot\"").or_else(|| html.find("id=boot")) else {
         return html;
     };
-    let Some(start) = html[boot..].find(MARK).map(|i| boot + i + MARK.len()) else {
+    let Some(start) = html[boot..]
+        .find("site-mark")
+        .and_then(|m| html[boot + m..].find("</span>").map(|e| boot + m + e + 7))
+    else {
         return html;
     };
     let Some(end) = html[start..]
@@ -314,6 +317,16 @@ mod tests {
         assert!(html.contains("<span class=\"site-mark\">◇</span>A &lt;&amp;&gt; &quot;B&quot;<span class=\"site-tagline\">副</span></span>\n</header>"), "{html}");
         assert!(!html.contains("印太安全研究讀本"));
         assert!(html.find("lattice-site-lang").unwrap() < html.find("<title>").unwrap());
+        // Trunk's minified form too.
+        let min = page
+            .replace("\"boot\"", "boot")
+            .replace("\"site-mark\"", "site-mark");
+        let app: &[(&str, &[u8])] = &[(INDEX, min.as_bytes())];
+        let corpus = vec![(SETTINGS.to_string(), settings.as_bytes().to_vec())];
+        let files = assemble(app, corpus, None).unwrap();
+        let html = String::from_utf8(files[0].1.clone()).unwrap();
+        assert!(html.contains("<span class=site-mark>◇</span>A &lt;&amp;&gt; &quot;B&quot;<span class=\"site-tagline\">副</span></span>"), "{html}");
+        let app: &[(&str, &[u8])] = &[(INDEX, page.as_bytes())];
         // Without settings the page keeps its own header and has no metas.
         let plain = assemble(app, vec![], None).unwrap();
         let plain = String::from_utf8(plain[0].1.clone()).unwrap();
