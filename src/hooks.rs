@@ -9,12 +9,16 @@ use yew::prelude::*;
 pub const SITE_NAME: &str = "Lattice 印太安全研究讀本";
 
 /// Set the tab title to `page · site`, or the site name alone for `None`.
+/// The site is the title a built site's lattice.toml gives (in the interface
+/// language when it has one), else [`SITE_NAME`].
 #[hook]
 pub fn use_title(page: Option<AttrValue>) {
-    use_effect_with(page, |page| {
+    let lang = crate::i18n::use_lang();
+    use_effect_with((page, lang), |(page, lang)| {
+        let site = crate::site::Site::current().title(*lang, SITE_NAME);
         let title = match page {
-            Some(page) => format!("{page} · {SITE_NAME}"),
-            None => SITE_NAME.to_string(),
+            Some(page) => format!("{page} · {site}"),
+            None => site.to_string(),
         };
         gloo::utils::document().set_title(&title);
     });

@@ -44,6 +44,8 @@ test("the header shows lattice.toml's title and subtitle, in the site's default 
   await expect(name).toContainText('Test Library');
   await expect(name.locator('.site-tagline')).toHaveText('Papers on Indo-Pacific security');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The tab title names the site, not Lattice's default.
+  await expect(page).toHaveTitle(/Test Library$/);
   // A reader who chose Chinese keeps it and gets the Chinese title.
   await page.evaluate(() => localStorage.setItem('lattice.prefs', 'lang=zh'));
   await page.reload();
@@ -51,6 +53,7 @@ test("the header shows lattice.toml's title and subtitle, in the site's default 
   await expect(name).toContainText('測試文庫');
   await expect(name.locator('.site-tagline')).toHaveText('印太安全論文');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+  await expect(page).toHaveTitle(/測試文庫$/);
 });
 
 test('a document opens from the library', async ({ page }) => {
