@@ -452,16 +452,22 @@ async fn fetch_one(want: &Want, request: JsFuture) -> Result<Arrival, String> {
             return Ok(Arrival::Missing(id.clone()));
         }
     }
+    let bytes = body_bytes(response).await.map_err(|e| failed(&e))?;
+    let part = layout::decode(want.kind, &bytes).map_err(|e| failed(&e.to_string()))?;
+    Ok(Arrival::Part(part))
+}
+
+/// The bytes of a successful response, or why there are none (`HTTP 500`,
+/// `unreadable body`): the one way corpus files and the head are read.
+pub(crate) async fn body_bytes(response: web_sys::Response) -> Result<Vec<u8>, String> {
     if !response.ok() {
-        return Err(failed(&format!("HTTP {}", response.status())));
+        return Err(format!("HTTP {}", response.status()));
     }
     let body = response
         .array_buffer()
-        .map_err(|_| failed("unreadable body"))?;
+        .map_err(|_| "unreadable body".to_string())?;
     let body = JsFuture::from(body)
         .await
-        .map_err(|_| failed("unreadable body"))?;
-    let bytes = js_sys::Uint8Array::new(&body).to_vec();
-    let part = layout::decode(want.kind, &bytes).map_err(|e| failed(&e.to_string()))?;
-    Ok(Arrival::Part(part))
+        .map_err(|_| "unreadable body".to_string())?;
+    Ok(js_sys::Uint8Array::new(&body).to_vec())
 }

@@ -71,16 +71,9 @@ async fn fetch_head() -> Result<Corpus, String> {
         .map_err(|_| failed("network error"))?
         .dyn_into()
         .map_err(|_| failed("not a response"))?;
-    if !response.ok() {
-        return Err(failed(&format!("HTTP {}", response.status())));
-    }
-    let body = response
-        .array_buffer()
-        .map_err(|_| failed("unreadable body"))?;
-    let body = JsFuture::from(body)
+    let bytes = crate::corpus::body_bytes(response)
         .await
-        .map_err(|_| failed("unreadable body"))?;
-    let bytes = js_sys::Uint8Array::new(&body).to_vec();
+        .map_err(|e| failed(&e))?;
     let head = Head::decode(&bytes).map_err(|e| failed(&e.to_string()))?;
     Ok(Corpus::from(head))
 }
