@@ -23,7 +23,6 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use lattice_core::config::{self, Config};
 use lattice_core::layout::{self, Layout};
-use lattice_core::parse::Format;
 use lattice_core::search::split;
 use lattice_core::search::SearchIndex;
 use lattice_core::{catalogue, load_file, Bundle, Diagnostic, Document, LoadError, Severity};
@@ -105,7 +104,9 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
         Some(site::app()?)
     };
 
-    let sources = sources(dir)?;
+    // Listed here rather than read by `load_dir`, to parse them on every
+    // core with a progress bar and to skip a bad one.
+    let sources = lattice_core::corpus::source_files(dir)?;
     let bar = progress(sources.len() as u64);
     let mut built: Vec<Document> = Vec::new();
     // Each id's file, so a repeated id is caught in one look-up.
@@ -309,25 +310,6 @@ fn parse_in_order(paths: &[PathBuf], mut each: impl FnMut(&Path, Result<Document
     });
 }
 
-/// The source files of a folder, by file name. (The build lists them itself,
-/// rather than through `load_dir`, to parse them on every core with a
-/// progress bar and to skip a bad one.)
-fn sources(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut paths = Vec::new();
-    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
-        let path = entry
-            .with_context(|| format!("reading {}", dir.display()))?
-            .path();
-        // The core's `load_dir` filter: a format the parser reads.
-        let source = Format::of(&path.to_string_lossy()).is_some();
-        if source && path.is_file() {
-            paths.push(path);
-        }
-    }
-    paths.sort();
-    Ok(paths)
-}
-
 /// Refuse an output folder that is the source folder, or that holds files
 /// and is not an earlier build's output (which has a site.json by lattice).
 fn check_out(dir: &Path, out: &Path) -> Result<()> {
@@ -469,7 +451,7 @@ fn text(b: &config::Bilingual) -> Text {
 }
 
 /// `12.3 kB`, in powers of 1000.
-fn size(bytes: u64) -> String {
+pub(crate) fn size(bytes: u64) -> String {
     match bytes {
         b if b < 1_000 => format!("{b} B"),
         b if b < 1_000_000 => format!("{:.1} kB", b as f64 / 1e3),

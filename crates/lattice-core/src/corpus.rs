@@ -1,4 +1,6 @@
-//! Reading source files from disk: a file or a corpus folder of `.txt` files.
+//! Reading source files from disk: a file, or a corpus folder of `.txt`,
+//! `.md` and `.docx` files — which files of a folder are sources is decided
+//! here only ([`source_files`]), for the app's build and `lattice build` alike.
 //! I/O failures are errors of their own; everything about a file's content is
 //! a diagnostic on its document.
 
@@ -65,18 +67,27 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
     }
 }
 
-/// Parse every source file (`.txt`, `.md`, `.docx`) in a folder (not recursive), ordered by file name.
-pub fn load_dir(dir: &Path) -> Result<Vec<Document>, LoadError> {
+/// The source files of a folder (not recursive): the files whose names give
+/// a format the parser reads ([`Format::of`]), ordered by file name.
+pub fn source_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let io = |source| LoadError::Io {
         path: dir.to_path_buf(),
         source,
     };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && Format::of(&p.to_string_lossy()).is_some())
-        .collect();
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        if path.is_file() && Format::of(&path.to_string_lossy()).is_some() {
+            paths.push(path);
+        }
+    }
     paths.sort();
+    Ok(paths)
+}
+
+/// Parse every source file ([`source_files`]) of a folder.
+pub fn load_dir(dir: &Path) -> Result<Vec<Document>, LoadError> {
+    let paths = source_files(dir)?;
     let mut docs: Vec<Document> = Vec::with_capacity(paths.len());
     // Each id's document index, so a folder of any size is checked in one pass.
     let mut seen: HashMap<String, usize> = HashMap::with_capacity(paths.len());
