@@ -90,8 +90,9 @@ pub(crate) enum Command {
     /// Build the site, serve it on 127.0.0.1, and rebuild when a file changes.
     ///
     /// The site is written as `lattice build` writes it (to DIR/site unless
-    /// --out says otherwise) and served with the right MIME types and gzip.
-    /// For previewing only: deploy the built folder to a static host.
+    /// --out says otherwise) and served from memory with the right MIME types,
+    /// brotli or gzip as the browser accepts (compressed once per build). For
+    /// previewing only: deploy the built folder to a static host.
     #[command(
         after_help = "Exit status: 1 the first build failed (see lattice build), 2 a usage error, a folder that cannot be read, or a port that cannot be listened on. Runs until interrupted."
     )]

@@ -3,24 +3,32 @@
 //! previewing a folder of papers before deploying it.
 //!
 //! A deliberately small HTTP/1.1 server over std's `TcpListener` (one thread
-//! per connection, GET and HEAD only, `Connection: close`): it serves files
-//! with the MIME types browsers insist on (`application/wasm` for
-//! streaming compilation, JavaScript for modules, the web manifest's), gzip
-//! when the browser accepts it, and never a path outside the site. Not a
-//! production server: deploy the built folder to a static host instead.
+//! per connection, GET and HEAD only, `Connection: close`): it serves the
+//! site from memory (`snapshot`: read and compressed once per build), with
+//! the MIME types browsers insist on (`application/wasm` for streaming
+//! compilation, JavaScript for modules, the web manifest's), brotli or gzip
+//! as the request's Accept-Encoding allows (`encoding`), and never a path
+//! outside the site. Not a production server: deploy the built folder to a
+//! static host instead.
+
+mod encoding;
+mod snapshot;
 
 use crate::build;
 use crate::cli::{BuildArgs, ServeArgs};
 use anyhow::{Context, Result};
-use flate2::write::GzEncoder;
-use flate2::Compression;
+use encoding::Encoding;
 use notify::{RecursiveMode, Watcher};
+use snapshot::{Compressed, Snapshot};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc;
-use std::time::Duration;
+use std::sync::{mpsc, Arc, RwLock};
+use std::time::{Duration, Instant};
+
+/// The site being served; replaced whole after each successful build.
+type Shared = Arc<RwLock<Arc<Snapshot>>>;
 
 /// Changes arriving this close together make one rebuild.
 const SETTLE: Duration = Duration::from_millis(300);
@@ -39,6 +47,9 @@ pub(crate) fn run(args: &ServeArgs) -> Result<ExitCode> {
     if code != ExitCode::SUCCESS {
         return Ok(code);
     }
+    let mut compressed = Compressed::default();
+    let site: Shared = Arc::new(RwLock::new(Arc::new(Snapshot::empty())));
+    load(&out, &mut compressed, &site)?;
     let listener = TcpListener::bind(("127.0.0.1", args.port))
         .with_context(|| format!("listening on 127.0.0.1:{}", args.port))?;
     let port = listener.local_addr()?.port();
@@ -47,13 +58,13 @@ pub(crate) fn run(args: &ServeArgs) -> Result<ExitCode> {
         out.display()
     );
 
-    let root = out.clone();
+    let serving = site.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            let root = root.clone();
+            let site = current(&serving);
             std::thread::spawn(move || {
                 // A client that goes away mid-answer is not our concern.
-                let _ = answer(&root, stream);
+                let _ = answer(&site, stream);
             });
         }
     });
@@ -81,24 +92,53 @@ pub(crate) fn run(args: &ServeArgs) -> Result<ExitCode> {
         // Let a burst of changes (an editor's save) settle into one rebuild.
         while changes.recv_timeout(SETTLE).is_ok() {}
         eprintln!("a file changed; rebuilding");
-        if let Err(e) = build::run(&build_args) {
+        // A failed build wrote nothing: the previous site stays served.
+        let rebuilt = build::run(&build_args).and_then(|code| match code == ExitCode::SUCCESS {
+            true => load(&out, &mut compressed, &site),
+            false => Ok(()),
+        });
+        if let Err(e) = rebuilt {
             crate::report::error(&format!("{e:#}"));
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// Read the built site into memory, compress what changed, serve it from
+/// now on, and say what compression gave.
+fn load(out: &Path, compressed: &mut Compressed, site: &Shared) -> Result<()> {
+    let started = Instant::now();
+    let (snapshot, sizes) = Snapshot::read(out, compressed)?;
+    *site.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
+    eprintln!(
+        "{} file(s) served compressed: {} as they are, {} brotli, {} gzip ({} compressed in {:.1} s)",
+        sizes.files,
+        build::size(sizes.bytes),
+        build::size(sizes.brotli),
+        build::size(sizes.gzip),
+        sizes.compressed_now,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// The site as it is now.
+fn current(site: &Shared) -> Arc<Snapshot> {
+    site.read().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
 fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// Answer one request.
-fn answer(root: &Path, stream: TcpStream) -> std::io::Result<()> {
+/// Answer one request from `site`.
+fn answer(site: &Snapshot, stream: TcpStream) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut line = String::new();
     reader.read_line(&mut line)?;
-    let mut gzip = false;
+    // Repeated Accept-Encoding headers are one comma-separated list.
+    let mut accept: Option<String> = None;
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
@@ -106,98 +146,95 @@ fn answer(root: &Path, stream: TcpStream) -> std::io::Result<()> {
         }
         if let Some((name, value)) = header.split_once(':') {
             if name.trim().eq_ignore_ascii_case("accept-encoding") {
-                gzip = value.split(',').any(|v| v.trim().starts_with("gzip"));
+                let list = accept.get_or_insert_with(String::new);
+                if !list.is_empty() {
+                    list.push(',');
+                }
+                list.push_str(value.trim());
             }
         }
     }
     let mut parts = line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let mut stream = stream;
-    if method != "GET" && method != "HEAD" {
-        return respond(
-            &mut stream,
-            "405 Method Not Allowed",
-            "text/plain",
-            b"",
-            false,
-            method,
-        );
-    }
-    let Some(path) = resolve(root, target) else {
-        return respond(
-            &mut stream,
-            "404 Not Found",
-            "text/plain; charset=utf-8",
-            b"not found\n",
-            false,
-            method,
-        );
+    let not_found = Answer {
+        status: "404 Not Found",
+        kind: "text/plain; charset=utf-8",
+        body: b"not found\n",
+        encoding: Encoding::Identity,
+        varies: false,
     };
-    match std::fs::read(&path) {
-        Ok(body) => {
-            let kind = mime(&path);
-            let compress = gzip && compressible(kind) && body.len() > 256;
-            let body = if compress {
-                let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
-                encoder.write_all(&body)?;
-                encoder.finish()?
-            } else {
-                body
-            };
-            respond(&mut stream, "200 OK", kind, &body, compress, method)
+    if method != "GET" && method != "HEAD" {
+        let refused = Answer {
+            status: "405 Method Not Allowed",
+            kind: "text/plain",
+            body: b"",
+            ..not_found
+        };
+        return refused.send(&mut stream, method);
+    }
+    let Some(file) = resolve(target).and_then(|path| site.get(&path)) else {
+        return not_found.send(&mut stream, method);
+    };
+    let encoding = encoding::negotiate(accept.as_deref(), &file.encodings());
+    Answer {
+        status: "200 OK",
+        kind: file.kind,
+        body: file.body(encoding),
+        encoding,
+        varies: file.varies(),
+    }
+    .send(&mut stream, method)
+}
+
+/// A response.
+#[derive(Clone, Copy)]
+struct Answer<'a> {
+    status: &'a str,
+    kind: &'a str,
+    body: &'a [u8],
+    encoding: Encoding,
+    /// Whether another Accept-Encoding could get other bytes.
+    varies: bool,
+}
+
+impl Answer<'_> {
+    fn send(self, stream: &mut TcpStream, method: &str) -> std::io::Result<()> {
+        let mut head = format!(
+            "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n",
+            self.status,
+            self.kind,
+            self.body.len()
+        );
+        if let Some(coding) = self.encoding.header() {
+            head.push_str(&format!("Content-Encoding: {coding}\r\n"));
         }
-        Err(_) => respond(
-            &mut stream,
-            "404 Not Found",
-            "text/plain; charset=utf-8",
-            b"not found\n",
-            false,
-            method,
-        ),
+        if self.varies {
+            head.push_str("Vary: Accept-Encoding\r\n");
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes())?;
+        if method != "HEAD" {
+            stream.write_all(self.body)?;
+        }
+        stream.flush()
     }
 }
 
-fn respond(
-    stream: &mut TcpStream,
-    status: &str,
-    kind: &str,
-    body: &[u8],
-    gzip: bool,
-    method: &str,
-) -> std::io::Result<()> {
-    let mut head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n",
-        body.len()
-    );
-    if gzip {
-        head.push_str("Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n");
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes())?;
-    if method != "HEAD" {
-        stream.write_all(body)?;
-    }
-    stream.flush()
-}
-
-/// The file a request target names under `root`: the query dropped,
-/// `%XX` decoded, a folder meaning its index.html; `None` for a path that
-/// would leave the site.
-fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
+/// The site path (`a/b.js`, `` for the root) a request target names: the
+/// query dropped, `%XX` decoded; `None` for a path that would leave the site.
+fn resolve(target: &str) -> Option<String> {
     let path = target.split(['?', '#']).next()?;
     let path = percent_decode(path)?;
-    let mut file = root.to_path_buf();
+    let mut parts: Vec<&str> = Vec::new();
     for component in Path::new(path.trim_start_matches('/')).components() {
         match component {
-            Component::Normal(part) => file.push(part),
+            Component::Normal(part) => parts.push(part.to_str()?),
             Component::CurDir => {}
             _ => return None,
         }
     }
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    Some(file)
+    Some(parts.join("/"))
 }
 
 fn percent_decode(text: &str) -> Option<String> {
@@ -217,48 +254,20 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// The Content-Type of a site file.
-fn mime(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "wasm" => "application/wasm",
-        "json" => "application/json",
-        "webmanifest" => "application/manifest+json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
-/// Whether compressing this type pays (images are compressed already).
-fn compressible(kind: &str) -> bool {
-    !kind.starts_with("image/png")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn paths_stay_inside_the_site() {
-        let root = Path::new("/srv/site");
-        assert_eq!(resolve(root, "/a%20b.js?v=1"), Some(root.join("a b.js")));
-        assert_eq!(resolve(root, "/../etc/passwd"), None);
-        assert_eq!(resolve(root, "/%2e%2e/x"), None);
-        assert_eq!(resolve(root, "/%zz"), None);
-    }
-
-    #[test]
-    fn wasm_and_modules_get_the_types_browsers_require() {
-        assert_eq!(mime(Path::new("x.wasm")), "application/wasm");
-        assert!(mime(Path::new("x.js")).starts_with("text/javascript"));
+        assert_eq!(resolve("/a%20b.js?v=1").as_deref(), Some("a b.js"));
         assert_eq!(
-            mime(Path::new("corpus/head.bin")),
-            "application/octet-stream"
+            resolve("/corpus/./x/head.bin").as_deref(),
+            Some("corpus/x/head.bin")
         );
+        assert_eq!(resolve("/").as_deref(), Some(""));
+        assert_eq!(resolve("/../etc/passwd"), None);
+        assert_eq!(resolve("/%2e%2e/x"), None);
+        assert_eq!(resolve("/%zz"), None);
     }
 }

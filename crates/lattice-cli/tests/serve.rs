@@ -1,6 +1,7 @@
 //! `lattice serve`: started on a free port, it answers over plain TCP with
-//! the built files and their types, gzip when asked, nothing outside the
-//! site, and a rebuilt site after a paper is added to the folder.
+//! the built files and their types, brotli or gzip as Accept-Encoding
+//! allows, nothing outside the site, and a rebuilt site after a paper is
+//! added to the folder.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -109,20 +110,68 @@ fn serves_the_site_and_rebuilds_when_a_paper_is_added() {
 
     let site = papers.join("site");
     let (path, bytes) = largest(&site, &site);
-    let (status, headers, body) = get(port, &format!("/{path}"), "Accept-Encoding: gzip, br\r\n");
+    let url = format!("/{path}");
+    let ask = |accept: &str| get(port, &url, &format!("Accept-Encoding: {accept}\r\n"));
+    let decoded = |encoding: &str, body: &[u8]| {
+        let mut plain = Vec::new();
+        match encoding {
+            "br" => brotli::Decompressor::new(body, 4096).read_to_end(&mut plain),
+            "gzip" => flate2::read::GzDecoder::new(body).read_to_end(&mut plain),
+            other => panic!("unexpected encoding {other}"),
+        }
+        .unwrap();
+        plain
+    };
+    // Brotli when the browser takes it and nothing else.
+    let (status, headers, brotli) = ask("br");
     assert_eq!(status, "HTTP/1.1 200 OK");
     assert!(
-        headers.contains("content-encoding: gzip"),
+        headers.contains("content-encoding: br"),
         "{path}: {headers}"
     );
-    let mut plain = Vec::new();
-    flate2::read::GzDecoder::new(&body[..])
-        .read_to_end(&mut plain)
-        .unwrap();
-    assert_eq!(plain, bytes);
-    let (_, headers, body) = get(port, &format!("/{path}"), "");
-    assert!(!headers.contains("content-encoding"));
-    assert_eq!(body, bytes);
+    assert!(headers.contains("vary: accept-encoding"), "{headers}");
+    assert!(
+        headers.contains(&format!("content-length: {}", brotli.len())),
+        "{headers}"
+    );
+    assert_eq!(decoded("br", &brotli), bytes);
+    // Gzip when brotli is not accepted, or refused with q=0.
+    for accept in ["gzip", "br;q=0, gzip"] {
+        let (_, headers, gzip) = ask(accept);
+        assert!(
+            headers.contains("content-encoding: gzip"),
+            "{accept}: {headers}"
+        );
+        assert_eq!(decoded("gzip", &gzip), bytes);
+    }
+    let (_, _, gzip) = ask("gzip");
+    eprintln!(
+        "{path}: {} bytes, brotli {}, gzip {}",
+        bytes.len(),
+        brotli.len(),
+        gzip.len()
+    );
+    assert!(brotli.len() < bytes.len() && gzip.len() < bytes.len());
+    // Both accepted, as browsers ask: brotli, unless gzip came out smaller.
+    let (_, headers, both) = ask("gzip, deflate, br, zstd");
+    let encoding = if brotli.len() <= gzip.len() {
+        "br"
+    } else {
+        "gzip"
+    };
+    assert!(
+        headers.contains(&format!("content-encoding: {encoding}")),
+        "{headers}"
+    );
+    assert_eq!(decoded(encoding, &both), bytes);
+    // The file as it is for identity, and without the header at all; the
+    // answer still varies with Accept-Encoding.
+    for header in ["Accept-Encoding: identity\r\n", ""] {
+        let (_, headers, body) = get(port, &url, header);
+        assert!(!headers.contains("content-encoding"), "{headers}");
+        assert!(headers.contains("vary: accept-encoding"), "{headers}");
+        assert_eq!(body, bytes);
+    }
     assert!(get(port, "/../papers/a.txt", "").0.contains("404"));
     assert!(get(port, "/nothing-here.js", "").0.contains("404"));
 
