@@ -123,6 +123,8 @@ cp corpus/*.txt crates/lattice-core/tests/fixtures/*.docx "$SITE_TMP/papers/"
 for f in crates/lattice-core/tests/fixtures/*.md; do
   cp "$f" "$SITE_TMP/papers/$(basename "$f" .md)-notes.md"
 done
+# Papers written for this site's tests (tests/e2e/site-papers: a note cited twice).
+cp tests/e2e/site-papers/*.md "$SITE_TMP/papers/"
 printf '\nplain words with no header\n' >"$SITE_TMP/papers/damaged.txt"
 cat >"$SITE_TMP/papers/lattice.toml" <<'TOML'
 [site]

@@ -1,6 +1,6 @@
 // A site that the packaged `lattice` binary built from a folder of papers
 // (one of each format, a damaged file, a lattice.toml with a title and
-// metadata; see scripts/test.sh): the app it carries fetches the head it is
+// metadata, and tests/e2e/site-papers; see scripts/test.sh): the app it carries fetches the head it is
 // served with, lists the documents, opens one, searches, and reloads
 // offline. Run with tests/e2e/site-build.config.ts (LATTICE_SITE=folder).
 import type { Page } from '@playwright/test';
@@ -23,8 +23,8 @@ async function library(page: Page) {
 test('the library lists the built documents and site.json carries the title', async ({ page }) => {
   await page.goto('./');
   await library(page);
-  // Six papers built; the damaged one was skipped.
-  await expect(page.locator('main.page')).toContainText('6');
+  // Seven papers built; the damaged one was skipped.
+  await expect(page.locator('main.page')).toContainText('7');
   await expect(page.locator('main.page')).not.toContainText('damaged');
   const title = await page.evaluate(() =>
     fetch('site.json').then((r) => r.json()).then((s) => s.title.en),
@@ -91,5 +91,64 @@ test.describe('offline', () => {
     // Corpus files are precached on install: a document never opened opens.
     await page.getByRole('link', { name: CHAPTER }).first().click();
     await expect(page.locator('main.page h1').first()).toHaveText(CHAPTER);
+  });
+});
+
+test.describe('a note cited from two places (tests/e2e/site-papers/cited-twice.md)', () => {
+  // Its first note is cited in two sections; its second, once. The markers
+  // are the k-th citations of note 1: `ref-1-1` and `ref-1-2`.
+  const DOC = './#/doc/cited-twice';
+  const TEXT = "Quad Leaders' Joint Statement, Tokyo, 24 May 2022.";
+  const popover = (page: Page) => page.locator('#lattice-popover');
+  const note = (page: Page) => page.locator('li.note', { hasText: TEXT });
+
+  test('both markers open the same note', async ({ page }) => {
+    await page.goto(DOC);
+    const markers = page.locator('.doc-body sup.noteref a[id^="ref-1-"]');
+    await expect(markers).toHaveCount(2);
+    // Two places: each marker in its own paragraph, under its own heading.
+    const first = page.locator('#ref-1-1');
+    const second = page.locator('#ref-1-2');
+    const paragraph = (id: string) =>
+      page.evaluate((id) => document.getElementById(id)!.closest('[id^="p"]')?.id ?? '', id);
+    expect(await paragraph('ref-1-1')).not.toBe(await paragraph('ref-1-2'));
+    for (const marker of [first, second]) {
+      await marker.hover();
+      await expect(popover(page)).toContainText(TEXT);
+      await page.mouse.move(1, 1);
+      await expect(popover(page)).toHaveCount(0);
+    }
+    // Both lead to the one note in the list.
+    const noteId = await note(page).getAttribute('id');
+    expect(noteId).toBeTruthy();
+    for (const marker of [first, second]) {
+      await expect(marker).toHaveAttribute('href', `#/doc/cited-twice/${noteId}`);
+    }
+    await second.click();
+    await expect(page).toHaveURL(new RegExp(`#/doc/cited-twice/${noteId}$`));
+    await expect(page.locator(`li#${noteId}`)).toHaveClass(/is-target/);
+  });
+
+  test("the note's back-links list both citing places and each goes to its place", async ({ page }) => {
+    await page.goto(DOC);
+    const back = note(page).locator('a.backref');
+    await expect(back).toHaveCount(2);
+    // Lettered, and named for which citation each returns to.
+    await expect(back.nth(0)).toHaveAttribute('aria-label', 'Back to citation 1');
+    await expect(back.nth(1)).toHaveAttribute('aria-label', 'Back to citation 2');
+    await expect(back.nth(0).locator('sup')).toHaveText('a');
+    await expect(back.nth(1).locator('sup')).toHaveText('b');
+    for (const k of [1, 2]) {
+      await back.nth(k - 1).click();
+      await expect(page).toHaveURL(new RegExp(`#/doc/cited-twice/ref-1-${k}$`));
+      await expect(page.locator(`#ref-1-${k}`)).toBeInViewport();
+      await expect(page.locator(`sup.noteref:has(#ref-1-${k})`)).toHaveClass(/is-target/);
+      await expect(page.locator(`sup.noteref:has(#ref-1-${3 - k})`)).not.toHaveClass(/is-target/);
+    }
+    // The note cited once has one back-link, without a letter.
+    const once = page.locator('li.note', { hasText: 'Regional fisheries survey, 2024.' }).locator('a.backref');
+    await expect(once).toHaveCount(1);
+    await expect(once).toHaveAttribute('href', /\/ref-2-1$/);
+    await expect(once.locator('sup')).toHaveCount(0);
   });
 });
