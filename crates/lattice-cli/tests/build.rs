@@ -189,69 +189,48 @@ fn strict_fails_on_any_error_and_writes_nothing() {
 #[test]
 fn settings_and_options_are_checked_before_anything_is_written() {
     let base = papers("settings");
-    // --base-url overrides lattice.toml and is normalised; a full address is refused.
-    let out = lattice_in(
-        &base,
-        &[
+    let with_base_url = |url: &str| {
+        let args = [
             "build",
             "--no-app",
             "papers",
             "--out",
             "site",
             "--base-url",
-            "docs",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(0));
+            url,
+        ];
+        lattice_in(&base, &args)
+    };
+    // --base-url overrides lattice.toml and is normalised; a full address is refused.
+    assert_eq!(with_base_url("docs").status.code(), Some(0));
     let settings: Value =
         serde_json::from_slice(&std::fs::read(base.join("site/site.json")).unwrap()).unwrap();
     assert_eq!(settings["base_url"], "/docs/");
-    let out = lattice_in(
-        &base,
-        &[
-            "build",
-            "--no-app",
-            "papers",
-            "--out",
-            "site",
-            "--base-url",
-            "https://x.org/",
-        ],
-    );
+    let out = with_base_url("https://x.org/");
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--base-url"));
 
-    // A broken lattice.toml: its line, exit 1, nothing written.
-    std::fs::write(
-        base.join("papers/lattice.toml"),
-        "[site]\nlanguage = \"en\"\ncolour = 1\n",
-    )
-    .unwrap();
-    let out = lattice_in(&base, &["build", "--no-app", "papers", "--out", "fresh"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains("papers/lattice.toml:3: error:"),
-        "{}",
-        text(&out.stderr)
-    );
-    assert!(!base.join("fresh").exists());
-
-    // A broken glossary file cannot be skipped either.
-    std::fs::remove_file(base.join("papers/lattice.toml")).unwrap();
-    std::fs::write(
-        base.join("papers/glossary.toml"),
-        "[[add]]\nzh = [\"印太\"]\nenglish = \"x\"\n",
-    )
-    .unwrap();
-    let out = lattice_in(&base, &["build", "--no-app", "papers", "--out", "fresh"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains("papers/glossary.toml:3: error:"),
-        "{}",
-        text(&out.stderr)
-    );
-    assert!(!base.join("fresh").exists());
-    std::fs::remove_file(base.join("papers/glossary.toml")).unwrap();
+    // A broken lattice.toml, or a broken glossary file: its line 3, exit
+    // 1, nothing written; neither can be skipped.
+    for (name, broken) in [
+        ("lattice.toml", "[site]\nlanguage = \"en\"\ncolour = 1\n"),
+        (
+            "glossary.toml",
+            "[[add]]\nzh = [\"印太\"]\nenglish = \"x\"\n",
+        ),
+    ] {
+        let file = base.join("papers").join(name);
+        std::fs::write(&file, broken).unwrap();
+        let out = lattice_in(&base, &["build", "--no-app", "papers", "--out", "fresh"]);
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains(&format!("papers/{name}:3: error:")),
+            "{stderr}"
+        );
+        assert!(!base.join("fresh").exists());
+        std::fs::remove_file(&file).unwrap();
+    }
 
     // A folder with someone's files is never written into; a missing folder is a usage error.
     let theirs = base.join("theirs");

@@ -119,6 +119,28 @@ pub struct Meta {
     pub citation: Citation,
 }
 
+impl Meta {
+    /// What is known of a document of `kind` before its source says anything
+    /// about itself: no title, no authors, nothing else.
+    pub fn empty(kind: Kind) -> Meta {
+        Meta {
+            kind,
+            title: String::new(),
+            category: None,
+            authors: Vec::new(),
+            date: None,
+            views: None,
+            keywords: Vec::new(),
+            disclaimer: None,
+            part: None,
+            contents: Vec::new(),
+            chapter: None,
+            subtitle: None,
+            citation: Citation::default(),
+        }
+    }
+}
+
 /// The fields a reference list needs beyond title, authors and date; each is
 /// optional, since only some sources state them (a Markdown front matter).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

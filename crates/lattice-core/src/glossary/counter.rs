@@ -197,7 +197,11 @@ pub(crate) struct Counter {
 
 impl Counter {
     pub(crate) fn new(docs: &[Document]) -> Self {
-        let units: Vec<Unit> = units(docs).collect();
+        Counter::of(units(docs).collect())
+    }
+
+    /// A counter over these units.
+    fn of(units: Vec<Unit>) -> Self {
         let folded = units
             .iter()
             .map(|u| fold(&u.text).chars().collect())
@@ -325,19 +329,12 @@ mod tests {
     use super::*;
 
     fn counter(texts: &[&str]) -> Counter {
-        let units = texts
-            .iter()
-            .map(|t| unit("d", "p", 1, &[Inline::Text((*t).to_string())]))
-            .collect::<Vec<_>>();
-        let folded = units
-            .iter()
-            .map(|u| fold(&u.text).chars().collect())
-            .collect();
-        Counter {
-            units,
-            folded,
-            counts: RefCell::new(HashMap::new()),
-        }
+        Counter::of(
+            texts
+                .iter()
+                .map(|t| unit("d", "p", 1, &[Inline::Text((*t).to_string())]))
+                .collect(),
+        )
     }
 
     #[test]

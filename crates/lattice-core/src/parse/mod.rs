@@ -107,21 +107,7 @@ struct DraftNote {
 impl Draft {
     fn new(kind: Kind) -> Self {
         Draft {
-            meta: Meta {
-                kind,
-                title: String::new(),
-                category: None,
-                authors: Vec::new(),
-                date: None,
-                views: None,
-                keywords: Vec::new(),
-                disclaimer: None,
-                part: None,
-                contents: Vec::new(),
-                chapter: None,
-                subtitle: None,
-                citation: Citation::default(),
-            },
+            meta: Meta::empty(kind),
             blocks: Vec::new(),
             notes: Vec::new(),
             skipped: Vec::new(),

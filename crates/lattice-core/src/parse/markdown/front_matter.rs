@@ -282,24 +282,10 @@ fn from_toml(v: toml::Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Citation, Kind};
+    use crate::model::Kind;
 
     fn meta() -> Meta {
-        Meta {
-            kind: Kind::Markdown,
-            title: String::new(),
-            category: None,
-            authors: Vec::new(),
-            date: None,
-            views: None,
-            keywords: Vec::new(),
-            disclaimer: None,
-            part: None,
-            contents: Vec::new(),
-            chapter: None,
-            subtitle: None,
-            citation: Citation::default(),
-        }
+        Meta::empty(Kind::Markdown)
     }
 
     const D: Diags<'static> = Diags { file: "f.md" };
