@@ -69,21 +69,27 @@ pub(crate) fn run(args: &ServeArgs) -> Result<ExitCode> {
         }
     });
 
-    // Watch the folder; the output (inside it by default) is ignored.
+    // Watch the folder for changes to its files; the output (inside it by
+    // default) and the folder itself are ignored, and so is reading: each
+    // build lists and reads the folder, which must not start another.
     let (send, changes) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event {
-            let _ = send.send(event.paths);
+            if !event.kind.is_access() {
+                let _ = send.send(event.paths);
+            }
         }
     })?;
     watcher
         .watch(&args.dir, RecursiveMode::NonRecursive)
         .with_context(|| format!("watching {}", args.dir.display()))?;
     let out_abs = absolute(&out);
+    let dir_abs = absolute(&args.dir);
     let ours = |paths: &[PathBuf]| {
-        paths
-            .iter()
-            .all(|p| absolute(p).starts_with(&out_abs) || p.file_name().is_none())
+        paths.iter().all(|p| {
+            let p = absolute(p);
+            p.starts_with(&out_abs) || p == dir_abs || p.file_name().is_none()
+        })
     };
     while let Ok(paths) = changes.recv() {
         if ours(&paths) {

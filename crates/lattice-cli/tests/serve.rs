@@ -1,11 +1,13 @@
 //! `lattice serve`: started on a free port, it answers over plain TCP with
 //! the built files and their types, brotli or gzip as Accept-Encoding
-//! allows, nothing outside the site, and a rebuilt site after a paper is
-//! added to the folder.
+//! allows, nothing outside the site, and a rebuilt site (once) after a
+//! paper is added to the folder.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 mod common;
@@ -97,8 +99,17 @@ fn serves_the_site_and_rebuilds_when_a_paper_is_added() {
                 .unwrap();
         }
     };
-    // Keep draining stderr so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
+    // Keep draining stderr so the server never blocks on a full pipe,
+    // counting the rebuilds it announces.
+    let rebuilds = Arc::new(AtomicUsize::new(0));
+    let counted = rebuilds.clone();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            if line.contains("rebuilding") {
+                counted.fetch_add(1, Ordering::SeqCst);
+            }
+        }
+    });
 
     let (status, headers, _) = get(port, "/site.json", "");
     assert_eq!(status, "HTTP/1.1 200 OK");
@@ -186,6 +197,10 @@ fn serves_the_site_and_rebuilds_when_a_paper_is_added() {
         assert!(Instant::now() < deadline, "no rebuild within 30 s");
         std::thread::sleep(Duration::from_millis(200));
     }
+    // One change, one rebuild: the build's own reading of the folder and
+    // writing of the site start no other.
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(rebuilds.load(Ordering::SeqCst), 1);
     drop(server);
     std::fs::remove_dir_all(&base).unwrap();
 }
