@@ -66,6 +66,9 @@ pub(crate) enum Command {
     Search(SearchArgs),
     /// List the Chinese↔English glossary extracted from the corpus and curated
     /// by its glossary file.
+    #[command(
+        after_help = "Exit status: 0 listed, 1 lattice.toml or the glossary file has errors (printed; a glossary file with errors curates nothing, so no glossary is listed), 2 the corpus cannot be read."
+    )]
     Glossary(GlossaryArgs),
     /// Write a starter folder: a commented lattice.toml and an example paper.
     ///
@@ -108,8 +111,9 @@ pub(crate) struct DumpArgs {
 /// The corpus folder option shared by check, search and glossary.
 #[derive(Debug, Args)]
 pub(crate) struct CorpusArg {
-    /// The corpus folder. Without a glossary.toml in it, the glossary is the
-    /// one extracted from the papers.
+    /// The corpus folder, read with its lattice.toml. Its glossary file
+    /// (glossary.toml, or the one lattice.toml names) curates the glossary;
+    /// without one, the glossary is the one extracted from the papers.
     #[arg(long = "corpus", value_name = "DIR", default_value = DEFAULT_CORPUS)]
     pub(crate) dir: PathBuf,
 }
@@ -117,7 +121,8 @@ pub(crate) struct CorpusArg {
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
     /// Files or folders to check instead of the corpus folder. A folder is
-    /// checked as the build reads it, glossary.toml included.
+    /// checked as the build reads it, with its lattice.toml, sidecar files
+    /// and glossary file.
     #[arg(value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -129,7 +134,10 @@ pub(crate) struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct SearchArgs {
-    /// The query: words, "quoted phrases", several words are joined by spaces.
+    /// The query: words, "quoted phrases", `OR` between alternatives, `-word`
+    /// to exclude (inside one quoted argument, `'Quad -AUKUS'`, or after
+    /// `--`, so it is not read as an option); several arguments are joined
+    /// by spaces.
     #[arg(value_name = "QUERY", required = true, num_args = 1..)]
     pub(crate) words: Vec<String>,
     /// Print every matched occurrence as the exact source text it covers, as JSON.

@@ -7,6 +7,7 @@ use crate::cli::GlossaryArgs;
 use crate::{print_out, report};
 use anyhow::Result;
 use lattice_core::glossary::Term;
+use lattice_core::Severity;
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -35,6 +36,9 @@ impl<'a> From<&'a Term> for TermView<'a> {
 pub(crate) fn run(args: &GlossaryArgs) -> Result<ExitCode> {
     let folder = crate::folder::load(&args.corpus.dir)?;
     report::diagnostics_to_stderr(folder.corpus_diagnostics());
+    let errors = folder
+        .corpus_diagnostics()
+        .any(|d| d.severity == Severity::Error);
     let terms = &folder.bundle.glossary.terms;
     if args.json {
         let views: Vec<TermView> = terms.iter().map(TermView::from).collect();
@@ -43,7 +47,11 @@ pub(crate) fn run(args: &GlossaryArgs) -> Result<ExitCode> {
         print_out(&table(terms))?;
         eprintln!("{} term(s)", terms.len());
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if errors {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Display width: CJK and full-width characters take two columns.

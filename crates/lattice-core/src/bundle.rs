@@ -46,7 +46,7 @@ pub fn build(corpus: &Path) -> Result<Bundle, LoadError> {
     let curation = match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(source) => return Err(LoadError::Io { path, source }),
+        Err(error) => return Err(LoadError::Io { path, error }),
     };
     let file = path.to_string_lossy();
     let curation = curation.as_deref().map(|text| (file.as_ref(), text));

@@ -14,13 +14,15 @@ use thiserror::Error;
 /// Why a corpus could not be read at all.
 #[derive(Debug, Error)]
 pub enum LoadError {
-    /// A file or folder could not be read.
-    #[error("{path}: {source}")]
+    /// A file or folder could not be read. (Its message says why; the I/O
+    /// error is not also given as the error's source, or a report that
+    /// prints the chain would say it twice.)
+    #[error("{path}: {error}")]
     Io {
         /// The path.
         path: PathBuf,
         /// The I/O error.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// Two files would get the same document id.
     #[error("{first} and {second} both give the document id `{id}`: rename one")]
@@ -37,9 +39,9 @@ pub enum LoadError {
 /// Parse one file. Invalid UTF-8 is decoded lossily and reported as an error
 /// diagnostic with the first bad line, rather than refused.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let bytes = std::fs::read(path).map_err(|error| LoadError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     let name = path.to_string_lossy().into_owned();
     if Format::of(&name) == Some(Format::Word) {
@@ -70,9 +72,9 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
 /// The source files of a folder (not recursive): the files whose names give
 /// a format the parser reads ([`Format::of`]), ordered by file name.
 pub fn source_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let io = |source| LoadError::Io {
+    let io = |error| LoadError::Io {
         path: dir.to_path_buf(),
-        source,
+        error,
     };
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
