@@ -147,6 +147,10 @@ pub fn switch(route: &Route) -> Html {
             </SearchMatches>
         },
         Route::Glossary => html! { <GlossaryPage /> },
+        Route::GlossaryKind(kind) => html! { <GlossaryPage kind={*kind} /> },
+        Route::GlossaryEntry(term) => html! {
+            <crate::pages::glossary_entry::GlossaryEntryPage term={AttrValue::from(term.clone())} />
+        },
         Route::Help => html! { <HelpPage /> },
         Route::NotFound => html! { <NotFound /> },
     }

@@ -172,7 +172,9 @@ impl Corpus {
                 .into_iter()
                 .chain(self.glossary_want(set))
                 .collect(),
-            Route::Glossary => self
+            // An entry shows its uses in context: every document.
+            Route::GlossaryEntry(_) => self.everything(set),
+            Route::Glossary | Route::GlossaryKind(_) => self
                 .glossary_want(set)
                 .into_iter()
                 .chain(self.page_wants(set))

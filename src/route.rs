@@ -9,6 +9,8 @@
 //! | `#/doc/<id>`              | [`Route::Document`] without an anchor  |
 //! | `#/doc/<id>/<anchor>`     | [`Route::Document`] at a block or note |
 //! | `#/glossary`              | [`Route::Glossary`]                    |
+//! | `#/glossary?kind=<kind>`  | [`Route::GlossaryKind`]: the list of one kind (`person`, …) |
+//! | `#/glossary/<term>`       | [`Route::GlossaryEntry`]: one entry, by any form, percent-encoded |
 //! | `#/help`                  | [`Route::Help`]                        |
 //! | `#/search?q=…&doc=…&scope=body&glossary=0` | [`Route::Search`]     |
 //! | `#/doc/<id>[/<anchor>]?q=…` | [`Route::Highlighted`]: a document with a search's matches marked |
@@ -23,6 +25,7 @@
 //! would cost bundle size for features a three-route app does not use.
 
 use gloo::events::EventListener;
+use lattice_core::glossary::TermKind;
 use lattice_core::search::{Scope, SearchOptions};
 use yew::prelude::*;
 
@@ -42,6 +45,11 @@ pub enum Route {
     },
     /// Every glossary term, with its occurrences.
     Glossary,
+    /// The glossary's terms of one kind.
+    GlossaryKind(TermKind),
+    /// One glossary entry, named by any of its forms (the app links its
+    /// English form, which names one term only).
+    GlossaryEntry(String),
     /// Help and about: search syntax, shortcuts, offline status.
     Help,
     /// The results page of a search.
@@ -64,6 +72,9 @@ impl Route {
     /// The route a location hash (`#/doc/x`, with or without the `#`) names.
     pub fn from_hash(hash: &str) -> Route {
         let hash = hash.strip_prefix('#').unwrap_or(hash);
+        if let Some(route) = Route::glossary_view(hash) {
+            return route;
+        }
         let (path, query) = match hash.split_once('?') {
             Some((path, query)) => (path, Some(SearchQuery::from_query_string(query))),
             None => (hash, None),
@@ -75,6 +86,20 @@ impl Route {
             }
             (route, _) => route,
         }
+    }
+
+    /// The glossary's list filtered by kind (`/glossary?kind=person`; an
+    /// unknown or missing kind is the whole list), or `None` for any other path.
+    fn glossary_view(hash: &str) -> Option<Route> {
+        let (path, query) = hash.split_once('?')?;
+        if path.strip_suffix('/').unwrap_or(path) != "/glossary" {
+            return None;
+        }
+        let kind = query
+            .split('&')
+            .filter_map(|pair| pair.strip_prefix("kind="))
+            .find_map(|k| TermKind::from_name(&percent_decode(k)));
+        Some(kind.map_or(Route::Glossary, Route::GlossaryKind))
     }
 
     /// The route of a hash's path (before any `?`).
@@ -103,6 +128,10 @@ impl Route {
                 _ => Route::NotFound,
             },
             ["glossary"] => Route::Glossary,
+            ["glossary", term] => match percent_decode(term).trim() {
+                "" => Route::Glossary,
+                term => Route::GlossaryEntry(term.to_string()),
+            },
             ["help"] => Route::Help,
             ["search"] => Route::Search(SearchQuery::default()),
             _ => Route::NotFound,
@@ -130,6 +159,8 @@ impl Route {
                 anchor: Some(anchor),
             } => format!("#/doc/{id}/{anchor}"),
             Route::Glossary => "#/glossary".to_string(),
+            Route::GlossaryKind(kind) => format!("#/glossary?kind={}", kind.as_str()),
+            Route::GlossaryEntry(term) => format!("#/glossary/{}", percent_encode(term)),
             Route::Help => "#/help".to_string(),
             Route::Search(search) => format!("#/search?{}", search.to_query_string()),
             Route::Highlighted { id, anchor, search } => {
@@ -317,4 +348,69 @@ pub fn use_route() -> Route {
         });
     }
     (*route).clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glossary_routes_round_trip() {
+        let routes = [
+            Route::Glossary,
+            Route::GlossaryKind(TermKind::Person),
+            Route::GlossaryKind(TermKind::Organisation),
+            Route::GlossaryEntry("Quadrilateral Security Dialogue".into()),
+            Route::GlossaryEntry("四方安全對話".into()),
+            Route::GlossaryEntry("a/b?c=d&e#f %20 😀".into()),
+        ];
+        for route in routes {
+            assert_eq!(Route::from_hash(&route.href()), route, "{}", route.href());
+        }
+        for kind in TermKind::ALL {
+            let route = Route::GlossaryKind(kind);
+            assert_eq!(Route::from_hash(&route.href()), route);
+        }
+        assert_eq!(
+            Route::GlossaryEntry("四方".into()).href(),
+            "#/glossary/%E5%9B%9B%E6%96%B9"
+        );
+    }
+
+    #[test]
+    fn glossary_hashes_read_calmly() {
+        let cases = [
+            ("#/glossary", Route::Glossary),
+            ("#/glossary/", Route::Glossary),
+            (
+                "#/glossary?kind=person",
+                Route::GlossaryKind(TermKind::Person),
+            ),
+            (
+                "#/glossary/?kind=place",
+                Route::GlossaryKind(TermKind::Place),
+            ),
+            (
+                "#/glossary?q=x&kind=event",
+                Route::GlossaryKind(TermKind::Event),
+            ),
+            // An unknown kind shows the whole list rather than nothing.
+            ("#/glossary?kind=planet", Route::Glossary),
+            ("#/glossary?", Route::Glossary),
+            ("#/glossary/Quad", Route::GlossaryEntry("Quad".into())),
+            (
+                "#/glossary/%E9%AD%AF%E6%AF%94%E6%AD%90",
+                Route::GlossaryEntry("魯比歐".into()),
+            ),
+            (
+                "#/glossary/Marco+Rubio",
+                Route::GlossaryEntry("Marco Rubio".into()),
+            ),
+            ("#/glossary/%20", Route::Glossary),
+            ("#/glossary/a/b", Route::NotFound),
+        ];
+        for (hash, route) in cases {
+            assert_eq!(Route::from_hash(hash), route, "{hash}");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! App-wide reader preferences — theme, interface language, font size,
-//! Simplified display, glossary marks and bilingual mode — in one reducer
+//! Simplified display, full-width punctuation, glossary marks and bilingual
+//! mode — in one reducer
 //! behind a context, persisted in local storage and reflected on `<html>`
 //! (`data-theme`, `data-font`, `lang`) so the stylesheet can follow them.
 
@@ -61,6 +62,8 @@ pub struct Prefs {
     pub terms: bool,
     /// Show each marked term's other-language form beside it.
     pub bilingual: bool,
+    /// Show half-width punctuation inside Chinese text full-width.
+    pub punctuation: bool,
 }
 
 impl Default for Prefs {
@@ -72,12 +75,13 @@ impl Default for Prefs {
             simplified: false,
             terms: false,
             bilingual: false,
+            punctuation: false,
         }
     }
 }
 
 impl Prefs {
-    /// Parse the stored form (`theme=dark;lang=en;font=2;simp=1;terms=0;bi=0`);
+    /// Parse the stored form (`theme=dark;lang=en;font=2;simp=1;terms=0;bi=0;punct=1`);
     /// anything unknown or malformed keeps its default.
     pub fn parse(stored: &str) -> Prefs {
         let mut prefs = Prefs::default();
@@ -97,6 +101,7 @@ impl Prefs {
                 "simp" => prefs.simplified = on,
                 "terms" => prefs.terms = on,
                 "bi" => prefs.bilingual = on,
+                "punct" => prefs.punctuation = on,
                 _ => {}
             }
         }
@@ -107,7 +112,7 @@ impl Prefs {
     pub fn serialize(&self) -> String {
         let flag = |b: bool| if b { "1" } else { "0" };
         format!(
-            "theme={};lang={};font={};simp={};terms={};bi={}",
+            "theme={};lang={};font={};simp={};terms={};bi={};punct={}",
             self.theme.as_str(),
             match self.lang {
                 Lang::Zh => "zh",
@@ -116,7 +121,8 @@ impl Prefs {
             self.font_step,
             flag(self.simplified),
             flag(self.terms),
-            flag(self.bilingual)
+            flag(self.bilingual),
+            flag(self.punctuation)
         )
     }
 
@@ -155,6 +161,8 @@ pub enum PrefsAction {
     /// Bilingual mode on/off (it glosses the terms whether or not they are
     /// marked, and leaves the marks switch as it was).
     ToggleBilingual,
+    /// Full-width punctuation inside Chinese on/off.
+    TogglePunctuation,
 }
 
 impl Reducible for Prefs {
@@ -172,6 +180,7 @@ impl Reducible for Prefs {
             PrefsAction::ToggleSimplified => next.simplified = !next.simplified,
             PrefsAction::ToggleTerms => next.terms = !next.terms,
             PrefsAction::ToggleBilingual => next.bilingual = !next.bilingual,
+            PrefsAction::TogglePunctuation => next.punctuation = !next.punctuation,
         }
         if next == *self {
             self

@@ -1,15 +1,20 @@
 //! Inline runs to DOM with marks drawn in: search hits as
 //! `<mark class="hit" data-match="k">`, glossary terms as [`TermMark`]s (with
-//! ruby text in bilingual mode), note references as [`NoteMarker`]s. Runs are
-//! cut at the marks' character ranges by `lattice_core::inline::split_at_marks`.
+//! the gloss the core placed, in bilingual mode), note references as
+//! [`NoteMarker`]s. Runs are cut at the marks' character ranges by
+//! `lattice_core::inline::split_at_marks`; with the punctuation option the
+//! runs are first drawn with full-width punctuation inside Chinese
+//! (`lattice_core::punctuation`, one char for one, so ranges hold).
 //! Text is always a text node, never HTML; only http(s) links become `<a>`.
 
 use crate::components::note_marker::NoteMarker;
 use crate::components::term_mark::TermMark;
 use crate::route::Route;
 use lattice_core::fold::to_simplified;
+use lattice_core::glossary::marks::Gloss;
 use lattice_core::glossary::Glossary;
-use lattice_core::inline::{plain_text, split_at_marks, Inline};
+use lattice_core::inline::{split_at_marks, Inline};
+use lattice_core::punctuation::full_width_runs;
 use lattice_core::Document;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -32,6 +37,9 @@ pub struct Mark {
     pub range: Range<usize>,
     /// What it marks.
     pub kind: MarkKind,
+    /// For a term: the gloss bilingual mode shows after it, if any
+    /// (`lattice_core::glossary::marks` decides which uses get one).
+    pub gloss: Option<Gloss>,
 }
 
 /// How to draw the runs.
@@ -45,6 +53,8 @@ pub struct DisplayOptions {
     pub glossary: Option<Rc<Glossary>>,
     /// Whether term marks are Tab stops (the reader turned marks on).
     pub focusable_terms: bool,
+    /// Show half-width punctuation inside Chinese full-width.
+    pub punctuation: bool,
 }
 
 /// Where the note markers of one document are cited from: the k-th citation of
@@ -119,19 +129,21 @@ pub fn render_runs(
     mut citations: Option<&mut Citations>,
     target: Option<&str>,
 ) -> Html {
+    let widened;
+    let runs = if display.punctuation {
+        widened = full_width_runs(runs);
+        &widened[..]
+    } else {
+        runs
+    };
     let marks = usable_marks(runs, marks);
     let ranges: Vec<Range<usize>> = marks.iter().map(|m| m.range.clone()).collect();
-    let plain: Vec<char> = if marks.iter().any(|m| matches!(m.kind, MarkKind::Term(_))) {
-        plain_text(runs).chars().collect()
-    } else {
-        Vec::new()
-    };
     let mut out: Vec<Html> = Vec::new();
     // The term being drawn: its mark index and the pieces inside it so far.
     let mut term: Option<(usize, Vec<Html>)> = None;
     let flush = |term: &mut Option<(usize, Vec<Html>)>, out: &mut Vec<Html>| {
         if let Some((m, inner)) = term.take() {
-            out.push(term_html(anchor, &marks, &marks[m], &plain, inner, display));
+            out.push(term_html(anchor, &marks[m], inner, display));
         }
     };
     for piece in split_at_marks(runs, &ranges) {
@@ -245,14 +257,7 @@ fn piece_html(run: &Inline, chars: Range<usize>, simplified: bool) -> Html {
     }
 }
 
-fn term_html(
-    anchor: &str,
-    marks: &[Mark],
-    mark: &Mark,
-    plain: &[char],
-    inner: Vec<Html>,
-    display: &DisplayOptions,
-) -> Html {
+fn term_html(anchor: &str, mark: &Mark, inner: Vec<Html>, display: &DisplayOptions) -> Html {
     let MarkKind::Term(index) = mark.kind else {
         return inner.into_iter().collect();
     };
@@ -262,17 +267,10 @@ fn term_html(
     let Some(term) = glossary.terms.get(index) else {
         return inner.into_iter().collect();
     };
-    let text: String = plain
-        .get(mark.range.clone())
-        .map(|c| c.iter().collect())
-        .unwrap_or_default();
-    let gloss = if !display.bilingual || beside_its_other_form(marks, mark) {
-        None
-    } else if has_cjk(&text) {
-        Some(term.en.clone())
-    } else {
-        term.zh.first().map(|zh| shown(zh, display.simplified))
-    };
+    let gloss = mark
+        .gloss
+        .filter(|_| display.bilingual)
+        .map(|g| g.text(term).to_string());
     html! {
         <TermMark
             {glossary}
@@ -298,17 +296,4 @@ pub fn anchor_href(doc: &str, anchor: &str) -> String {
 
 fn is_web_address(href: &str) -> bool {
     href.starts_with("https://") || href.starts_with("http://")
-}
-
-/// Whether another mark of the same term is right beside this one (within six
-/// characters, as in a definition `小多邊主義（mini-lateralism）` or
-/// `歐洲協調（the concert of Europe）`): the text
-/// already shows both forms there, so bilingual mode adds no gloss.
-fn beside_its_other_form(marks: &[Mark], mark: &Mark) -> bool {
-    marks.iter().any(|other| {
-        other.kind == mark.kind
-            && other.range != mark.range
-            && (other.range.start.abs_diff(mark.range.end) <= 6
-                || mark.range.start.abs_diff(other.range.end) <= 6)
-    })
 }

@@ -1,5 +1,6 @@
 //! The reader's display switches above a document: Simplified characters,
-//! glossary-term marks and bilingual mode (toggle buttons, `aria-pressed`).
+//! full-width punctuation inside Chinese, glossary-term marks and bilingual
+//! mode (toggle buttons, `aria-pressed`).
 
 use crate::i18n::use_lang;
 use crate::state::{change, use_prefs, PrefsAction};
@@ -46,6 +47,7 @@ pub fn ReaderToolbar(props: &ReaderToolbarProps) -> Html {
                 </button>
             }
             { toggle(PrefsAction::ToggleSimplified, prefs.simplified, "toggle-simplified", "簡體顯示", "Simplified") }
+            { toggle(PrefsAction::TogglePunctuation, prefs.punctuation, "toggle-punctuation", "全形標點", "Full-width punctuation") }
             { toggle(PrefsAction::ToggleTerms, prefs.terms, "toggle-terms", "標示詞彙", "Mark terms") }
             { toggle(PrefsAction::ToggleBilingual, prefs.bilingual, "toggle-bilingual", "雙語對照", "Bilingual") }
         </div>

@@ -1,6 +1,7 @@
 //! A glossary term marked in the text: focusable, opening its translation in
 //! the popover (hover, keyboard focus, tap, Enter/Space); in bilingual mode
-//! the other language's form sits beside it as ruby text.
+//! a glossed use carries its English form after it, inline (it wraps with
+//! the line, so it stays inside the text column).
 
 use crate::hooks::popover::{PopoverContent, POPOVER_BODY_ID, POPOVER_ID};
 use crate::hooks::use_popover_trigger;
@@ -17,7 +18,7 @@ pub struct TermMarkProps {
     pub index: usize,
     /// An id unique on the page (`t-<anchor>-<start>`).
     pub key_id: AttrValue,
-    /// The other-language form to show beside the term, in bilingual mode.
+    /// The English form to show after the term, in bilingual mode.
     #[prop_or_default]
     pub gloss: Option<AttrValue>,
     /// The gloss's language tag.
@@ -45,7 +46,7 @@ pub fn TermMark(props: &TermMarkProps) -> Html {
     );
     let inner = match &props.gloss {
         Some(gloss) => html! {
-            <ruby>{ props.children.clone() }<rp>{ "(" }</rp><rt lang={props.gloss_lang}>{ gloss.clone() }</rt><rp>{ ")" }</rp></ruby>
+            <>{ props.children.clone() }<span class="term-gloss" lang={props.gloss_lang}>{ gloss.clone() }</span></>
         },
         None => props.children.clone(),
     };

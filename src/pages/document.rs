@@ -23,6 +23,7 @@ use crate::i18n::use_lang;
 use crate::pages::not_found::NotFound;
 use crate::route::Route;
 use crate::state::use_prefs;
+use lattice_core::glossary::marks::TermMarks;
 use lattice_core::glossary::Glossary;
 use lattice_core::inline::Inline;
 use lattice_core::{Block, BlockKind, Document};
@@ -48,8 +49,8 @@ struct Outline {
     headings: Rc<Vec<String>>,
     /// Note label → the element ids of the markers citing it.
     citations: Rc<HashMap<String, Vec<String>>>,
-    /// Block or note id → glossary term marks.
-    terms: HashMap<String, Vec<Mark>>,
+    /// Glossary term marks by block or note id, glosses placed (the core's).
+    terms: TermMarks,
 }
 
 fn outline(doc: &Document, glossary: &Glossary) -> Outline {
@@ -63,15 +64,6 @@ fn outline(doc: &Document, glossary: &Glossary) -> Outline {
             }
         }
     }
-    let mut terms: HashMap<String, Vec<Mark>> = HashMap::new();
-    for (index, term) in glossary.terms.iter().enumerate() {
-        for occ in term.occurrences.iter().filter(|o| o.doc == doc.id) {
-            terms.entry(occ.anchor.clone()).or_default().push(Mark {
-                range: occ.start as usize..occ.end as usize,
-                kind: MarkKind::Term(index),
-            });
-        }
-    }
     Outline {
         blocks: Rc::new(doc.blocks.iter().map(|b| b.id.clone()).collect()),
         headings: Rc::new(
@@ -82,7 +74,7 @@ fn outline(doc: &Document, glossary: &Glossary) -> Outline {
                 .collect(),
         ),
         citations: Rc::new(citations),
-        terms,
+        terms: TermMarks::of(doc, glossary),
     }
 }
 
@@ -150,11 +142,21 @@ pub fn DocumentPage(props: &DocumentPageProps) -> Html {
         bilingual,
         glossary: terms_on.then(|| glossary.clone()),
         focusable_terms: marked,
+        punctuation: prefs.as_ref().is_some_and(|p| p.punctuation),
     };
     let anchor = props.anchor.as_deref();
     let marks_for = |id: &str| -> Vec<Mark> {
         let mut marks: Vec<Mark> = if terms_on {
-            outline.terms.get(id).cloned().unwrap_or_default()
+            outline
+                .terms
+                .get(id)
+                .iter()
+                .map(|m| Mark {
+                    range: m.start..m.end,
+                    kind: MarkKind::Term(m.term),
+                    gloss: m.gloss,
+                })
+                .collect()
         } else {
             Vec::new()
         };
@@ -163,6 +165,7 @@ pub fn DocumentPage(props: &DocumentPageProps) -> Html {
                 marks.push(Mark {
                     range: range.clone(),
                     kind: MarkKind::Hit(k),
+                    gloss: None,
                 });
             }
         }

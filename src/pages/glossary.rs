@@ -1,8 +1,10 @@
 //! The glossary page (`#/glossary`): every term the corpus defines, filterable
 //! by Chinese (Traditional or Simplified), English or abbreviation (compared
-//! folded, as search does), sortable both ways by English, Chinese (the
+//! folded, as search does) and by kind (`#/glossary?kind=person`, so the
+//! filter lives in the URL), sortable both ways by English, Chinese (the
 //! browser's collation for `zh-Hant`, `Intl.Collator`), kind or count — by
-//! the column headers, or on a phone a menu — each with its occurrences
+//! the column headers, or on a phone a menu — each linking to its entry page
+//! (`#/glossary/<term>`, `pages/glossary_entry.rs`) and with its occurrences
 //! linked into the text; CSV and TBX downloads.
 
 use crate::components::glossary_export::{download, to_csv, to_tbx};
@@ -11,9 +13,10 @@ use crate::components::meta::term_kind_label;
 use crate::corpus::Corpus;
 use crate::hooks::{use_scroll_to, use_title};
 use crate::i18n::{use_lang, Lang};
+use crate::route::Route;
 use crate::state::use_prefs;
 use lattice_core::fold::fold;
-use lattice_core::glossary::{Occurrence, Term};
+use lattice_core::glossary::{Occurrence, Term, TermKind};
 use std::cmp::Ordering;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -124,7 +127,7 @@ impl Collation {
 }
 
 /// A reader's label for an anchor: paragraph, heading or note number.
-fn place_label(anchor: &str, lang: Lang) -> String {
+pub fn place_label(anchor: &str, lang: Lang) -> String {
     let (kind, n) = anchor.split_at(anchor.len().min(1));
     match kind {
         "p" => format!("{}{n}", lang.pick("段 ", "¶")),
@@ -134,9 +137,17 @@ fn place_label(anchor: &str, lang: Lang) -> String {
     }
 }
 
+/// Props: the kind the list is narrowed to (from the URL).
+#[derive(Properties, PartialEq)]
+pub struct GlossaryPageProps {
+    /// Only terms of this kind; all when `None`.
+    #[prop_or_default]
+    pub kind: Option<TermKind>,
+}
+
 /// The glossary page.
 #[component]
-pub fn GlossaryPage() -> Html {
+pub fn GlossaryPage(props: &GlossaryPageProps) -> Html {
     let corpus = use_context::<Corpus>().expect("App provides the corpus");
     let lang = use_lang();
     let simplified = use_prefs().is_some_and(|p| p.simplified);
@@ -164,6 +175,7 @@ pub fn GlossaryPage() -> Html {
         .iter()
         .enumerate()
         .filter(|(_, t)| term_matches(t, &folded))
+        .filter(|(_, t)| props.kind.is_none_or(|k| t.kind == k))
         .collect();
     terms.sort_by(|a, b| collation.compare(a.1, b.1, *sort));
 
@@ -281,6 +293,26 @@ pub fn GlossaryPage() -> Html {
         })
     };
     let shown_count = terms.len();
+    // The kinds the glossary has, each a link: the filter lives in the URL.
+    let kinds: Vec<(TermKind, usize)> = TermKind::ALL
+        .into_iter()
+        .map(|k| (k, glossary.terms.iter().filter(|t| t.kind == k).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let kind_link = |kind: Option<TermKind>, label: String| {
+        let here = kind == props.kind;
+        let route = kind.map_or(Route::Glossary, Route::GlossaryKind);
+        html! {
+            <a class={classes!("glossary-kind", here.then_some("is-current"))} href={route.href()}
+                aria-current={here.then_some("page")} data-kind={kind.map(|k| k.as_str())}>{ label }</a>
+        }
+    };
+    let kind_nav = html! {
+        <nav class="glossary-kinds" aria-label={lang.pick("依類別篩選", "Filter by kind")}>
+            { kind_link(None, format!("{} {}", lang.pick("全部", "All"), glossary.terms.len())) }
+            { for kinds.iter().map(|&(k, n)| kind_link(Some(k), format!("{} {n}", term_kind_label(k, lang)))) }
+        </nav>
+    };
     html! {
         <section class="glossary" aria-labelledby="lattice-glossary-heading">
             <header class="page-header">
@@ -312,6 +344,7 @@ pub fn GlossaryPage() -> Html {
                     <button type="button" class="export-tbx" onclick={export_tbx}>{ lang.pick("下載 TBX", "Download TBX") }</button>
                 </div>
             </div>
+            { kind_nav }
             <p class="glossary-count" role="status">
                 { match lang {
                     Lang::Zh => format!("顯示 {shown_count} 條"),
@@ -332,7 +365,7 @@ pub fn GlossaryPage() -> Html {
                     { for terms.iter().map(|(i, term)| html! {
                         <tr key={*i} class="glossary-entry" data-term={i.to_string()}>
                             <td class="g-zh" lang={zh_tag(simplified)}>
-                                <span class="g-zh-main">{ shown(term.zh.first().map_or("", String::as_str), simplified) }</span>
+                                <a class="g-zh-main" href={Route::GlossaryEntry(term.en.clone()).href()}>{ shown(term.zh.first().map_or("", String::as_str), simplified) }</a>
                                 if term.zh.len() > 1 {
                                     <span class="g-zh-alias">{ shown(&term.zh[1..].join("、"), simplified) }</span>
                                 }

@@ -153,8 +153,8 @@ pub fn HelpPage() -> Html {
                         "全形字母、數字與標點等同半形；英文不分大小寫。",
                         "Full-width letters, digits and punctuation match half-width ones; case is ignored.") }
                     { example("Quad", lang,
-                        "詞彙表中的同義形式也會找到（如 Quad 也找「四方安全對話」）；可在結果頁關閉。",
-                        "Glossary forms are found too (Quad also finds 四方安全對話); turn this off on the results page.") }
+                        "詞彙表中的同義形式也會找到（如 Quad 也找「四方安全對話」），結果上方的「也符合」一行列出；可在結果頁關閉。",
+                        "Glossary forms are found too (Quad also finds 四方安全對話), listed once above the results under “Also matched”; turn this off on the results page.") }
                 </tbody>
             </table>
 

@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod glossary;
+pub mod glossary_entry;
 pub mod help;
 pub mod library;
 pub mod not_found;

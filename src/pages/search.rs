@@ -57,7 +57,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                 <h1 id="lattice-search-heading">{ lang.pick("搜尋", "Search") }</h1>
                 <p class="page-lede search-summary" role="status">{ summary(lang, search, &found) }</p>
             </header>
-            { filters(lang, &searcher, search, &found) }
+            { filters(lang, &searcher, search) }
             if found.query.truncated {
                 <p class="search-notice">
                     { format!("{} {} {}",
@@ -115,7 +115,7 @@ fn summary(lang: Lang, search: &SearchQuery, found: &Found) -> String {
 }
 
 /// Document, body/notes and glossary filters; each change is a new URL.
-fn filters(lang: Lang, searcher: &Searcher, search: &SearchQuery, found: &Found) -> Html {
+fn filters(lang: Lang, searcher: &Searcher, search: &SearchQuery) -> Html {
     let with = |f: &dyn Fn(&mut SearchQuery)| {
         let mut s = search.clone();
         f(&mut s);
@@ -177,12 +177,6 @@ fn filters(lang: Lang, searcher: &Searcher, search: &SearchQuery, found: &Found)
                 <input type="checkbox" role="switch" checked={search.glossary} onchange={on_glossary} />
                 <span>{ lang.pick("詞彙表擴充（中英對照、別名）", "Glossary expansion (other-language forms, aliases)") }</span>
             </label>
-            if !found.expansions.is_empty() {
-                <p class="search-expansions">
-                    { lang.pick("也搜尋了：", "Also searching: ") }
-                    { expansion_list(lang, &found.expansions) }
-                </p>
-            }
         </div>
     }
 }
@@ -256,6 +250,14 @@ fn groups(lang: Lang, searcher: &Searcher, search: &SearchQuery, found: &Found) 
     let onkeydown = Callback::from(move_between_hits);
     html! {
         <div class="search-results" {onkeydown}>
+            // The glossary forms the query was expanded to, said once for
+            // every result rather than on each card.
+            if !found.expansions.is_empty() {
+                <p class="search-expansions">
+                    { lang.pick("也符合：", "Also matched: ") }
+                    { expansion_list(lang, &found.expansions) }
+                </p>
+            }
             if found.hits.len() < found.results.total {
                 <p class="search-notice">
                     { format!("{} {} / {}", lang.pick("列出最相關的", "Showing the most relevant"), found.hits.len(), found.results.total) }
@@ -274,6 +276,7 @@ fn groups(lang: Lang, searcher: &Searcher, search: &SearchQuery, found: &Found) 
                                 { format!("{count} {}", lang.pick("個段落", if count == 1 { "passage" } else { "passages" })) }
                             </span>
                         </h2>
+                        { jump_links(lang, searcher, search, id, found) }
                         <ol class="search-hits">
                             { for hits.map(|hit| hit_view(lang, search, hit)) }
                         </ol>
@@ -281,6 +284,66 @@ fn groups(lang: Lang, searcher: &Searcher, search: &SearchQuery, found: &Found) 
                 }
             }) }
         </div>
+    }
+}
+
+/// For a document with several hits: "n hits in this document", each a
+/// link straight to its place (paragraph, heading or note) with the
+/// search's matches marked there. Nothing for a single hit.
+fn jump_links(
+    lang: Lang,
+    searcher: &Searcher,
+    search: &SearchQuery,
+    id: &str,
+    found: &Found,
+) -> Html {
+    let mut places: Vec<(Option<String>, usize)> = Vec::new();
+    for hit in found.hits.iter().filter(|h| h.document == id) {
+        match places.iter_mut().find(|(a, _)| *a == hit.anchor()) {
+            Some((_, n)) => *n += hit.matches,
+            None => places.push((hit.anchor(), hit.matches)),
+        }
+    }
+    if places.len() < 2 {
+        return Html::default();
+    }
+    // Reading order: metadata (no anchor) first, then blocks, then notes.
+    if let Some(doc) = searcher.corpus().document(id) {
+        let order = |a: &str| {
+            doc.blocks
+                .iter()
+                .position(|b| b.id == a)
+                .or_else(|| {
+                    let n = doc.notes.iter().position(|n| n.id == a)?;
+                    Some(doc.blocks.len() + n)
+                })
+                .unwrap_or(usize::MAX)
+        };
+        places.sort_by_key(|(a, _)| a.as_deref().map(order));
+    }
+    let count: usize = places.iter().map(|(_, n)| n).sum();
+    html! {
+        <nav class="search-jumps" aria-label={lang.pick("本文件中的命中處", "Hits in this document")}>
+            <span class="search-jumps-label">
+                { match lang {
+                    Lang::Zh => format!("本文件 {count} 處："),
+                    Lang::En => format!("{count} hits in this document: "),
+                } }
+            </span>
+            { for places.into_iter().map(|(anchor, n)| {
+                let href = Route::Highlighted { id: id.to_string(), anchor: anchor.clone(), search: search.clone() }.href();
+                let label = anchor.as_deref().map_or_else(
+                    || lang.pick("標題資料", "title").to_string(),
+                    |a| crate::pages::glossary::place_label(a, lang),
+                );
+                html! {
+                    <a class="search-jump" {href} data-anchor={anchor}>
+                        { label }
+                        if n > 1 { <span class="search-jump-n">{ format!("×{n}") }</span> }
+                    </a>
+                }
+            }) }
+        </nav>
     }
 }
 
@@ -300,12 +363,6 @@ fn hit_view(lang: Lang, search: &SearchQuery, hit: &FoundHit) -> Html {
                     <span class="search-hit-count">{ format!("{} {}", hit.matches, lang.pick("處", "matches")) }</span>
                 }
                 <span class="search-snippet" lang="zh-Hant">{ snippet(&hit.snippet) }</span>
-                if !hit.expanded.is_empty() {
-                    <span class="search-hit-expansion">
-                        { lang.pick("也符合 ", "Also matched ") }
-                        { expansion_list(lang, &hit.expanded) }
-                    </span>
-                }
             </a>
         </li>
     }

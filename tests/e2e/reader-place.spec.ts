@@ -165,9 +165,9 @@ test('bilingual mode leaves the term marks as they were', async ({ page }) => {
   const bilingual = page.getByRole('button', { name: '雙語對照' });
   await expect(terms).toHaveAttribute('aria-pressed', 'false');
   await bilingual.click();
-  await expect(page.locator('.doc-body ruby').first()).toBeVisible();
+  await expect(page.locator('.doc-body .term-gloss').first()).toBeVisible();
   await bilingual.click();
-  await expect(page.locator('.doc-body ruby')).toHaveCount(0);
+  await expect(page.locator('.doc-body .term-gloss')).toHaveCount(0);
   await expect(terms).toHaveAttribute('aria-pressed', 'false');
   await expect(page.locator('.doc-body .term')).toHaveCount(0);
   // With marks on, bilingual mode on and off keeps them on.

@@ -24,6 +24,7 @@ pub mod layout;
 pub mod model;
 #[cfg(feature = "build")]
 pub mod parse;
+pub mod punctuation;
 #[cfg(feature = "build")]
 pub mod scale;
 pub mod script;

@@ -533,3 +533,34 @@ proptest! {
         }
     }
 }
+
+/// The headword of an entry the curation adds is the first Chinese form it
+/// lists, even when another of its forms occurs more often; other entries
+/// keep their most used form first.
+#[test]
+fn the_curations_first_form_is_the_headword() {
+    let docs = docs();
+    let count = |form: &str| {
+        docs.iter()
+            .flat_map(|d| d.blocks.iter().map(|b| b.plain_text()))
+            .map(|t| t.matches(form).count())
+            .sum::<usize>()
+    };
+    // 安倍 occurs wherever 安倍晉三 does, and alone: the more used form.
+    assert!(count("安倍") > count("安倍晉三"));
+    let curation =
+        "[[add]]\nzh = [\"安倍晉三\", \"安倍\"]\nen = \"Abe Shinzō\"\nkind = \"person\"\n";
+    let (g, _) = glossary::build(&docs, Some(("g.toml", curation))).unwrap();
+    assert_eq!(g.find("Abe Shinzō").unwrap().zh, ["安倍晉三", "安倍"]);
+    // Listed the other way round, the other form leads.
+    let reversed = curation.replace("\"安倍晉三\", \"安倍\"", "\"安倍\", \"安倍晉三\"");
+    let (g, _) = glossary::build(&docs, Some(("g.toml", &reversed))).unwrap();
+    assert_eq!(g.find("Abe Shinzō").unwrap().zh, ["安倍", "安倍晉三"]);
+    // The real curation file's entries read as it lists them.
+    let real = real_glossary();
+    assert_eq!(real.find("Abe Shinzō").unwrap().zh[0], "安倍晉三");
+    // An alias is never a headword: 川普 stays Trump's name.
+    let alias = "[[alias]]\nterm = \"Donald Trump\"\nzh = [\"特朗普\"]\n";
+    let (g, _) = glossary::build(&docs, Some(("g.toml", alias))).unwrap();
+    assert_ne!(g.find("Donald Trump").unwrap().zh[0], "特朗普");
+}

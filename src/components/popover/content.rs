@@ -30,6 +30,7 @@ pub(super) fn PopoverBox(props: &PopoverBoxProps) -> Html {
     let lang = use_lang();
     let prefs = use_prefs();
     let simplified = prefs.as_ref().is_some_and(|p| p.simplified);
+    let punctuation = prefs.as_ref().is_some_and(|p| p.punctuation);
     let send = props.send.clone();
     let onpointerenter = {
         let send = send.clone();
@@ -92,7 +93,9 @@ pub(super) fn PopoverBox(props: &PopoverBoxProps) -> Html {
         })
     };
     let (kind, title, body, foot) = match &props.content {
-        PopoverContent::Note { doc, label } => note_content(doc, label, lang, simplified),
+        PopoverContent::Note { doc, label } => {
+            note_content(doc, label, lang, simplified, punctuation)
+        }
         PopoverContent::Term { glossary, index } => match glossary.terms.get(*index) {
             Some(term) => {
                 let zh = shown(&term.zh.join("、"), simplified);
@@ -113,7 +116,7 @@ pub(super) fn PopoverBox(props: &PopoverBoxProps) -> Html {
                     </dl>
                 };
                 let foot = html! {
-                    <a href={Route::Glossary.href()}>{ lang.pick("詞彙表 →", "Glossary →") }</a>
+                    <a class="popover-entry" href={Route::GlossaryEntry(term.en.clone()).href()}>{ lang.pick("詞條與出現之處 →", "Entry and uses →") }</a>
                 };
                 let headword = term.zh.first().map_or(term.en.as_str(), String::as_str);
                 ("term", shown(headword, simplified), body, foot)
@@ -151,12 +154,14 @@ fn note_content(
     label: &str,
     lang: Lang,
     simplified: bool,
+    punctuation: bool,
 ) -> (&'static str, String, Html, Html) {
     let display = DisplayOptions {
         simplified,
         bilingual: false,
         glossary: None,
         focusable_terms: false,
+        punctuation,
     };
     let title = format!("{}{}", lang.pick("註 ", "Note "), label);
     let Some(note) = doc.note(label) else {

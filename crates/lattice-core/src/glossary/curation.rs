@@ -228,6 +228,18 @@ fn matching(terms: &[Term], form: &str) -> Vec<usize> {
         .collect()
 }
 
+impl Curation {
+    /// The entries' chosen names: the first Chinese form of each `[[add]]`,
+    /// which stays its term's headword however often the other forms occur
+    /// (安倍晉三 before the more frequent 安倍). Aliases never become headwords.
+    pub(crate) fn headwords(&self) -> Vec<String> {
+        self.add
+            .iter()
+            .filter_map(|a| a.get_ref().zh.first().cloned())
+            .collect()
+    }
+}
+
 /// Apply the file to the extracted terms; warnings for entries that match
 /// nothing or add what is already there.
 pub(crate) fn apply(c: &Curation, terms: &mut Vec<Term>, counts: &Counter) -> Vec<Diagnostic> {

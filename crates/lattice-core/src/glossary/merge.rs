@@ -169,8 +169,11 @@ pub(crate) fn sort_by_use(zh: &mut [String], counter: &Counter) {
 
 /// Find every term's occurrences (longest match first, no overlaps), count
 /// them, and order the terms by English form. One pass over the corpus finds
-/// every form of every term.
-pub(crate) fn finish(terms: &mut [Term], counter: &Counter) {
+/// every form of every term. A term's Chinese forms are ordered by use, but
+/// one of `headwords` (Chinese forms a person chose as an entry's name, in
+/// any spelling) goes first.
+pub(crate) fn finish(terms: &mut [Term], counter: &Counter, headwords: &[String]) {
+    let headwords: HashSet<String> = headwords.iter().map(|h| form_key(h)).collect();
     let (owner, names): (Vec<usize>, Vec<&str>) = terms
         .iter()
         .enumerate()
@@ -206,6 +209,13 @@ pub(crate) fn finish(terms: &mut [Term], counter: &Counter) {
         term.occurrences = occ;
         term.count = term.occurrences.len() as u32;
         sort_by_use(&mut term.zh, counter);
+        if let Some(i) = term
+            .zh
+            .iter()
+            .position(|z| headwords.contains(&form_key(z)))
+        {
+            term.zh[..=i].rotate_right(1);
+        }
     }
     terms.sort_by(|a, b| {
         a.en.to_lowercase()

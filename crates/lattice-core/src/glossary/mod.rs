@@ -28,6 +28,7 @@ mod key;
 mod kind;
 #[cfg(feature = "build")]
 mod left_edge;
+pub mod marks;
 #[cfg(feature = "build")]
 mod merge;
 
@@ -73,7 +74,9 @@ pub struct Glossary {
 /// One concept with its Chinese and English names.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Term {
-    /// Chinese forms, most frequent in the corpus first (aliases after the first).
+    /// Chinese forms: the headword first — the first form a curation
+    /// `[[add]]` lists, else the most frequent in the corpus — then the
+    /// aliases, most frequent first.
     pub zh: Vec<String>,
     /// The English form (the full name when the papers give one).
     pub en: String,
@@ -216,9 +219,11 @@ pub fn build(
     let pairs = extract::pairs(&counter);
     let mut terms = merge::merge(&pairs, &counter);
     let mut diagnostics = Vec::new();
+    let mut headwords = Vec::new();
     if let Some(curation) = &curation {
         diagnostics = curation::apply(curation, &mut terms, &counter);
+        headwords = curation.headwords();
     }
-    merge::finish(&mut terms, &counter);
+    merge::finish(&mut terms, &counter, &headwords);
     Ok((Glossary { terms }, diagnostics))
 }
