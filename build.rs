@@ -19,7 +19,10 @@
 //! `target/wasm32-unknown-unknown/<profile>/lattice-corpus/<set>/`; the Trunk
 //! post-build hook (scripts/postbuild.mjs) copies them into `dist/corpus/`,
 //! the app fetches each when a page first needs it, and the service worker
-//! precaches them all for offline reading.
+//! precaches them all for offline reading. Beside them goes the split search
+//! index (`<set>/search/`, `lattice_core::layout::split_site`, the same call
+//! `lattice build` makes), which a split corpus's search reads instead of
+//! its documents (src/search.rs).
 //!
 //! **No corpus at all.** `LATTICE_HEAD=fetch` builds an app that embeds no
 //! corpus: it fetches its head from `corpus/head.bin` beside index.html at
@@ -124,7 +127,7 @@ fn main() {
         unreachable!("Head::whole embeds the bundle")
     };
     let embedded = if lazy {
-        let (head, files) = layout::split_with_facets(bundle, catalogue::PER_PAGE)
+        let (head, files) = layout::split_site(bundle, catalogue::PER_PAGE)
             .unwrap_or_else(|e| panic!("cannot encode the corpus files: {e}"));
         for file in files {
             let path = files_dir.join(&file.path);

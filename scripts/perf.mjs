@@ -17,11 +17,22 @@
 //   event handlers attached by then, since Yew renders after both.
 // - open doc: click on the first document in the library to its title in the
 //   DOM (includes fetching the document when the build keeps it apart).
-// - first search: focusing the header search box to every document being
-//   available (<html data-corpus="complete">); 0 when all are embedded.
+// - first search: focusing the header search box and entering the whole
+//   query to the box listing its hits (a split corpus fetches its index files
+//   meanwhile).
 // - keystroke: typing a query into the header search box one character at a
 //   time, each measured from the input event to the DOM updated and laid out
-//   (a forced layout after Yew's render microtasks); median and max.
+//   (a forced layout after Yew's render microtasks); median and max. "warm":
+//   the same query typed again once its index files are at hand (a split
+//   corpus never fetches a file twice), the latency a reader feels.
+// - per query (a set: CJK word, Simplified, full-width, English word, phrase,
+//   absent, dense terms, a glossary term): from a fresh visit, after the
+//   first load, the results page for the query — bytes fetched (brotli, as
+//   a compressing host sends them) and requests beyond the first load until
+//   the network is idle, and the time from the address change to the
+//   results (or "no matches") on screen. An embedded corpus fetches nothing.
+// - build s / dist MB: from scripts/perf.sh (target/perf/builds.json), when
+//   it built the dist.
 // - JS heap: Performance.getMetrics JSHeapUsedSize after the search.
 // - wasm memory: the byte length of the module's WebAssembly.Memory (linear
 //   memory reserved: it grows in 64 KiB pages and never shrinks), read from
@@ -44,8 +55,29 @@ const builds = args.map((a) => {
   return { label, dir };
 });
 if (builds.length === 0) builds.push({ label: '1x', dir: 'dist' });
+// Build time and dist size per label, when scripts/perf.sh built them.
+const BUILDS = (() => {
+  try {
+    return JSON.parse(readFileSync('target/perf/builds.json', 'utf8'));
+  } catch {
+    return {};
+  }
+})();
 
 const QUERY = '四方安全對話';
+// The per-query set (issue 12): what each kind of query costs.
+const QUERIES = [
+  ['CJK word', '小多邊主義'],
+  ['Simplified', '四方安全对话'],
+  ['full-width', 'ＡＵＫＵＳ'],
+  ['English word', 'security'],
+  ['phrase', '"四方關鍵礦產倡議"'],
+  ['absent', '不存在的詞語'],
+  ['dense: 的', '的'],
+  ['dense: Quad', 'Quad'],
+  ['glossary term', 'Rubio'],
+];
+const PER_QUERY = process.env.PERF_QUERIES !== '0';
 const KINDS = ['wasm', 'js', 'css', 'data', 'other'];
 
 function kindOf(path) {
@@ -157,36 +189,100 @@ async function visit(browser, url) {
   const input = page.locator('[role=search] input').first();
   let firstSearch = NaN;
   const keys = [];
+  const warm = [];
   if ((await input.count()) > 0) {
-    firstSearch = await input.evaluate(async (el) => {
+    firstSearch = await input.evaluate(async (el, query) => {
       const t = performance.now();
       el.focus();
-      while ((document.documentElement.dataset.corpus ?? 'complete') !== 'complete') {
+      el.value = query;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, data: query, inputType: 'insertText' }));
+      // Hits listed (more than the last "see all" option).
+      while (document.querySelectorAll('#lattice-search-listbox [role=option]').length < 2) {
         await new Promise((r) => setTimeout(r, 2));
       }
       return performance.now() - t;
-    });
-    for (const ch of QUERY) {
-      keys.push(
-        await input.evaluate(async (el, ch) => {
-          const t = performance.now();
-          el.value += ch;
-          el.dispatchEvent(new InputEvent('input', { bubbles: true, data: ch, inputType: 'insertText' }));
-          // Yew renders in microtasks queued by the handler; a zero timeout
-          // runs after them, and reading offsetHeight forces style and layout.
-          await new Promise((r) => setTimeout(r, 0));
-          void document.body.offsetHeight;
-          return performance.now() - t;
-        }, ch),
-      );
-    }
+    }, QUERY);
+    const type = async (into) => {
+      await input.evaluate((el) => {
+        el.value = '';
+        el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContent' }));
+      });
+      for (const ch of QUERY) {
+        into.push(
+          await input.evaluate(async (el, ch) => {
+            const t = performance.now();
+            el.value += ch;
+            el.dispatchEvent(new InputEvent('input', { bubbles: true, data: ch, inputType: 'insertText' }));
+            // Yew renders in microtasks queued by the handler; a zero timeout
+            // runs after them, and reading offsetHeight forces style and layout.
+            await new Promise((r) => setTimeout(r, 0));
+            void document.body.offsetHeight;
+            return performance.now() - t;
+          }, ch),
+        );
+      }
+      await page.waitForLoadState('networkidle');
+    };
+    await type(keys);
+    await type(warm);
   }
   const metrics = Object.fromEntries(
     (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
   );
   const wasmMemory = await page.evaluate(() => window.__latticeWasmMemory?.buffer.byteLength ?? NaN);
   await context.close();
-  return { firstLoad, ...timing, openDoc, firstSearch, keys, heap: metrics.JSHeapUsedSize, wasmMemory };
+  return { firstLoad, ...timing, openDoc, firstSearch, keys, warm, heap: metrics.JSHeapUsedSize, wasmMemory };
+}
+
+/** One query from a fresh visit: bytes and requests beyond the first load,
+ *  time to results, and wasm memory after it. */
+async function queryCost(browser, url, query) {
+  const context = await browser.newContext({ locale: 'zh-TW', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => {
+      window.__latticeWasmMemory = e.detail.wasm.memory;
+    });
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await page.goto(url);
+  await page.locator('main.page h1').waitFor();
+  await page.waitForLoadState('networkidle');
+  const responses = new Map();
+  const bodies = [];
+  cdp.on('Network.responseReceived', (e) => responses.set(e.requestId, e.response.url));
+  cdp.on('Network.loadingFinished', (e) => {
+    const path = responses.get(e.requestId);
+    if (!path) return;
+    bodies.push(
+      cdp
+        .send('Network.getResponseBody', { requestId: e.requestId })
+        .then(({ body, base64Encoded }) => Buffer.from(body, base64Encoded ? 'base64' : 'utf8'))
+        .catch(() => null),
+    );
+  });
+  const ms = await page.evaluate(async (query) => {
+    const t = performance.now();
+    location.hash = `#/search?q=${encodeURIComponent(query)}`;
+    const answered = () => {
+      const page = document.querySelector('.search-page');
+      return (
+        page &&
+        page.getAttribute('aria-busy') !== 'true' &&
+        (document.querySelector('.search-hit') || document.querySelector('.search-empty') || document.querySelector('.search-failed'))
+      );
+    };
+    while (!answered()) await new Promise((r) => setTimeout(r, 1));
+    return performance.now() - t;
+  }, query);
+  await page.waitForLoadState('networkidle');
+  const got = (await Promise.all(bodies)).filter(Boolean);
+  const bytes = got.reduce((t, b) => add(t, sizes(b)), zero());
+  const wasmMemory = await page.evaluate(() => window.__latticeWasmMemory?.buffer.byteLength ?? NaN);
+  await context.close();
+  return { ms, requests: got.length, bytes, wasmMemory };
 }
 
 async function measure(browser, { label, dir }) {
@@ -200,6 +296,23 @@ async function measure(browser, { label, dir }) {
     }
     const total = KINDS.reduce((t, k) => add(t, bytes[k]), zero());
     const keys = runs.flatMap((r) => r.keys);
+    const warm = runs.flatMap((r) => r.warm);
+    const queries = [];
+    if (PER_QUERY) {
+      for (const [name, q] of QUERIES) {
+        const costs = [];
+        for (let i = 0; i < Math.min(RUNS, 3); i++) costs.push(await queryCost(browser, url, q));
+        queries.push({
+          name,
+          query: q,
+          ms: median(costs.map((c) => c.ms)),
+          requests: costs[0].requests,
+          bytes: costs[0].bytes,
+          wasmMemory: Math.max(...costs.map((c) => c.wasmMemory)),
+        });
+      }
+    }
+    const built = BUILDS[label] ?? {};
     return {
       label,
       bytes,
@@ -212,6 +325,12 @@ async function measure(browser, { label, dir }) {
       firstSearch: median(runs.map((r) => r.firstSearch)),
       keyMedian: median(keys),
       keyMax: keys.length ? Math.max(...keys) : NaN,
+      warmMedian: median(warm),
+      warmMax: warm.length ? Math.max(...warm) : NaN,
+      queries,
+      buildSeconds: built.seconds ?? NaN,
+      distBytes: built.bytes ?? NaN,
+      distFiles: built.files ?? NaN,
       heap: median(runs.map((r) => r.heap)),
       wasmMemory: median(runs.map((r) => r.wasmMemory)),
     };
@@ -243,8 +362,19 @@ function table(results) {
     ['budget: FCP ≤ 300 ms', ...results.map((r) => (r.fcp <= 300 ? 'ok' : 'OVER'))],
     ['interactive ms', ...results.map((r) => ms(r.interactive))],
     ['open first document ms', ...results.map((r) => ms(r.openDoc))],
-    ['first search: all texts ready ms', ...results.map((r) => ms(r.firstSearch))],
+    ['first search: hits listed ms', ...results.map((r) => ms(r.firstSearch))],
     ['keystroke ms median / max', ...results.map((r) => `${ms(r.keyMedian)} / ${ms(r.keyMax)}`)],
+    ['warm keystroke ms median / max', ...results.map((r) => `${ms(r.warmMedian)} / ${ms(r.warmMax)}`)],
+    ...QUERIES.filter(() => PER_QUERY).map(([name, q], i) => [
+      `${name} ${q}: kB br, requests, ms`,
+      ...results.map((r) => {
+        const c = r.queries[i];
+        return c ? `${kb(c.bytes.brotli)}, ${c.requests}, ${ms(c.ms)}` : '—';
+      }),
+    ]),
+    ['wasm memory MB after a query (max)', ...results.map((r) => mb(r.queries.length ? Math.max(...r.queries.map((c) => c.wasmMemory)) : NaN))],
+    ['build s', ...results.map((r) => ms(r.buildSeconds))],
+    ['dist files, MB', ...results.map((r) => `${Number.isNaN(r.distFiles) ? '—' : r.distFiles}, ${mb(r.distBytes)}`)],
     ['JS heap MB', ...results.map((r) => mb(r.heap))],
     ['wasm memory MB', ...results.map((r) => mb(r.wasmMemory))],
   ];

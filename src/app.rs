@@ -14,8 +14,10 @@ use crate::pages::library::Library;
 use crate::pages::not_found::NotFound;
 use crate::pages::search::SearchPage;
 use crate::route::{use_route, Route};
-use crate::search::Searcher;
+use crate::search::{Searcher, Store, TitlePages};
 use crate::state::PrefsProvider;
+use std::collections::BTreeSet;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props: the corpus to read (the embedded one in the browser; any in tests).
@@ -29,11 +31,30 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let route = use_route();
+    // Catalogue pages a search wants for its hits' titles.
+    let title_pages = use_reducer_eq(Pages::default);
     // A large corpus fetches documents as routes need them (see corpus.rs).
-    let fetched = use_corpus_for(&props.corpus, &route);
+    let fetched = use_corpus_for(&props.corpus, &route, &title_pages.0);
     let corpus = fetched.corpus().clone();
-    // The search index is built lazily, on the searcher's first use.
-    let searcher = use_memo(corpus.clone(), |corpus| Searcher::new(corpus.clone()));
+    // The split search index's files, kept for the app's life; each arrival
+    // makes a new searcher, so every search on screen runs again.
+    let arrivals = use_reducer(Arrivals::default);
+    let store = {
+        let arrived = arrivals.dispatcher();
+        use_memo((), move |_| {
+            Store::new(Callback::from(move |()| arrived.dispatch(())))
+        })
+    };
+    // The in-memory index is built lazily, on the searcher's first use.
+    let searcher = use_memo((corpus.clone(), arrivals.0), |(corpus, _)| {
+        Searcher::new(corpus.clone(), (*store).clone())
+    });
+    let want_titles = {
+        let pages = title_pages.dispatcher();
+        use_memo((), move |_| {
+            TitlePages(Callback::from(move |p| pages.dispatch(p)))
+        })
+    };
     // Once a route's page is drawn (and has put itself in place: the pages'
     // effects run first), the reader's scrolling is theirs to be remembered.
     let ready = matches!(fetched, Fetched::Ready(_));
@@ -48,6 +69,7 @@ pub fn App(props: &AppProps) -> Html {
         <PrefsProvider>
         <PopoverLayer>
         <ContextProvider<Searcher> context={(*searcher).clone()}>
+        <ContextProvider<TitlePages> context={(*want_titles).clone()}>
             <SkipLink />
             <SiteHeader />
             <main class="page" id={MAIN_ID} tabindex="-1">{
@@ -58,10 +80,36 @@ pub fn App(props: &AppProps) -> Html {
                 }
             }</main>
             <UpdateNotice />
+        </ContextProvider<TitlePages>>
         </ContextProvider<Searcher>>
         </PopoverLayer>
         </PrefsProvider>
         </ContextProvider<Corpus>>
+    }
+}
+
+/// How many times split index files arrived (or failed).
+#[derive(Default)]
+struct Arrivals(u64);
+
+impl Reducible for Arrivals {
+    type Action = ();
+    fn reduce(self: Rc<Self>, (): ()) -> Rc<Self> {
+        Rc::new(Arrivals(self.0 + 1))
+    }
+}
+
+/// Catalogue pages wanted in the background, growing only.
+#[derive(Default, PartialEq)]
+struct Pages(BTreeSet<usize>);
+
+impl Reducible for Pages {
+    type Action = BTreeSet<usize>;
+    fn reduce(self: Rc<Self>, more: BTreeSet<usize>) -> Rc<Self> {
+        if more.is_subset(&self.0) {
+            return self;
+        }
+        Rc::new(Pages(self.0.union(&more).copied().collect()))
     }
 }
 

@@ -9,13 +9,15 @@
 //! glossary are files under `corpus/` beside index.html, fetched the first
 //! time a route needs them ([`use_corpus_for`]) and precached by the service
 //! worker for offline reading. So the first load costs the same whatever the
-//! corpus size.
+//! corpus size. Which files a route needs is decided in `crate::fetch_plan`
+//! (pure, tested natively); this module does the fetching and decoding.
 
+use crate::fetch_plan::{self, Held, InFlight, Want};
 use crate::route::Route;
 use gloo::events::EventListener;
 use lattice_core::catalogue::{self, Entry, Page};
 use lattice_core::glossary::Glossary;
-use lattice_core::layout::{self, FileKind, Head, Layout, Part};
+use lattice_core::layout::{self, Head, Layout, Part};
 use lattice_core::{Bundle, BundleError, Document};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -74,6 +76,11 @@ impl Corpus {
     /// The glossary of the whole corpus.
     pub fn glossary(&self) -> &Rc<Glossary> {
         &self.glossary
+    }
+
+    /// Whether the glossary is at hand (a split corpus fetches it).
+    pub fn has_glossary(&self) -> bool {
+        self.has_glossary
     }
 
     /// How many documents the library holds.
@@ -151,84 +158,36 @@ impl Corpus {
         next.missing = Rc::new(missing);
         next
     }
+}
 
-    /// The files to fetch before `route` can be shown: a library page's
-    /// entries; a document and the glossary (its terms are marked); the
-    /// glossary and every catalogue page for the glossary page (it names the
-    /// documents a term occurs in); everything for search.
-    fn wants(&self, route: &Route) -> Vec<Want> {
-        let Some(set) = self.set.as_deref() else {
-            return Vec::new();
-        };
-        match route {
-            Route::Library | Route::Help | Route::NotFound => Vec::new(),
-            Route::LibraryPage(n) => (*n as usize)
-                .checked_sub(1)
-                .and_then(|page| self.page_want(set, page))
-                .into_iter()
-                .collect(),
-            Route::Document { id, .. } => self
-                .document_want(set, id)
-                .into_iter()
-                .chain(self.glossary_want(set))
-                .collect(),
-            // An entry shows its uses in context: every document.
-            Route::GlossaryEntry(_) => self.everything(set),
-            Route::Glossary | Route::GlossaryKind(_) => self
-                .glossary_want(set)
-                .into_iter()
-                .chain(self.page_wants(set))
-                .collect(),
-            Route::Search(_) | Route::Highlighted { .. } => self.everything(set),
-        }
+impl Held for Corpus {
+    fn set(&self) -> Option<&str> {
+        self.set.as_deref()
     }
-
-    /// Every file not at hand. Documents are known from the catalogue, so
-    /// until all its pages are here this lists the pages (and the documents
-    /// of the pages at hand); the rest follow once they arrive.
-    fn everything(&self, set: &str) -> Vec<Want> {
-        let pages = self.page_wants(set);
-        let documents = self
-            .entries()
-            .filter_map(|e| self.document_want(set, &e.id));
-        pages
-            .chain(self.glossary_want(set))
-            .chain(documents)
-            .collect()
+    fn page_count(&self) -> usize {
+        self.pages.len()
     }
-
-    /// Every catalogue page not at hand.
-    fn page_wants<'a>(&'a self, set: &'a str) -> impl Iterator<Item = Want> + 'a {
-        (0..self.pages.len()).filter_map(move |n| self.page_want(set, n))
+    fn has_page(&self, number: usize) -> bool {
+        matches!(self.pages.get(number), Some(Some(_)))
     }
-
-    fn page_want(&self, set: &str, number: usize) -> Option<Want> {
-        matches!(self.pages.get(number), Some(None)).then(|| Want {
-            path: layout::catalogue_path(set, number),
-            kind: FileKind::Catalogue,
-            id: None,
-        })
+    fn has_glossary(&self) -> bool {
+        self.has_glossary
     }
-
-    fn glossary_want(&self, set: &str) -> Option<Want> {
-        (!self.has_glossary).then(|| Want {
-            path: layout::glossary_path(set),
-            kind: FileKind::Glossary,
-            id: None,
-        })
+    fn knows_document(&self, id: &str) -> bool {
+        self.missing.contains(id) || self.document(id).is_some()
     }
-
-    fn document_want(&self, set: &str, id: &str) -> Option<Want> {
-        if self.missing.contains(id) || self.document(id).is_some() {
-            return None;
-        }
-        // `None` for a string that cannot be an id: nothing to fetch, and
-        // the page says there is no such document.
-        layout::document_path(set, id).map(|path| Want {
-            path,
-            kind: FileKind::Document,
-            id: Some(id.to_string()),
-        })
+    fn entry_documents(&self, term: &str) -> Vec<String> {
+        let mut seen = std::collections::BTreeSet::new();
+        self.glossary()
+            .find(term)
+            .map(|term| {
+                term.occurrences
+                    .iter()
+                    .filter(|occ| seen.insert(occ.doc.as_str()))
+                    .map(|occ| occ.doc.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 }
 
@@ -280,16 +239,6 @@ impl From<Bundle> for Corpus {
     }
 }
 
-/// A file to fetch, and how to read it.
-#[derive(Clone, Debug, PartialEq)]
-struct Want {
-    /// Under `corpus/`.
-    path: String,
-    kind: FileKind,
-    /// The document's id, for a document's file (a 404 means no such document).
-    id: Option<String>,
-}
-
 /// What fetching one file gave.
 enum Arrival {
     Part(Part),
@@ -330,14 +279,17 @@ impl Reducible for State {
 }
 
 /// The corpus for this route: fetches the files it needs that are not
-/// embedded, and reports them loading until they are in place. Once the
-/// reader focuses the search box, everything is fetched in the background
-/// (search reads every document) without holding up the page on screen.
+/// embedded (`crate::fetch_plan` decides which), and reports them loading
+/// until they are in place. `pages` are catalogue pages wanted without
+/// holding up the page (the titles of a search's shown hits). Once the
+/// reader focuses the search box, the glossary its terms expand with is
+/// fetched in the background; search itself reads the split search index
+/// (src/search.rs), never the documents.
 ///
 /// `<html data-corpus>` says where the texts stand (`complete` or `partial`),
 /// for the performance script and the tests.
 #[hook]
-pub fn use_corpus_for(embedded: &Corpus, route: &Route) -> Fetched {
+pub fn use_corpus_for(embedded: &Corpus, route: &Route, pages: &BTreeSet<usize>) -> Fetched {
     let state = use_reducer_eq({
         let embedded = embedded.clone();
         move || State(embedded)
@@ -345,12 +297,12 @@ pub fn use_corpus_for(embedded: &Corpus, route: &Route) -> Fetched {
     let failed = use_state_eq(|| None::<AttrValue>);
     let searching = use_state_eq(|| false);
     // Paths being fetched, so a changed want list never fetches one twice.
-    let in_flight = use_mut_ref(BTreeSet::<String>::new);
+    let in_flight = use_mut_ref(InFlight::default);
     {
         let searching = searching.clone();
-        let complete = state.0.is_complete();
-        use_effect_with(complete, move |&complete| {
-            let listener = (!complete).then(|| {
+        let glossary = state.0.has_glossary();
+        use_effect_with(glossary, move |&glossary| {
+            let listener = (!glossary).then(|| {
                 EventListener::new(&gloo::utils::document(), "focusin", move |e| {
                     let in_search = e
                         .target()
@@ -365,22 +317,17 @@ pub fn use_corpus_for(embedded: &Corpus, route: &Route) -> Fetched {
             move || drop(listener)
         });
     }
-    let needed = state.0.wants(route);
-    let wanted = match (*searching, state.0.set.as_deref()) {
-        (true, Some(set)) => state.0.everything(set),
-        _ => needed.clone(),
-    };
+    let needed = fetch_plan::wants(&state.0, route);
+    let mut wanted = needed.clone();
+    for w in fetch_plan::background(&state.0, pages, *searching) {
+        if !wanted.contains(&w) {
+            wanted.push(w);
+        }
+    }
     {
         let (state, failed) = (state.clone(), failed.clone());
         use_effect_with(wanted, move |wanted| {
-            let fresh: Vec<Want> = {
-                let mut flying = in_flight.borrow_mut();
-                wanted
-                    .iter()
-                    .filter(|w| flying.insert(w.path.clone()))
-                    .cloned()
-                    .collect()
-            };
+            let fresh = in_flight.borrow_mut().start(wanted);
             if !fresh.is_empty() {
                 wasm_bindgen_futures::spawn_local(fetch_into(fresh, state, failed, in_flight));
             }
@@ -407,7 +354,7 @@ async fn fetch_into(
     wants: Vec<Want>,
     state: UseReducerHandle<State>,
     failed: UseStateHandle<Option<AttrValue>>,
-    in_flight: Rc<RefCell<BTreeSet<String>>>,
+    in_flight: Rc<RefCell<InFlight>>,
 ) {
     let window = gloo::utils::window();
     let requests: Vec<JsFuture> = wants
@@ -424,12 +371,7 @@ async fn fetch_into(
             }
         }
     }
-    {
-        let mut flying = in_flight.borrow_mut();
-        for want in &wants {
-            flying.remove(&want.path);
-        }
-    }
+    in_flight.borrow_mut().finish(&wants);
     match error {
         Some(reason) => failed.set(Some(reason.into())),
         None => failed.set(None),
@@ -457,6 +399,18 @@ async fn fetch_one(want: &Want, request: JsFuture) -> Result<Arrival, String> {
     let bytes = body_bytes(response).await.map_err(|e| failed(&e))?;
     let part = layout::decode(want.kind, &bytes).map_err(|e| failed(&e.to_string()))?;
     Ok(Arrival::Part(part))
+}
+
+/// The bytes a request answered with, or why there are none (`network
+/// error`, `HTTP 404`): for files whose every failure is an error (the split
+/// search index's).
+pub(crate) async fn response_bytes(request: JsFuture) -> Result<Vec<u8>, String> {
+    let response: web_sys::Response = request
+        .await
+        .map_err(|_| "network error".to_string())?
+        .dyn_into()
+        .map_err(|_| "not a response".to_string())?;
+    body_bytes(response).await
 }
 
 /// The bytes of a successful response, or why there are none (`HTTP 500`,

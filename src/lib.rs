@@ -5,6 +5,7 @@
 pub mod app;
 pub mod components;
 pub mod corpus;
+pub mod fetch_plan;
 pub mod head;
 pub mod highlight;
 pub mod hooks;

@@ -1,25 +1,44 @@
-//! The search engine as the app uses it: one [`Searcher`] per corpus, provided
-//! as a context by the app root, running the core's search pipeline
+//! The search engine as the app uses it: one [`Searcher`] per corpus state,
+//! provided as a context by the app root, running the core's search pipeline
 //! (`lattice_core::search::pipeline`: parse → glossary expansion → search →
 //! which form each hit matched) and turning results into what the pages show.
 //!
-//! **The index is built in the browser, lazily, on first use** (the search
-//! box's first focus or the first search), not bundled. The index is only
-//! the passages' plain and folded text, so bundling it would roughly double
-//! the corpus part of the download for every reader, search or not; building
-//! it from the already decoded documents takes 3–6 ms once on the real
-//! corpus (release build, headless Chromium, measured with
-//! `performance.now()`; [`Searcher::build_ms`] reports it, and the results
-//! page shows it in `data-index-ms`), less than a bundled index would take to
-//! download and decode.
+//! **Which index.** The rule follows the corpus's layout:
+//! - A corpus **embedded whole** (a small corpus below build.rs's threshold,
+//!   debug and component-test builds, `LATTICE_LAZY=0`) has every document
+//!   in memory already, so the index is built in the browser, lazily, on
+//!   first use (the search box's first focus or the first search): the
+//!   passages' plain and folded text, a few ms on the real corpus
+//!   (`performance.now()`; [`Searcher::build_ms`] reports it, and the results
+//!   page shows it in `data-index-ms`). Bundling it would roughly double the
+//!   corpus part of the download.
+//! - A **split** corpus (any other release build, and the app `lattice build`
+//!   carries) searches the split index built ahead of time beside its files
+//!   (`corpus/<set>/search/`, `lattice_core::search::split`): the core's pure
+//!   step `split::attempt` either answers from the index files at hand or
+//!   names the ones it needs next, which are fetched (through the one byte
+//!   reader, `crate::corpus::body_bytes`) and the step tried again. So a
+//!   search fetches the postings its terms need and the texts of the hits it
+//!   shows — never a document — and counts stay exact for the whole corpus.
+//!   Fetched files are kept in one [`Store`] for the app's life, so further
+//!   keystrokes and queries reuse them. A document opened from a hit is at
+//!   hand anyway: its matches are found by an index of it alone.
+//!
+//! A search over a split index can be waiting for files ([`Answer::Pending`])
+//! or unable to run ([`Answer::Failed`]: a file failed to load or is
+//! damaged); pages say so and offer [`Searcher::retry`], never "no results".
 
 use crate::corpus::Corpus;
 use crate::highlight::Highlights;
 use crate::route::SearchQuery;
+use lattice_core::catalogue::PER_PAGE;
+use lattice_core::search::split::{self, Files, SplitError, Step, META};
 pub use lattice_core::search::Expansion;
 use lattice_core::search::{pipeline, PassageKind, Query, Results, SearchIndex, Snippet};
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
+use yew::prelude::*;
 
 /// The corpus's search engine; cheap to clone, compared by identity.
 #[derive(Clone, Debug)]
@@ -30,6 +49,7 @@ pub struct Searcher {
 #[derive(Debug)]
 struct Inner {
     corpus: Corpus,
+    store: Store,
     index: OnceCell<SearchIndex>,
     build_ms: Cell<Option<f64>>,
 }
@@ -40,18 +60,85 @@ impl PartialEq for Searcher {
     }
 }
 
+/// The split index's files fetched so far, kept across queries and
+/// keystrokes for the app's life; `changed` tells the app root that files
+/// arrived or failed (it then makes a new [`Searcher`], so every search on
+/// screen runs again).
+#[derive(Clone)]
+pub struct Store {
+    state: Rc<RefCell<Fetching>>,
+    changed: Callback<()>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = self.state.borrow();
+        write!(f, "Store({} files)", s.files.count())
+    }
+}
+
+impl PartialEq for Store {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.state, &other.state)
+    }
+}
+
+#[derive(Default)]
+struct Fetching {
+    files: Files,
+    /// Names on their way, so none is requested twice.
+    in_flight: BTreeSet<String>,
+    /// Names that failed to load, with why (until a retry).
+    failed: BTreeMap<String, String>,
+    /// An answer found a file damaged: a retry starts afresh.
+    damaged: bool,
+}
+
+impl Store {
+    /// An empty store; `changed` is called when files arrive or fail.
+    pub fn new(changed: Callback<()>) -> Self {
+        Store {
+            state: Rc::default(),
+            changed,
+        }
+    }
+
+    /// How many index files were fetched, and their bytes.
+    pub fn fetched(&self) -> (usize, usize) {
+        let s = self.state.borrow();
+        (s.files.count(), s.files.bytes())
+    }
+}
+
+/// Where a search stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    /// The answer.
+    Found(Found),
+    /// Waiting for these index files (or, when empty, for the glossary).
+    Pending(Vec<String>),
+    /// It could not run: why.
+    Failed(AttrValue),
+}
+
 /// What one search found, ready to show.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Found {
     /// The parsed (and possibly expanded) query.
     pub query: Query,
-    /// The core's results (counts per document, totals).
+    /// The core's results: hits, totals, and hits per document — for every
+    /// document in memory, for the shown hits' documents from a split index.
     pub results: Results,
+    /// How many documents have hits.
+    pub documents: usize,
     /// The shown hits, best first.
     pub hits: Vec<FoundHit>,
     /// Glossary forms the query was expanded with: (form, entry).
     pub expansions: Vec<Expansion>,
-    /// How long the search took, in milliseconds.
+    /// Catalogue pages listing the shown hits' documents (their titles).
+    pub pages: BTreeSet<usize>,
+    /// How long the search took, in milliseconds (the last step, for a
+    /// split index).
     pub elapsed_ms: f64,
 }
 
@@ -64,7 +151,7 @@ pub struct FoundHit {
     pub target: String,
     /// Heading, paragraph or note.
     pub kind: PassageKind,
-    /// The note's label, for a note.
+    /// The note's label, for a note (when its document is at hand).
     pub note_label: Option<String>,
     /// The window of text around the first match, matches marked.
     pub snippet: Snippet,
@@ -83,11 +170,13 @@ impl FoundHit {
 }
 
 impl Searcher {
-    /// An engine for this corpus; builds nothing yet.
-    pub fn new(corpus: Corpus) -> Self {
+    /// An engine for this corpus, with the split index files fetched so far;
+    /// builds nothing yet.
+    pub fn new(corpus: Corpus, store: Store) -> Self {
         Searcher {
             inner: Rc::new(Inner {
                 corpus,
+                store,
                 index: OnceCell::new(),
                 build_ms: Cell::new(None),
             }),
@@ -99,8 +188,13 @@ impl Searcher {
         &self.inner.corpus
     }
 
-    /// The index, built (and timed) on the first call.
-    pub fn index(&self) -> &SearchIndex {
+    /// Whether searches read the split index (the corpus is split).
+    pub fn is_split(&self) -> bool {
+        self.inner.corpus.set().is_some()
+    }
+
+    /// The in-memory index, built (and timed) on the first call.
+    fn index(&self) -> &SearchIndex {
         self.inner.index.get_or_init(|| {
             let started = now_ms();
             let index = SearchIndex::build(self.inner.corpus.documents().iter().map(|d| &**d));
@@ -109,9 +203,24 @@ impl Searcher {
         })
     }
 
-    /// How long building the index took, once it has been built.
+    /// Get ready for a first search: build the in-memory index, or fetch
+    /// the split index's meta file.
+    pub fn warm(&self) {
+        if self.is_split() {
+            self.fetch(vec![META.to_string()]);
+        } else {
+            self.index();
+        }
+    }
+
+    /// How long building the in-memory index took, once it has been built.
     pub fn build_ms(&self) -> Option<f64> {
         self.inner.build_ms.get()
+    }
+
+    /// How many split index files were fetched so far, and their bytes.
+    pub fn fetched(&self) -> (usize, usize) {
+        self.inner.store.fetched()
     }
 
     /// Parse `search.text`, expand it with the glossary unless switched off.
@@ -124,7 +233,14 @@ impl Searcher {
     }
 
     /// Run a search, keeping at most `limit` hits.
-    pub fn run(&self, search: &SearchQuery, limit: Option<usize>) -> Found {
+    pub fn run(&self, search: &SearchQuery, limit: Option<usize>) -> Answer {
+        match self.inner.corpus.set() {
+            None => Answer::Found(self.run_in_memory(search, limit)),
+            Some(_) => self.run_split(search, limit),
+        }
+    }
+
+    fn run_in_memory(&self, search: &SearchQuery, limit: Option<usize>) -> Found {
         let index = self.index();
         let started = now_ms();
         let outcome = pipeline::run(
@@ -133,8 +249,75 @@ impl Searcher {
             self.glossary(search),
             &search.options(limit),
         );
-        let hits = outcome
-            .results
+        let hits = self.hits(&outcome.results);
+        Found {
+            elapsed_ms: now_ms() - started,
+            documents: outcome.results.per_document.len(),
+            query: outcome.query,
+            results: outcome.results,
+            hits,
+            expansions: outcome.expansions,
+            pages: BTreeSet::new(),
+        }
+    }
+
+    fn run_split(&self, search: &SearchQuery, limit: Option<usize>) -> Answer {
+        // Expansion needs the glossary, which the corpus fetches for search.
+        if search.glossary && !self.inner.corpus.has_glossary() {
+            return Answer::Pending(Vec::new());
+        }
+        let started = now_ms();
+        let query = self.parse(search);
+        let expansions = pipeline::expansions(&query);
+        if query.is_empty() {
+            return Answer::Found(Found {
+                query,
+                expansions,
+                ..Found::default()
+            });
+        }
+        let mut state = self.inner.store.state.borrow_mut();
+        let step = split::attempt(&state.files, &query, &search.options(limit), false);
+        let split = match step {
+            Ok(Step::Done(split)) => split,
+            Ok(Step::Fetch(names)) => {
+                return match names.iter().find_map(|n| state.failed.get(n)) {
+                    Some(reason) => Answer::Failed(reason.clone().into()),
+                    None => Answer::Pending(names),
+                };
+            }
+            Err(e) => {
+                state.damaged =
+                    matches!(e, SplitError::Damaged { .. } | SplitError::Version { .. });
+                return Answer::Failed(e.to_string().into());
+            }
+        };
+        drop(state);
+        let mut results = split.results;
+        // Hits per document for the shown hits' documents (the counts of
+        // every document are by number; only these ids are known).
+        let counts: BTreeMap<usize, usize> = split.per_document.iter().copied().collect();
+        let mut per_document: Vec<(String, usize)> = Vec::new();
+        for (hit, d) in results.hits.iter().zip(&split.documents) {
+            if !per_document.iter().any(|(id, _)| *id == hit.document) {
+                per_document.push((hit.document.clone(), counts.get(d).copied().unwrap_or(0)));
+            }
+        }
+        results.per_document = per_document;
+        let hits = self.hits(&results);
+        Answer::Found(Found {
+            elapsed_ms: now_ms() - started,
+            documents: split.per_document.len(),
+            query,
+            results,
+            hits,
+            expansions,
+            pages: split.documents.iter().map(|d| d / PER_PAGE).collect(),
+        })
+    }
+
+    fn hits(&self, results: &Results) -> Vec<FoundHit> {
+        results
             .hits
             .iter()
             .map(|hit| FoundHit {
@@ -148,25 +331,90 @@ impl Searcher {
                 expanded: hit.forms.clone(),
                 document: hit.document.clone(),
             })
-            .collect();
-        Found {
-            elapsed_ms: now_ms() - started,
-            query: outcome.query,
-            results: outcome.results,
-            hits,
-            expansions: outcome.expansions,
+            .collect()
+    }
+
+    /// Fetch these split index files (those not at hand, not on their way
+    /// and not failed), all at once; the app root hears when they are in.
+    pub fn fetch(&self, names: Vec<String>) {
+        let Some(set) = self.inner.corpus.set() else {
+            return;
+        };
+        let fresh: Vec<String> = {
+            let mut state = self.inner.store.state.borrow_mut();
+            let fresh: Vec<String> = names
+                .into_iter()
+                .filter(|n| state.files.get(n).is_none() && !state.failed.contains_key(n))
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .filter(|n| !state.in_flight.contains(n))
+                .collect();
+            state.in_flight.extend(fresh.iter().cloned());
+            fresh
+        };
+        if fresh.is_empty() {
+            return;
         }
+        let store = self.inner.store.clone();
+        let set = set.to_string();
+        wasm_bindgen_futures::spawn_local(async move {
+            let window = gloo::utils::window();
+            let requests: Vec<_> = fresh
+                .iter()
+                .map(|name| {
+                    let path = format!("corpus/{}", split::search_path(&set, name));
+                    wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&path))
+                })
+                .collect();
+            for (name, request) in fresh.iter().zip(requests) {
+                let got = crate::corpus::response_bytes(request).await;
+                let mut state = store.state.borrow_mut();
+                state.in_flight.remove(name);
+                match got {
+                    Ok(bytes) => state.files.insert(name.clone(), bytes),
+                    Err(why) => {
+                        let reason = format!("corpus/{}: {why}", split::search_path(&set, name));
+                        state.failed.insert(name.clone(), reason);
+                    }
+                }
+            }
+            store.changed.emit(());
+        });
+    }
+
+    /// Try again after a failure: forget the failed files (and, after a
+    /// damaged one, every file, since which one is damaged is not always
+    /// known) and run every search on screen again.
+    pub fn retry(&self) {
+        let mut state = self.inner.store.state.borrow_mut();
+        state.failed.clear();
+        if std::mem::take(&mut state.damaged) {
+            state.files = Files::default();
+        }
+        drop(state);
+        self.inner.store.changed.emit(());
     }
 
     /// Every match of a search in one document, in reading order, for the
-    /// document page to mark.
+    /// document page to mark. A split corpus finds them in the document
+    /// alone (it is at hand to be shown), with the same pipeline.
     pub fn highlights(&self, document: &str, search: &SearchQuery) -> Highlights {
-        let index = self.index();
         let mut options = search.options(None);
-        options.document = Some(document.to_string());
-        let mut hits = pipeline::run(index, &search.text, self.glossary(search), &options)
-            .results
-            .hits;
+        let hits = if self.is_split() {
+            let Some(doc) = self.inner.corpus.document(document) else {
+                return Highlights::new(&search.text);
+            };
+            let index = SearchIndex::build(std::iter::once(&*doc));
+            pipeline::run(&index, &search.text, self.glossary(search), &options)
+                .results
+                .hits
+        } else {
+            options.document = Some(document.to_string());
+            pipeline::run(self.index(), &search.text, self.glossary(search), &options)
+                .results
+                .hits
+        };
+        let mut hits = hits;
         hits.sort_by_key(|h| h.passage);
         let mut highlights = Highlights::new(&search.text);
         for hit in hits {
@@ -180,6 +428,42 @@ impl Searcher {
         let note = doc.notes.iter().find(|n| n.id == target)?;
         Some(note.label.clone())
     }
+}
+
+/// Catalogue pages wanted in the background (the titles of shown hits),
+/// provided by the app root to the search views.
+#[derive(Clone, PartialEq)]
+pub struct TitlePages(pub Callback<BTreeSet<usize>>);
+
+/// A search as a view runs it: `None` while `active` is off; otherwise the
+/// answer, fetching the index files it needs and the catalogue pages of its
+/// hits' titles.
+#[hook]
+pub fn use_search(search: &SearchQuery, limit: usize, active: bool) -> Rc<Option<Answer>> {
+    let searcher = use_context::<Searcher>().expect("App provides the searcher");
+    let answer = use_memo(
+        (searcher.clone(), search.clone(), limit, active),
+        |(searcher, search, limit, active)| active.then(|| searcher.run(search, Some(*limit))),
+    );
+    let (pending, pages) = match answer.as_ref() {
+        Some(Answer::Pending(names)) => (names.clone(), BTreeSet::new()),
+        Some(Answer::Found(found)) => (Vec::new(), found.pages.clone()),
+        _ => (Vec::new(), BTreeSet::new()),
+    };
+    use_effect_with((searcher, pending), |(searcher, names)| {
+        if !names.is_empty() {
+            searcher.fetch(names.clone());
+        }
+    });
+    let titles = use_context::<TitlePages>();
+    use_effect_with(pages, move |pages| {
+        if let Some(TitlePages(want)) = titles {
+            if !pages.is_empty() {
+                want.emit(pages.clone());
+            }
+        }
+    });
+    answer
 }
 
 /// `value` with `places` decimals (`fixed(3.14159, 2)` is `3.14`), by integer

@@ -8,11 +8,12 @@
 use lattice_app::app::App;
 use lattice_app::corpus::Corpus;
 use lattice_app::route::{percent_decode, Route, SearchQuery};
-use lattice_app::search::Searcher;
+use lattice_app::search::{Searcher, Store};
 use lattice_core::search::Scope;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlInputElement};
+use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -79,7 +80,7 @@ async fn full_width_latin_finds_word_starts() {
     unmount(root, handle);
     // SSN-AUKUS is matched in the document, though past the snippet's window.
     let corpus = Corpus::embedded().unwrap();
-    let searcher = Searcher::new(corpus.clone());
+    let searcher = Searcher::new(corpus.clone(), Store::new(Callback::noop()));
     let doc = &corpus.documents()[0];
     let search = SearchQuery {
         glossary: false,
@@ -229,7 +230,7 @@ async fn typing_in_the_header_box_lists_hits_to_choose() {
 #[wasm_bindgen_test]
 fn highlights_are_in_reading_order_with_consistent_ordinals() {
     let corpus = Corpus::embedded().unwrap();
-    let searcher = Searcher::new(corpus.clone());
+    let searcher = Searcher::new(corpus.clone(), Store::new(Callback::noop()));
     for doc in corpus.documents() {
         let h = searcher.highlights(&doc.id, &SearchQuery::new("四方安全對話"));
         assert!(!h.is_empty(), "{}", doc.id);

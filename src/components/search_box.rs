@@ -8,7 +8,7 @@
 use crate::components::search_snippet::{kind_label, shown_query, snippet};
 use crate::i18n::use_lang;
 use crate::route::{navigate, replace, use_route, Route, SearchQuery};
-use crate::search::Searcher;
+use crate::search::{use_search, Answer, Searcher};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -125,17 +125,14 @@ pub fn SearchBox() -> Html {
     }
 
     let wanted = *open && !on_search_page && !text.trim().is_empty();
-    // The searcher is a dependency too: a corpus that fetches its documents
-    // lazily gets a new one (and index) when they arrive.
-    let found = use_memo(
-        (searcher.clone(), current.clone(), wanted),
-        |(searcher, search, wanted)| wanted.then(|| searcher.run(search, Some(SUGGESTIONS))),
-    );
-    let hits = found
-        .as_ref()
-        .as_ref()
-        .map_or(&[][..], |f| f.hits.as_slice());
-    let total = found.as_ref().as_ref().map_or(0, |f| f.results.total);
+    // Runs again with each new searcher: a split index's files arriving.
+    let answer = use_search(&current, SUGGESTIONS, wanted);
+    let found = match answer.as_ref() {
+        Some(Answer::Found(found)) => Some(found),
+        _ => None,
+    };
+    let hits = found.map_or(&[][..], |f| f.hits.as_slice());
+    let total = found.map_or(0, |f| f.results.total);
     let options = hits.len() + 1;
     let expanded = wanted;
 
@@ -227,11 +224,11 @@ pub fn SearchBox() -> Html {
         })
     };
 
-    // A split corpus fetches its documents once the box is focused, and each
-    // arrival is a new searcher with other hits: the highlight no longer
-    // names the same option, so it goes; and the index is built as soon as
-    // the box is idle, not on the reader's next keystroke (95 ms at 100× the
-    // real corpus).
+    // Each arrival of a split index's files is a new searcher with other
+    // hits: the highlight no longer names the same option, so it goes; and
+    // the index is made ready as soon as the box is idle, not on the
+    // reader's next keystroke (an in-memory one took 95 ms at 100× the real
+    // corpus; a split one fetches its meta file).
     {
         let (input, active) = (input.clone(), active.clone());
         use_effect_with(searcher.clone(), move |searcher| {
@@ -244,7 +241,7 @@ pub fn SearchBox() -> Html {
             let searcher = searcher.clone();
             let timer = focused.then(|| {
                 gloo::timers::callback::Timeout::new(0, move || {
-                    searcher.index();
+                    searcher.warm();
                 })
             });
             move || drop(timer)
@@ -254,8 +251,8 @@ pub fn SearchBox() -> Html {
     let onfocus = {
         let (open, searcher) = (open.clone(), searcher.clone());
         Callback::from(move |_: FocusEvent| {
-            // First use: build the index now, not on the first keystroke.
-            searcher.index();
+            // First use: ready the index now, not on the first keystroke.
+            searcher.warm();
             open.set(true);
         })
     };
@@ -295,13 +292,14 @@ pub fn SearchBox() -> Html {
             close();
         })
     };
-    // A split corpus is still arriving (the box's first focus fetches it):
-    // "nothing found" would be wrong until every document is here.
-    let loading = !searcher.corpus().is_complete();
-    let all_label = if total == 0 && loading {
+    // A split index's files are on their way, or failed: "nothing found"
+    // would be wrong for a search that has not run.
+    let all_label = if matches!(answer.as_ref(), Some(Answer::Pending(_))) {
+        lang.pick("搜尋中…", "Searching…").to_string()
+    } else if let Some(Answer::Failed(_)) = answer.as_ref() {
         lang.pick(
-            "正在載入文件，稍候即可搜尋全部內容…",
-            "Loading the documents to search…",
+            "搜尋索引無法載入，開啟搜尋頁重試",
+            "The search index could not be loaded — open the search page to retry",
         )
         .to_string()
     } else if total == 0 {

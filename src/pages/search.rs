@@ -10,14 +10,16 @@ use crate::components::search_snippet::{kind_label, shown_query, snippet};
 use crate::hooks::{use_scroll_to, use_title};
 use crate::i18n::{use_lang, Lang};
 use crate::route::{navigate, Route, SearchQuery};
-use crate::search::{fixed, Expansion, Found, FoundHit, Searcher};
+use crate::search::{fixed, use_search, Answer, Expansion, Found, FoundHit, Searcher};
 use lattice_core::search::{Scope, MAX_QUERY_CHARS};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-/// At most this many hits are listed (the counts cover all of them).
-const SHOWN: usize = 200;
+/// Hits listed at first, and added by each "more results" (the counts cover
+/// all of them); a split index fetches the texts of the listed hits only.
+const PAGE: usize = 20;
 
 /// Props: the search in the URL.
 #[derive(Properties, PartialEq)]
@@ -44,15 +46,37 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
         .into(),
     ));
     use_scroll_to("search".into(), None);
-    let found = use_memo(
-        (searcher.clone(), props.search.clone()),
-        |(searcher, search)| searcher.run(search, Some(SHOWN)),
-    );
+    // How many hits to list, for this search (a new search starts over).
+    let shown = use_state_eq(|| (props.search.clone(), PAGE));
+    let limit = if shown.0 == props.search {
+        shown.1
+    } else {
+        PAGE
+    };
+    let answer = use_search(&props.search, limit, true);
+    // While a split index's files arrive, the last answer stays on screen.
+    let last = use_mut_ref(|| None::<Rc<Found>>);
+    let (found, busy) = match answer.as_ref() {
+        Some(Answer::Found(found)) => {
+            let found = Rc::new(found.clone());
+            *last.borrow_mut() = Some(found.clone());
+            (Some(found), false)
+        }
+        Some(Answer::Pending(_)) => (last.borrow().clone(), true),
+        _ => (None, false),
+    };
     let search = &props.search;
+    let Some(found) = found else {
+        return unanswered(lang, &searcher, answer.as_ref().as_ref());
+    };
     let blank = found.query.is_empty();
+    let more = {
+        let (shown, search) = (shown.clone(), search.clone());
+        Callback::from(move |_: MouseEvent| shown.set((search.clone(), limit + PAGE)))
+    };
 
     html! {
-        <section class="search-page" aria-labelledby="lattice-search-heading">
+        <section class="search-page" aria-labelledby="lattice-search-heading" aria-busy={busy.to_string()}>
             <header class="page-header">
                 <h1 id="lattice-search-heading">{ lang.pick("搜尋", "Search") }</h1>
                 <p class="page-lede search-summary" role="status">{ summary(lang, search, &found) }</p>
@@ -76,8 +100,22 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                 { empty(lang, search, &found) }
             } else {
                 { groups(lang, &searcher, search, &found) }
+                if found.hits.len() < found.results.total {
+                    <p class="search-more">
+                        <button type="button" class="search-more-button" onclick={more} disabled={busy}>
+                            { lang.pick("顯示更多結果", "More results") }
+                        </button>
+                    </p>
+                }
             }
-            if let Some(ms) = searcher.build_ms() {
+            if searcher.is_split() {
+                <p class="search-timing" data-index-files={searcher.fetched().0.to_string()}
+                    data-index-bytes={searcher.fetched().1.to_string()} data-search-ms={fixed(found.elapsed_ms, 2)}>
+                    { format!("{} {} · {} {} ms",
+                        lang.pick("已載入索引檔", "index files loaded:"), searcher.fetched().0,
+                        lang.pick("本次搜尋", "this search"), fixed(found.elapsed_ms, 2)) }
+                </p>
+            } else if let Some(ms) = searcher.build_ms() {
                 <p class="search-timing" data-index-ms={fixed(ms, 1)} data-search-ms={fixed(found.elapsed_ms, 2)}>
                     { format!("{} {} ms · {} {} ms",
                         lang.pick("建立索引", "index built in"), fixed(ms, 1),
@@ -85,6 +123,44 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                 </p>
             }
         </section>
+    }
+}
+
+/// A search that has not answered: still waiting for its index files, or
+/// unable to run (an index file failed to load or is damaged) — said
+/// calmly, with a retry, and never as "no results".
+fn unanswered(lang: Lang, searcher: &Searcher, answer: Option<&Answer>) -> Html {
+    let heading = html! {
+        <header class="page-header">
+            <h1 id="lattice-search-heading">{ lang.pick("搜尋", "Search") }</h1>
+        </header>
+    };
+    match answer {
+        Some(Answer::Failed(reason)) => {
+            let retry = {
+                let searcher = searcher.clone();
+                Callback::from(move |_: MouseEvent| searcher.retry())
+            };
+            html! {
+                <section class="search-page" aria-labelledby="lattice-search-heading">
+                    { heading }
+                    <div class="search-failed" role="alert">
+                        <p>{ lang.pick(
+                            "搜尋無法執行：搜尋索引的檔案無法載入或已損壞。可能是網路中斷；請確認連線後重試。",
+                            "The search could not run: a file of the search index could not be loaded or is damaged. You may be offline; check the connection and try again.",
+                        ) }</p>
+                        <p><button type="button" class="search-retry" onclick={retry}>{ lang.pick("重試", "Retry") }</button></p>
+                        <p class="error-detail"><code>{ reason.clone() }</code></p>
+                    </div>
+                </section>
+            }
+        }
+        _ => html! {
+            <section class="search-page" aria-labelledby="lattice-search-heading" aria-busy="true">
+                { heading }
+                <p class="page-lede search-summary search-pending" role="status">{ lang.pick("搜尋中…", "Searching…") }</p>
+            </section>
+        },
     }
 }
 
@@ -101,7 +177,7 @@ fn summary(lang: Lang, search: &SearchQuery, found: &Found) -> String {
             Lang::En => format!("“{q}”: no matches"),
         };
     }
-    let docs = found.results.per_document.len();
+    let docs = found.documents;
     match lang {
         Lang::Zh => format!(
             "「{q}」：{} 篇文件、{} 個段落、{} 處相符",
@@ -148,16 +224,27 @@ fn filters(lang: Lang, searcher: &Searcher, search: &SearchQuery) -> Html {
         (Scope::Body, lang.pick("正文", "Body")),
         (Scope::Notes, lang.pick("註釋", "Notes")),
     ];
-    let documents = searcher.corpus().documents();
+    // The catalogue's entries at hand (a split corpus's search needs none of
+    // its documents).
+    let corpus = searcher.corpus();
+    let mut documents: Vec<(String, String)> = corpus
+        .entries()
+        .map(|e| (e.id.clone(), e.title.clone()))
+        .collect();
+    if let Some(id) = &search.document {
+        if !documents.iter().any(|(d, _)| d == id) {
+            documents.push((id.clone(), corpus.title(id).unwrap_or_else(|| id.clone())));
+        }
+    }
     html! {
         <div class="search-filters">
             <label class="search-filter">
                 <span class="search-filter-label">{ lang.pick("文件", "Document") }</span>
                 <select class="search-doc" onchange={on_document}>
                     <option value="" selected={search.document.is_none()}>{ lang.pick("全部文件", "All documents") }</option>
-                    { for documents.iter().map(|d| html! {
-                        <option value={d.id.clone()} selected={search.document.as_deref() == Some(d.id.as_str())}>
-                            { d.meta.title.clone() }
+                    { for documents.iter().map(|(id, title)| html! {
+                        <option value={id.clone()} selected={search.document.as_deref() == Some(id.as_str())}>
+                            { title.clone() }
                         </option>
                     }) }
                 </select>

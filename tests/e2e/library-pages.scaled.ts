@@ -3,8 +3,9 @@
 // target/dist-scaled and runs this file against it with LATTICE_E2E_SCALED=1).
 // The first screen embeds the first library page only; the second page, each
 // document and the glossary are fetched when a page needs them, a deep link
-// to any document works without its library page, and all of it works
-// offline after one visit.
+// to any document works without its library page, search reads the split
+// search index (never a document), and all of it works offline after one
+// visit.
 import type { Page } from '@playwright/test';
 import { type ChildProcess } from 'node:child_process';
 import { QUAD, expect, test } from './fixtures';
@@ -73,14 +74,18 @@ test('a deep link to a document that does not exist says so', async ({ page }) =
   await expect(page.locator('.not-found')).toContainText('no-such-document');
 });
 
-test('search reads every document, those on later pages too', async ({ page }) => {
+test('search finds documents on later pages too, without fetching them', async ({ page }) => {
+  const fetched = corpusRequests(page);
   await page.goto(`./#/search?q=${encodeURIComponent('四方安全對話')}`);
-  await expect(page.locator('html')).toHaveAttribute('data-corpus', 'complete');
-  // The document filter lists all 26 (and "all documents").
-  await expect(page.locator('select.search-doc option')).toHaveCount(TOTAL + 1);
+  await expect(page.locator('.search-summary')).toContainText(`${TOTAL} 篇文件`);
   await page.goto(
     `./#/search?q=${encodeURIComponent('四方安全對話')}&doc=${encodeURIComponent(ON_PAGE_2.id)}`,
   );
+  await expect(page.locator('.search-summary')).toContainText('1 篇文件');
+  // The filter names the chosen document, though its catalogue page was
+  // not at hand before the search.
+  await expect(page.locator('select.search-doc option:checked')).toHaveText(ON_PAGE_2.title);
+  expect(fetched.filter((p) => p.startsWith('doc/'))).toEqual([]);
   const hit = page.locator('a.search-hit-link').first();
   await expect(hit).toBeVisible();
   await hit.click();
@@ -127,8 +132,8 @@ test.describe('offline', () => {
     await expect(page.locator('.not-found')).toContainText('no-such-document');
     await page.goto(`./#/search?q=${encodeURIComponent('四方安全對話')}`);
     await page.reload();
-    await expect(page.locator('html')).toHaveAttribute('data-corpus', 'complete');
     await expect(page.locator('a.search-hit-link').first()).toBeVisible();
+    await expect(page.locator('.search-summary')).toContainText(`${TOTAL} 篇文件`);
   });
 });
 
@@ -146,9 +151,11 @@ test('a damaged document file gives a calm message with a way back, not a blank 
   await expect(page.locator('.document-list > li')).toHaveCount(PER_PAGE);
 });
 
-test('typing before the documents arrive says they are loading, then lists hits', async ({ page }) => {
-  // Slow document files, so the box is used while they are on their way.
-  await page.route('**/corpus/*/doc/*.bin', async (route) => {
+test('typing before the index files arrive says it is searching, then lists hits', async ({
+  page,
+}) => {
+  // Slow search index files, so the box is used while they are on their way.
+  await page.route('**/corpus/*/search/*.bin', async (route) => {
     await new Promise((r) => setTimeout(r, 1500));
     await route.continue();
   });
@@ -157,9 +164,8 @@ test('typing before the documents arrive says they are loading, then lists hits'
   await page.keyboard.press('/');
   await page.keyboard.type('四方安全對話');
   const listbox = page.getByRole('listbox');
-  await expect(listbox).toContainText('正在載入文件');
+  await expect(listbox).toContainText('搜尋中');
   await expect(listbox).not.toContainText('找不到');
-  await expect(page.getByRole('option').nth(1)).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('option').nth(1)).toBeVisible({ timeout: 15_000 });
   await expect(listbox).toContainText('查看全部');
-  await expect(page.locator('html')).toHaveAttribute('data-corpus', 'complete');
 });

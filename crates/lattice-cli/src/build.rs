@@ -23,8 +23,6 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use lattice_core::config::{self, Config};
 use lattice_core::layout::{self, Layout};
-use lattice_core::search::split;
-use lattice_core::search::SearchIndex;
 use lattice_core::{catalogue, load_file, Bundle, Diagnostic, Document, LoadError, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -165,22 +163,13 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
     bundle.glossary = glossary;
     bundle.diagnostics = corpus_wide;
     let documents = bundle.documents.len();
-    step.set_message("indexing for search");
-    // Over the documents in id order, as the app's catalogue lists them.
-    let index = split::build(&SearchIndex::build(&bundle.documents))?;
-    step.set_message("writing the site");
-    let (head, files) = layout::split(bundle, catalogue::PER_PAGE)?;
-    let Layout::Apart { set, .. } = &head.layout else {
+    step.set_message("indexing for search and writing the site");
+    // The layout's files, the facets and the split search index: the same
+    // call the app's build script makes.
+    let (head, files) = layout::split_site(bundle, catalogue::PER_PAGE)?;
+    let Layout::Apart { .. } = &head.layout else {
         bail!("the corpus was not split");
     };
-    let search: Vec<layout::File> = index
-        .files
-        .into_iter()
-        .map(|(name, bytes)| layout::File {
-            path: split::search_path(set, &name),
-            bytes,
-        })
-        .collect();
     let site = SiteFile {
         generator: GENERATOR.to_string(),
         format: lattice_core::BUNDLE_FORMAT_VERSION,
@@ -202,9 +191,9 @@ pub(crate) fn run(args: &BuildArgs) -> Result<ExitCode> {
         .collect::<Vec<_>>()
         .join(" · ");
     let title = (!title.is_empty()).then_some(title);
-    let mut corpus: Vec<site::SiteFile> = Vec::with_capacity(files.len() + search.len() + 2);
+    let mut corpus: Vec<site::SiteFile> = Vec::with_capacity(files.len() + 2);
     corpus.push((format!("{CORPUS_DIR}/{HEAD_FILE}"), head.encode()?));
-    for f in files.into_iter().chain(search) {
+    for f in files {
         corpus.push((format!("{CORPUS_DIR}/{}", f.path), f.bytes));
     }
     let mut json = serde_json::to_string_pretty(&site)?;

@@ -165,6 +165,28 @@ pub fn split_with_facets(
     Ok((head, files))
 }
 
+/// Everything a built site serves for a bundle: [`split_with_facets`], plus
+/// the split search index of its documents (in id order, as the catalogue
+/// lists them) under `<set>/search/` ([`crate::search::split::files`]).
+/// The app's build script and `lattice build` both call this, so an app and
+/// a site built from the same corpus serve the same files.
+#[cfg(feature = "build")]
+pub fn split_site(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File>), BundleError> {
+    bundle.documents.sort_by(|a, b| a.id.cmp(&b.id));
+    // The index first (it borrows the documents the split then consumes),
+    // named under a placeholder set, renamed once the set is known.
+    let search = crate::search::split::files("", &bundle.documents)
+        .map_err(|_| BundleError::Shape("the search index cannot be encoded"))?;
+    let (head, mut files) = split_with_facets(bundle, per_page)?;
+    if let Layout::Apart { set, .. } = &head.layout {
+        files.extend(search.into_iter().map(|f| File {
+            path: format!("{set}{}", f.path),
+            bytes: f.bytes,
+        }));
+    }
+    Ok((head, files))
+}
+
 /// The path of the facets file (see [`split_with_facets`]).
 pub fn facets_path(set: &str) -> String {
     format!("{set}/facets.bin")
@@ -252,6 +274,28 @@ mod tests {
                 })
                 .collect(),
         )
+    }
+
+    #[test]
+    fn split_site_adds_the_search_index_under_the_set() {
+        let (head, files) = split_site(bundle(30), 24).unwrap();
+        let (plain, _) = split_with_facets(bundle(30), 24).unwrap();
+        assert_eq!(head, plain, "the index does not change the head");
+        let Layout::Apart { set, .. } = &head.layout else {
+            panic!("split gives an apart layout")
+        };
+        let search: Vec<&File> = files
+            .iter()
+            .filter(|f| f.path.starts_with(&format!("{set}/search/")))
+            .collect();
+        let expected = crate::search::split::files(set, &bundle(30).documents).unwrap();
+        assert_eq!(search.len(), expected.len());
+        for (got, want) in search.iter().zip(&expected) {
+            assert_eq!((&got.path, &got.bytes), (&want.path, &want.bytes));
+        }
+        assert!(search
+            .iter()
+            .any(|f| f.path == crate::search::split::search_path(set, crate::search::split::META)));
     }
 
     #[test]

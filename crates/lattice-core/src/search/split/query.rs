@@ -38,6 +38,9 @@ pub struct Split {
     pub per_document: Vec<(usize, usize)>,
     /// Each hit's passage text, in hit order.
     pub texts: Vec<String>,
+    /// Each hit's document number, in hit order (corpus order is id order,
+    /// the catalogue's: entry `d` is on catalogue page `d / PER_PAGE`).
+    pub documents: Vec<usize>,
 }
 
 /// The outcome of one [`attempt`].
@@ -692,5 +695,6 @@ fn run(
         },
         per_document: tally.per_document,
         texts: hit_texts,
+        documents: tally.best.iter().map(|c| c.document).collect(),
     })
 }
