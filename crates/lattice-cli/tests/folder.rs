@@ -164,5 +164,23 @@ fn the_glossary_file_lattice_toml_names_is_the_one_used() {
         "{}",
         text(&out.stdout)
     );
+    // `glossary` too says so and fails, rather than list an uncurated glossary.
+    let out = lattice(&["glossary", "--corpus", d]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("nowhere.toml:1: error:"));
+    // A curation file with an error: its line, exit 1.
+    std::fs::write(
+        dir.join("lattice.toml"),
+        "[site]\nglossary = \"terms.toml\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("terms.toml"),
+        "[[add]]\nzh = [\"印太\"]\nenglish = \"x\"\n",
+    )
+    .unwrap();
+    let out = lattice(&["glossary", "--corpus", d]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("terms.toml:3: error:"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

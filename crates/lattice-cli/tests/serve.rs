@@ -25,10 +25,15 @@ impl Drop for Server {
 
 /// A raw HTTP/1.1 GET: (status line, headers lower-cased, body).
 fn get(port: u16, path: &str, headers: &str) -> (String, String, Vec<u8>) {
+    request("GET", port, path, headers)
+}
+
+/// A raw HTTP/1.1 request.
+fn request(method: &str, port: u16, path: &str, headers: &str) -> (String, String, Vec<u8>) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\n{headers}\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\n{headers}\r\n"
     )
     .unwrap();
     let mut raw = Vec::new();
@@ -146,6 +151,11 @@ fn serves_the_site_and_rebuilds_when_a_paper_is_added() {
         "{headers}"
     );
     assert_eq!(decoded("br", &brotli), bytes);
+    // HEAD: the same headers, no body.
+    let (status, head_headers, body) = request("HEAD", port, &url, "Accept-Encoding: br\r\n");
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    assert_eq!(head_headers, headers);
+    assert!(body.is_empty());
     // Gzip when brotli is not accepted, or refused with q=0.
     for accept in ["gzip", "br;q=0, gzip"] {
         let (_, headers, gzip) = ask(accept);
