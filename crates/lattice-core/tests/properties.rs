@@ -382,3 +382,13 @@ proptest! {
         check_model(&d)?;
     }
 }
+
+/// A body line that repeats a header label ("瀏覽數") with a number after it
+/// once lost the header's view count: found by `web_header_then_anything`.
+#[test]
+fn a_header_label_repeated_in_the_body_loses_nothing() {
+    let head = "國際情勢\n\n標題\n瀏覽數\n3\n2025.01.02\n作者\n王小明\n\n標題\n\n關鍵字:甲\n\n";
+    for body in ["瀏覽數7 ", "瀏覽數\n7\n", "作者\n李四\n", "瀏覽數 7"] {
+        check_invariants(&format!("{head}{body}")).unwrap();
+    }
+}

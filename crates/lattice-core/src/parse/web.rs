@@ -74,8 +74,11 @@ fn read_header<'a>(
     let mut seen_date = false;
     while let Some(l) = at(k) {
         let t = l.text;
+        // A second view count is not the header's: the body has begun (a
+        // header holds one; taking another would overwrite the first).
         if let Some(rest) = t
             .strip_prefix(VIEWS_LABEL)
+            .filter(|_| !seen_views)
             .filter(|r| r.is_empty() || is_count(r.trim_start_matches([':', '：', ' '])))
         {
             draft.skip(l.number, VIEWS_LABEL, SkipReason::Label);
