@@ -14,8 +14,6 @@ use yew::prelude::*;
 /// Matches of one query in one document.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Highlights {
-    /// The query they are for (empty: nothing to highlight).
-    pub query: String,
     /// Character ranges of each anchor's plain text (`p3`, `n7`), in order.
     pub by_anchor: HashMap<String, Vec<Range<usize>>>,
     /// Every match in reading order: (anchor, range).
@@ -25,14 +23,6 @@ pub struct Highlights {
 }
 
 impl Highlights {
-    /// No matches yet, for this query.
-    pub fn new(query: &str) -> Self {
-        Highlights {
-            query: query.to_string(),
-            ..Highlights::default()
-        }
-    }
-
     /// Add the matches of the next anchor in reading order.
     pub fn push(&mut self, anchor: &str, ranges: Vec<Range<usize>>) {
         if ranges.is_empty() {

@@ -402,7 +402,7 @@ impl Searcher {
         let mut options = search.options(None);
         let hits = if self.is_split() {
             let Some(doc) = self.inner.corpus.document(document) else {
-                return Highlights::new(&search.text);
+                return Highlights::default();
             };
             let index = SearchIndex::build(std::iter::once(&*doc));
             pipeline::run(&index, &search.text, self.glossary(search), &options)
@@ -416,7 +416,7 @@ impl Searcher {
         };
         let mut hits = hits;
         hits.sort_by_key(|h| h.passage);
-        let mut highlights = Highlights::new(&search.text);
+        let mut highlights = Highlights::default();
         for hit in hits {
             highlights.push(&hit.target, hit.matches);
         }
