@@ -252,6 +252,7 @@ fn heads() -> [(&'static str, Head); 2] {
                 authors: vec![],
                 date: None,
                 place: None,
+                citation: Citation::default(),
             }])
             .collect(),
     };
