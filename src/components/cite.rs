@@ -6,7 +6,8 @@
 //! to the place cited, the address the reader is on (http(s) only, made safe
 //! by the core's `citation::link`), falling back to the source's address.
 //!
-//! The dialog is a native modal `<dialog>`: the page behind is inert,
+//! The dialog is a native modal `<dialog>`, drawn into `<body>` through a
+//! portal: the page behind is inert,
 //! Escape closes it and focus returns to the button that opened it.
 
 use crate::components::copy_link::absolute_url;
@@ -214,7 +215,10 @@ pub fn CiteDialog(props: &CiteDialogProps) -> Html {
             status.set(format!("{}{file}", lang.pick("已下載 ", "Downloaded ")));
         })
     };
-    html! {
+    // Into <body>, so no paragraph or header holds the dialog (a <p> may
+    // not) and none of their styles reach it.
+    let host: web_sys::Element = gloo::utils::body().into();
+    let dialog_html = html! {
         <dialog ref={dialog} class="cite-dialog" aria-labelledby="lattice-cite-title"
             lang={lang.tag()} {onclose} onclick={backdrop}>
             <div class="cite-inner">
@@ -274,7 +278,8 @@ pub fn CiteDialog(props: &CiteDialogProps) -> Html {
                 <p class="cite-status" role="status">{ (*status).clone() }</p>
             </div>
         </dialog>
-    }
+    };
+    create_portal(dialog_html, host)
 }
 
 /// A formatted citation: its italics in `<i>`, the link as text. Without a
