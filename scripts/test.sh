@@ -136,6 +136,12 @@ language = "en"
 english_title = "Minilateral Cooperation"
 year = 2024
 publisher = "Example Institute"
+book = "Regional Security Outlook"
+editors = ["Chen Ming", "Lee Hua"]
+place = "Canberra"
+pages = "45-67"
+doi = "10.1234/rso.2024.3"
+url = "https://example.org/rso/minilateral"
 TOML
 # No cargo, trunk, node or network: an empty PATH and environment.
 (cd "$SITE_TMP" && env -i PATH= "$LATTICE_BIN" build papers --out a && env -i PATH= "$LATTICE_BIN" build papers --out b)

@@ -1,7 +1,9 @@
-//! The link-copy control of a paragraph: copies the paragraph's deep link to
-//! the clipboard and says so; where the clipboard is refused, it puts the link
-//! in the address bar instead.
+//! The link menu of a paragraph: the link-copy control copies the
+//! paragraph's deep link to the clipboard and says so (where the clipboard is
+//! refused, it puts the link in the address bar instead); beside it, the
+//! Cite control opens the paragraph's citation.
 
+use crate::components::cite::CiteButton;
 use crate::i18n::use_lang;
 use crate::route::Route;
 use yew::prelude::*;
@@ -62,6 +64,7 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
                 title={lang.pick("複製本段連結", "Copy link to this paragraph")}
                 data-href={route.href()}
                 {onclick}></button>
+            <CiteButton doc={props.doc.clone()} anchor={Some(props.anchor.clone())} />
             <span class="copy-status" role="status">
                 if *copied { { lang.pick("已複製連結", "Link copied") } }
             </span>

@@ -1,10 +1,11 @@
 //! One entry of the library: a document's title as a link, its authors, date
-//! and kind, and whether this browser has read it (unread, in progress,
+//! and kind, its citation metadata (English title, book, publisher, DOI, …),
+//! and whether this browser has read it (unread, in progress,
 //! read), so the reader can choose what to open. It shows a catalogue
 //! entry, not the document, so the library never needs the documents' text.
 
 use crate::components::marked::text_lang;
-use crate::components::meta::{date_in, joined, kind_name};
+use crate::components::meta::{date_in, joined, kind_name, place_in, title_in, CitationMeta};
 use crate::hooks::reading::{progress, Progress};
 use crate::i18n::use_lang;
 use crate::route::Route;
@@ -29,7 +30,9 @@ pub fn DocumentCard(props: &DocumentCardProps) -> Html {
         anchor: None,
     }
     .href();
-    let authors = joined(entry.authors.iter().map(String::as_str));
+    let authors = joined(entry.authors.iter().map(String::as_str), lang);
+    let title = title_in(&entry.title, &entry.citation, lang);
+    let english_shown = title != entry.title;
     let (progress_class, progress_label) = match progress(&entry.id) {
         Progress::Unread => ("is-unread", lang.pick("未讀", "Unread")),
         Progress::InProgress => ("is-reading", lang.pick("閱讀中", "In progress")),
@@ -43,10 +46,13 @@ pub fn DocumentCard(props: &DocumentCardProps) -> Html {
                     <span class="kicker-detail" lang={text_lang(category, false)}>{ category.clone() }</span>
                 }
                 if let Some(place) = &entry.place {
-                    <span class="kicker-detail" lang={text_lang(place, false)}>{ place.clone() }</span>
+                    <span class="kicker-detail" lang={text_lang(place, false)}>{ place_in(place, lang) }</span>
                 }
             </p>
-            <h2 class="card-title" lang={text_lang(&entry.title, false)}><a href={href}>{ entry.title.clone() }</a></h2>
+            <h2 class="card-title" lang={text_lang(title, false)}><a href={href}>{ title.to_string() }</a></h2>
+            if english_shown {
+                <p class="original-title" lang={text_lang(&entry.title, false)}>{ entry.title.clone() }</p>
+            }
             <p class="byline">
                 if !authors.is_empty() {
                     <span class="authors" lang={text_lang(&authors, false)}>{ authors }</span>
@@ -56,6 +62,7 @@ pub fn DocumentCard(props: &DocumentCardProps) -> Html {
                 }
                 <span class={classes!("progress", progress_class)}>{ progress_label }</span>
             </p>
+            <CitationMeta citation={entry.citation.clone()} {english_shown} {lang} />
         </article>
     }
 }

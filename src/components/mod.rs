@@ -1,6 +1,7 @@
 //! Reusable pieces of the reader's pages, one widget per module.
 
 pub mod blocks;
+pub mod cite;
 pub mod copy_link;
 pub mod corpus_loading;
 pub mod document_card;

@@ -1,6 +1,7 @@
-//! The table of contents of a document, from its section tree; the section
-//! being read is marked (`aria-current`) as the reader scrolls. On narrow
-//! screens it folds behind a button.
+//! The table of contents of a document, from its section tree, ending with
+//! the notes ([`NOTES_ANCHOR`]) when it has any; the section being read is
+//! marked (`aria-current`) as the reader scrolls. On narrow screens it folds
+//! behind a button.
 
 use crate::components::marked::{anchor_href, shown, text_lang};
 use crate::i18n::use_lang;
@@ -27,13 +28,17 @@ pub struct TocProps {
     pub on_toggle: Callback<bool>,
 }
 
-/// The table of contents; nothing for a document without sections.
+/// The anchor of the notes section's heading, which the contents' Notes
+/// entry links to.
+pub const NOTES_ANCHOR: &str = "lattice-notes-heading";
+
+/// The table of contents; nothing for a document without sections or notes.
 #[component]
 pub fn Toc(props: &TocProps) -> Html {
     let lang = use_lang();
     let open = props.open;
     let doc = &props.doc;
-    if doc.sections.is_empty() {
+    if doc.sections.is_empty() && doc.notes.is_empty() {
         return Html::default();
     }
     let toggle = {
@@ -65,6 +70,14 @@ pub fn Toc(props: &TocProps) -> Html {
             </h2>
             <ol class="toc-list" id="lattice-toc-list" lang={text_lang(&doc.meta.title, props.simplified)}>
                 { for roots.into_iter().map(|i| entry(doc, i, props)) }
+                if !doc.notes.is_empty() {
+                    <li class="toc-level-1 toc-notes" lang={lang.tag()}>
+                        <a href={anchor_href(&doc.id, NOTES_ANCHOR)}>
+                            { lang.pick("註釋", "Notes") }
+                            <span class="toc-count">{ format!(" ({})", doc.notes.len()) }</span>
+                        </a>
+                    </li>
+                }
             </ol>
         </nav>
     }

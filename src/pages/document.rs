@@ -89,7 +89,10 @@ pub fn DocumentPage(props: &DocumentPageProps) -> Html {
     // The tab names the document as displayed, or says it is not there.
     let simplified_title = prefs.as_ref().is_some_and(|p| p.simplified);
     use_title(Some(match doc.as_ref() {
-        Some(d) => AttrValue::from(shown(&d.meta.title, simplified_title)),
+        Some(d) => AttrValue::from(shown(
+            crate::components::meta::title_in(&d.meta.title, &d.meta.citation, lang),
+            simplified_title,
+        )),
         None => AttrValue::from(lang.pick("找不到頁面", "Page not found")),
     }));
     use_scroll_to(props.id.clone(), props.anchor.clone());
@@ -180,6 +183,7 @@ pub fn DocumentPage(props: &DocumentPageProps) -> Html {
     );
     let known = |a: &str| {
         doc.block(a).is_some()
+            || a == crate::components::toc::NOTES_ANCHOR
             || doc.notes.iter().any(|n| n.id == a)
             || outline.citations.values().flatten().any(|m| m == a)
     };

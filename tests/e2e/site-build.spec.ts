@@ -150,5 +150,79 @@ test.describe('a note cited from two places (tests/e2e/site-papers/cited-twice.m
     await expect(once).toHaveCount(1);
     await expect(once).toHaveAttribute('href', /\/ref-2-1$/);
     await expect(once.locator('sup')).toHaveCount(0);
+
+// Citation metadata (issue 14, item 4; issue 16, items 16 and 19): what
+// lattice.toml and a paper's front matter say shows on the library's cards
+// and the document's header, English titles lead in the English interface,
+// and the citations use it all.
+const ZH_TITLE = '印太小多邊合作的制度化：四方安全對話與澳英美三方安全夥伴';
+const ZH_ENGLISH = 'Institutionalising Indo-Pacific Minilateralism: The Quad and AUKUS';
+
+test.describe('citation metadata', () => {
+  test('library cards show the metadata and English titles in English', async ({ page }) => {
+    await page.goto('./');
+    await library(page);
+    // lattice.toml's table for the English Markdown paper.
+    const en = page.locator('.card', { hasText: 'Minilateral Cooperation' }).first();
+    await expect(en.locator('.card-title')).toHaveText('Minilateral Cooperation');
+    await expect(en.locator('.original-title')).toHaveText(ENGLISH);
+    await expect(en.locator('.authors')).toHaveText('Jane Doe and Kenji Sato');
+    const meta = en.locator('.citation-meta');
+    await expect(meta).toContainText('In:Regional Security Outlook');
+    await expect(meta).toContainText('Edited by:Chen Ming and Lee Hua');
+    await expect(meta).toContainText('Publisher:Example Institute');
+    await expect(meta).toContainText('Place:Canberra');
+    await expect(meta).toContainText('Year:2024');
+    await expect(meta).toContainText('Pages:45-67');
+    await expect(meta.locator('a.doi')).toHaveAttribute('href', 'https://doi.org/10.1234/rso.2024.3');
+    await expect(meta.locator('a.source-url')).toHaveAttribute('href', 'https://example.org/rso/minilateral');
+    await expect(meta.locator('a.source-url')).toHaveAttribute('rel', 'noopener noreferrer');
+    // The Chinese paper's own front matter: its English title leads.
+    const zh = page.locator('.card', { hasText: ZH_ENGLISH }).first();
+    await expect(zh.locator('.card-title')).toHaveText(ZH_ENGLISH);
+    await expect(zh.locator('.original-title')).toHaveText(ZH_TITLE);
+    await expect(zh.locator('.authors')).toHaveText('林怡君 and 陳志明');
+    await expect(zh.locator('.citation-meta a.doi')).toHaveText('https://doi.org/10.1234/indsr.2025.0318');
+    // In Chinese, the printed title leads and the English one is listed.
+    await page.evaluate(() => localStorage.setItem('lattice.prefs', 'lang=zh'));
+    await page.reload();
+    const zhCard = page.locator('.card', { hasText: ZH_TITLE }).first();
+    await expect(zhCard.locator('.card-title')).toHaveText(ZH_TITLE);
+    await expect(zhCard.locator('.citation-meta')).toContainText(`英文題名:${ZH_ENGLISH}`);
+    await expect(zhCard.locator('.authors')).toHaveText('林怡君、陳志明');
+  });
+
+  test("the header shows the metadata, the tab the English title, the citation uses them", async ({ page }) => {
+    await page.goto('./');
+    await page.getByRole('link', { name: 'Minilateral Cooperation' }).first().click();
+    await expect(page.locator('main.page h1').first()).toHaveText('Minilateral Cooperation');
+    await expect(page).toHaveTitle(/^Minilateral Cooperation · Test Library$/);
+    const header = page.locator('.doc-header');
+    await expect(header.locator('.original-title')).toHaveText(ENGLISH);
+    await expect(header.locator('.citation-meta')).toContainText('Publisher:Example Institute');
+    await expect(header.locator('.citation-meta a.doi')).toHaveAttribute('href', 'https://doi.org/10.1234/rso.2024.3');
+    // The citation: a chapter in its book, with editors, publisher and DOI.
+    await header.getByRole('button', { name: 'Cite this document' }).click();
+    const dialog = page.locator('dialog.cite-dialog');
+    await expect(dialog.locator('[data-style="chicago-note"] .cite-text')).toHaveText(
+      /^Jane Doe and Kenji Sato, “Minilateral Coalitions and the Indo-Pacific Order,” in Regional Security Outlook, ed\. Chen Ming and Lee Hua \(Example Institute, 2024\), https:\/\/doi\.org\/10\.1234\/rso\.2024\.3\.$/,
+    );
+    await expect(dialog.locator('[data-style="apa"] .cite-text')).toContainText('(pp. 45–67). Example Institute.');
+    const bib = await dialog.locator('pre.cite-export-text').innerText();
+    expect(bib).toContain('@incollection{');
+    expect(bib).toContain('  booktitle = {{Regional Security Outlook}},\n');
+    expect(bib).toContain('  editor = {{Ming}, Chen and {Hua}, Lee},\n');
+    expect(bib).toContain('  publisher = {Example Institute},\n  address = {Canberra},\n');
+    expect(bib).toContain('  pages = {45--67},\n');
+    expect(bib).toContain('  doi = {10.1234/rso.2024.3},\n');
+    expect(bib).toContain('  note = {Source: \\url{https://example.org/rso/minilateral}},\n');
+    expect(bib).toMatch(/ {2}url = \{http:\/\/127\.0\.0\.1:\d+\/#\/doc\/[\w-]+\},\n/);
+  });
+
+  test('a chapter of a book reads its part and chapter in English', async ({ page }) => {
+    await page.goto('./');
+    const card = page.locator('.card', { hasText: CHAPTER }).first();
+    await expect(card.locator('.kicker')).toContainText('Chapter 1');
+    await expect(card.locator('.kicker')).not.toContainText('第一章');
   });
 });

@@ -254,9 +254,11 @@ fn read(
     };
     let mut doc = loaded.map_err(|e| at_line_1(format!("cannot be read: {e}")))?;
     match config.document_meta(path) {
-        Ok(meta) => meta.apply(&mut doc.meta.citation),
+        Ok(meta) => doc.meta.citation.overlay(&meta),
         Err(e) => doc.diagnostics.push(e.diagnostic()),
     }
+    // Formatted once the folder's metadata is in.
+    lattice_core::citation::attach(&mut doc);
     if let Some(first) = ids.get(&doc.id) {
         doc.diagnostics.push(at_line_1(format!(
             "gives the document id `{}`, as {first} does: rename one",

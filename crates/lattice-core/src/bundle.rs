@@ -16,7 +16,7 @@ use std::path::Path;
 use thiserror::Error;
 
 /// Bump whenever the model's serialized shape changes.
-pub const BUNDLE_FORMAT_VERSION: u32 = 3;
+pub const BUNDLE_FORMAT_VERSION: u32 = 4;
 
 /// All documents of the corpus, ready for the app.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,7 +41,9 @@ pub struct Bundle {
 /// error for a malformed file, go into [`Bundle::diagnostics`].
 #[cfg(feature = "build")]
 pub fn build(corpus: &Path) -> Result<Bundle, LoadError> {
-    let mut bundle = Bundle::new(load_dir(corpus)?);
+    let mut documents = load_dir(corpus)?;
+    documents.iter_mut().for_each(crate::citation::attach);
+    let mut bundle = Bundle::new(documents);
     let path = corpus.join(glossary::CURATION_FILE);
     let curation = match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),

@@ -12,7 +12,7 @@
 pub mod facets;
 
 use crate::bundle::{decode_versioned, BundleError, BUNDLE_FORMAT_VERSION};
-use crate::model::{Date, Document, Kind};
+use crate::model::{Citation, Date, Document, Kind};
 use serde::{Deserialize, Serialize};
 
 /// Entries per catalogue page. A phone shows three or four library cards per
@@ -38,6 +38,9 @@ pub struct Entry {
     pub date: Option<Date>,
     /// Where a book chapter sits in its book (`PART 1 印太總體態勢 · 第一章`).
     pub place: Option<String>,
+    /// The citation metadata (English title, book, publisher, DOI, …) the
+    /// library's cards show.
+    pub citation: Citation,
 }
 
 impl Entry {
@@ -52,6 +55,7 @@ impl Entry {
             authors: meta.authors.iter().map(|a| a.name.clone()).collect(),
             date: meta.date.clone(),
             place: place(doc),
+            citation: meta.citation.clone(),
         }
     }
 }

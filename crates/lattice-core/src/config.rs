@@ -101,87 +101,10 @@ pub enum Language {
 }
 
 /// Citation metadata for one document, from lattice.toml or a sidecar file:
-/// the fields of the model's [`Citation`]. Every field is optional;
-/// [`DocumentMeta::overlay`] lays one over another and
-/// [`DocumentMeta::apply`] lays one over a document's citation.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DocumentMeta {
-    /// The title in English, for a work titled in Chinese.
-    pub english_title: Option<String>,
-    /// Where the work was published online (http or https).
-    pub url: Option<String>,
-    /// The book or series that holds it.
-    pub container: Option<String>,
-    /// The editors of that book, in order.
-    pub editors: Vec<String>,
-    /// The publisher.
-    pub publisher: Option<String>,
-    /// The place of publication.
-    pub place: Option<String>,
-    /// The year of publication, as written.
-    pub year: Option<String>,
-    /// The page range, as written (`45-67`).
-    pub pages: Option<String>,
-    /// The DOI, without a resolver prefix (`10.1234/abc`).
-    pub doi: Option<String>,
-}
-
-impl DocumentMeta {
-    /// Whether no field is set.
-    pub fn is_empty(&self) -> bool {
-        *self == DocumentMeta::default()
-    }
-
-    /// Replace every field `over` sets (a sidecar file over lattice.toml).
-    pub fn overlay(&mut self, over: &DocumentMeta) {
-        let mut mine = self.as_citation();
-        over.apply(&mut mine);
-        *self = DocumentMeta::from(mine);
-    }
-
-    /// Lay the fields this sets over a document's own citation: what the
-    /// folder says about a paper wins over what the paper says of itself.
-    pub fn apply(&self, citation: &mut Citation) {
-        fn take(slot: &mut Option<String>, over: &Option<String>) {
-            if over.is_some() {
-                slot.clone_from(over);
-            }
-        }
-        take(&mut citation.english_title, &self.english_title);
-        take(&mut citation.url, &self.url);
-        take(&mut citation.container, &self.container);
-        if !self.editors.is_empty() {
-            citation.editors.clone_from(&self.editors);
-        }
-        take(&mut citation.publisher, &self.publisher);
-        take(&mut citation.place, &self.place);
-        take(&mut citation.year, &self.year);
-        take(&mut citation.pages, &self.pages);
-        take(&mut citation.doi, &self.doi);
-    }
-
-    fn as_citation(&self) -> Citation {
-        let mut c = Citation::default();
-        self.apply(&mut c);
-        c
-    }
-}
-
-impl From<Citation> for DocumentMeta {
-    fn from(c: Citation) -> Self {
-        DocumentMeta {
-            english_title: c.english_title,
-            url: c.url,
-            container: c.container,
-            editors: c.editors,
-            publisher: c.publisher,
-            place: c.place,
-            year: c.year,
-            pages: c.pages,
-            doi: c.doi,
-        }
-    }
-}
+/// the model's own [`Citation`], so the folder's keys and a paper's front
+/// matter fill one type. [`Citation::overlay`] lays one over another (a
+/// sidecar over lattice.toml, the folder's settings over the paper's own).
+pub type DocumentMeta = Citation;
 
 /// Why a settings file could not be used.
 #[derive(Debug, Error)]

@@ -12,6 +12,7 @@
 
 pub mod bundle;
 pub mod catalogue;
+pub mod citation;
 #[cfg(feature = "build")]
 pub mod config;
 #[cfg(feature = "build")]
@@ -36,8 +37,8 @@ pub use corpus::{load_dir, load_file, LoadError};
 pub use diagnostic::{Diagnostic, Severity};
 pub use inline::Inline;
 pub use model::{
-    Author, Block, BlockKind, BookPart, Citation, ContentsEntry, Date, Document, Frame, Kind, Meta,
-    Note, Section, SkipReason, Skipped,
+    Author, Block, BlockKind, BookPart, Citation, Cite, CitePiece, ContentsEntry, Date, Document,
+    Frame, Kind, Meta, Note, Section, SkipReason, Skipped,
 };
 #[cfg(feature = "build")]
 pub use parse::parse;

@@ -166,6 +166,33 @@ pub struct Citation {
 }
 
 impl Citation {
+    /// Whether no field is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Citation::default()
+    }
+
+    /// Lay the fields `over` sets over these: what a folder's settings say
+    /// about a paper win over what the paper says of itself, and a sidecar
+    /// file wins over lattice.toml.
+    pub fn overlay(&mut self, over: &Citation) {
+        fn take(slot: &mut Option<String>, over: &Option<String>) {
+            if over.is_some() {
+                slot.clone_from(over);
+            }
+        }
+        take(&mut self.english_title, &over.english_title);
+        take(&mut self.url, &over.url);
+        take(&mut self.container, &over.container);
+        if !over.editors.is_empty() {
+            self.editors.clone_from(&over.editors);
+        }
+        take(&mut self.publisher, &over.publisher);
+        take(&mut self.place, &over.place);
+        take(&mut self.year, &over.year);
+        take(&mut self.pages, &over.pages);
+        take(&mut self.doi, &over.doi);
+    }
+
     /// Every value, in field order (for the loss-free accounting).
     pub fn values(&self) -> impl Iterator<Item = &str> {
         [&self.english_title, &self.url, &self.container]
@@ -187,6 +214,51 @@ impl Citation {
             )
     }
 }
+
+/// A document's citations, formatted at build time so the app carries no
+/// citation processor: Chicago (a note and a bibliography entry) and APA as
+/// [`CitePiece`]s, and BibTeX, RIS and CSL-JSON as text. Each holds
+/// [`CITE_LINK`] where the link back to the reader goes, which only the
+/// browser knows; `citation::fill` puts it in.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cite {
+    /// Chicago notes-bibliography, the note form.
+    pub chicago_note: Vec<CitePiece>,
+    /// Chicago notes-bibliography, the bibliography entry.
+    pub chicago_bibliography: Vec<CitePiece>,
+    /// APA, the reference-list entry.
+    pub apa: Vec<CitePiece>,
+    /// A BibTeX entry.
+    pub bibtex: String,
+    /// A RIS record.
+    pub ris: String,
+    /// A CSL-JSON array of one item.
+    pub csl_json: String,
+}
+
+impl Cite {
+    /// Whether nothing was formatted (a document not yet through the build).
+    pub fn is_empty(&self) -> bool {
+        self.chicago_note.is_empty() && self.bibtex.is_empty()
+    }
+}
+
+/// A run of a formatted citation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CitePiece {
+    /// Plain text.
+    Text(String),
+    /// Text the style sets in italics (a title).
+    Italic(String),
+    /// The link back to the reader ([`CITE_LINK`] in the text formats).
+    Link,
+}
+
+/// What the text formats of [`Cite`] hold where the link back to the
+/// reader goes: an address that can never be real (`.invalid` is reserved),
+/// so a citation the browser has not filled is visibly unfinished, never
+/// wrong.
+pub const CITE_LINK: &str = "https://cite.lattice.invalid/";
 
 /// What a block is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -382,6 +454,9 @@ pub struct Document {
     pub skipped: Vec<Skipped>,
     /// What the parser found wrong or missing.
     pub diagnostics: Vec<Diagnostic>,
+    /// How to cite it, formatted at build time (`citation::attach`); empty
+    /// until then.
+    pub cite: Cite,
 }
 
 impl Document {

@@ -279,7 +279,7 @@ fn overlay_keeps_what_the_overlay_does_not_set() {
 }
 
 #[test]
-fn apply_lays_the_set_fields_over_a_documents_citation() {
+fn the_folders_metadata_overlays_a_documents_citation() {
     let mut citation = lattice_core::Citation {
         english_title: Some("From the paper".into()),
         publisher: Some("Paper Press".into()),
@@ -291,7 +291,7 @@ fn apply_lays_the_set_fields_over_a_documents_citation() {
         "english_title = \"From the folder\"\nyear = 2024\n",
     )
     .unwrap();
-    meta.apply(&mut citation);
+    citation.overlay(&meta);
     assert_eq!(citation.english_title.as_deref(), Some("From the folder"));
     assert_eq!(citation.year.as_deref(), Some("2024"));
     assert_eq!(citation.publisher.as_deref(), Some("Paper Press"));

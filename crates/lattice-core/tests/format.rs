@@ -174,6 +174,18 @@ fn document() -> Document {
             severity: Severity::Warning,
             message: s("note [2] is cited but absent"),
         }],
+        cite: Cite {
+            chicago_note: vec![
+                CitePiece::Text(s("林柏州，")),
+                CitePiece::Italic(s("印太")),
+                CitePiece::Link,
+            ],
+            chicago_bibliography: vec![CitePiece::Text(s("林柏州。"))],
+            apa: vec![CitePiece::Italic(s("印太")), CitePiece::Link],
+            bibtex: s("@online{quad-2025,\n}\n"),
+            ris: s("TY  - ELEC\r\nER  - \r\n"),
+            csl_json: s("[{\"id\": \"quad-2025\"}]"),
+        },
     }
 }
 
@@ -240,6 +252,7 @@ fn heads() -> [(&'static str, Head); 2] {
                 authors: vec![],
                 date: None,
                 place: None,
+                citation: Citation::default(),
             }])
             .collect(),
     };

@@ -149,6 +149,7 @@ pub(super) fn finish(file: &str, draft: Draft, diags: &Diags<'_>) -> Document {
         notes,
         skipped,
         diagnostics,
+        cite: crate::model::Cite::default(),
     }
 }
 
