@@ -163,12 +163,17 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// Past this many files of an earlier build held (a saved library), the
+// listing is read on activate to carry the unchanged ones over.
+const CARRY_OVER = 32;
+
 /**
  * Keep what this build lists, drop the rest. Content named by INLINE or by
  * a pointer of this build's set is kept without the listing; only when
- * other content is held (files of an earlier build that were saved or
- * opened) is the listing read, to carry what is unchanged over to this
- * build's URLs and let go of the rest. Offline, nothing is dropped.
+ * more than CARRY_OVER other files are held (an earlier build's saved
+ * library) is the listing read, to carry what is unchanged over to this
+ * build's URLs and let go of the rest. If it cannot be read, nothing is
+ * dropped.
  */
 async function prune(corpus) {
   const held = await corpus.keys();
@@ -182,7 +187,9 @@ async function prune(corpus) {
     else stale.push(request);
   }
   let others = held.filter((r) => r.url.startsWith(CONTENT) && !wanted.has(r.url));
-  if (others.length > 0 && !COMPLETE) {
+  // A few files opened here and there are cheaper to fetch again when next
+  // opened than the listing of a large archive.
+  if (others.length > CARRY_OVER && !COMPLETE) {
     let files;
     try {
       files = await everyFile();

@@ -7,8 +7,9 @@
 // document; a rebuild downloads no unchanged document.
 //
 // The scaled corpus is small, so each test stages a copy of the build
-// finished by the post-build step with LATTICE_SW_INLINE_BUDGET=0 and the
-// worker's BUDGET at 0: the same worker and writer as for a large corpus.
+// finished by the post-build step with LATTICE_SW_INLINE_BUDGET=0, the
+// worker's BUDGET at 0 and CARRY_OVER at 0: the same worker and writer as
+// for a large corpus.
 // Each test serves its folder with a counting server (ports 4760–4769).
 import { execFileSync } from 'node:child_process';
 import {
@@ -78,7 +79,10 @@ function pastBudgets(dir: string) {
   const inline = /const INLINE = (.*);/.exec(text)![1];
   expect(inline).toContain('glossary.bin');
   expect(inline).not.toContain('/doc/');
-  writeFileSync(sw, text.replace(budget, 'const BUDGET = 0;'));
+  // And carry a saved library over however small it is.
+  const carry = 'const CARRY_OVER = 32;';
+  expect(text).toContain(carry);
+  writeFileSync(sw, text.replace(budget, 'const BUDGET = 0;').replace(carry, 'const CARRY_OVER = 0;'));
   const listing = readdirSync(dir).filter((f) => /^sw-files-[0-9a-f]+\.json$/.test(f));
   expect(listing).toHaveLength(1);
   return listing[0];

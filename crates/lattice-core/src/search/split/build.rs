@@ -20,9 +20,9 @@ pub(crate) const PAGE_CHUNKS: usize = 128;
 /// Documents per documents chunk.
 pub(crate) const DOCS_PER_CHUNK: usize = 256;
 /// Passages per texts chunk.
-pub(crate) const TEXT_PASSAGES: usize = 8;
+pub(crate) const TEXT_PASSAGES: usize = 4;
 /// Texts chunks per texts page.
-pub(crate) const PAGE_TEXTS: usize = 128;
+pub(crate) const PAGE_TEXTS: usize = 64;
 
 /// A built split index: every file's name and bytes, `meta.bin` among them.
 #[derive(Clone, Debug, Default)]
@@ -122,10 +122,11 @@ fn streams(index: &SearchIndex) -> Result<Vec<(u64, Vec<u8>)>, SplitError> {
         let passage = u32::try_from(i).map_err(|_| SplitError::Encode)?;
         let chars: Vec<char> = p.folded.chars().collect();
         local.clear();
-        for (j, &c) in chars.iter().enumerate() {
+        // Bigrams only: a form of one character is counted, not looked for.
+        for (j, pair) in chars.windows(2).enumerate() {
             let after_word = j > 0 && is_spaced_word_char(chars[j - 1]);
             let pos = u32::try_from(j).map_err(|_| SplitError::Encode)?;
-            local.push((key(c, chars.get(j + 1).copied()), pos, after_word));
+            local.push((key(pair[0], Some(pair[1])), pos, after_word));
         }
         local.sort_unstable();
         let len_kind = len_kind(p.chars, p.kind);

@@ -125,6 +125,19 @@ pub(crate) fn token_end(folded: &str) -> String {
     s
 }
 
+/// A character (`None`) or bigram as a number: the first character in the
+/// high half, the second (or a value no character has) in the low.
+fn pair(a: char, b: Option<char>) -> u64 {
+    (u64::from(u32::from(a)) << 32) | u64::from(b.map_or(u32::MAX, u32::from))
+}
+
+/// The characters of a [`pair`].
+fn unpair(k: u64) -> impl Iterator<Item = char> {
+    let hi = char::from_u32((k >> 32) as u32);
+    let lo = char::from_u32(k as u32);
+    hi.into_iter().chain(lo)
+}
+
 /// Every term's stream, terms sorted: characters, bigrams, Latin words and
 /// `forms` (folded glossary forms; those of three or more characters get a
 /// posting even when they never occur). One pass over the text; a form is
@@ -147,11 +160,16 @@ pub(crate) fn streams(
             map.entry(exact(f)).or_default();
         }
     }
+    // Characters and bigrams by a number (cheap to hash), words and forms
+    // by their text.
+    let mut pairs: HashMap<u64, (Option<u32>, Vec<u8>)> = HashMap::new();
+    let mut local_pairs: HashMap<u64, u32> = HashMap::new();
     let mut local: HashMap<String, u32> = HashMap::new();
     let mut term = String::new();
     for (i, p) in index.passages.iter().enumerate() {
         let passage = u32::try_from(i).map_err(|_| SplitError::Encode)?;
         let chars: Vec<char> = p.folded.chars().collect();
+        local_pairs.clear();
         local.clear();
         let mut bump = |t: &str| match local.get_mut(t) {
             Some(n) => *n += 1,
@@ -165,15 +183,11 @@ pub(crate) fn streams(
             if word && j > 0 && is_spaced_word_char(chars[j - 1]) {
                 continue;
             }
-            term.clear();
-            term.push(EXACT);
-            term.push(c);
-            bump(&term);
+            *local_pairs.entry(pair(c, None)).or_default() += 1;
             let Some(&d) = chars.get(j + 1) else {
                 continue;
             };
-            term.push(d);
-            bump(&term);
+            *local_pairs.entry(pair(c, Some(d))).or_default() += 1;
             if let Some(list) = by_start.get(&(c, d)) {
                 for f in list {
                     if chars[j..].starts_with(f) {
@@ -198,22 +212,30 @@ pub(crate) fn streams(
             }
         }
         let len_kind = super::len_kind(p.chars, p.kind);
+        let entry = |count| Count {
+            passage,
+            count,
+            len_kind,
+        };
+        for (&k, &count) in &local_pairs {
+            let (last, buf) = pairs.entry(k).or_default();
+            put_count(buf, *last, &entry(count))?;
+            *last = Some(passage);
+        }
         for (t, &count) in &local {
             let (last, buf) = match map.get_mut(t.as_str()) {
                 Some(slot) => slot,
                 None => map.entry(t.clone()).or_default(),
             };
-            put_count(
-                buf,
-                *last,
-                &Count {
-                    passage,
-                    count,
-                    len_kind,
-                },
-            )?;
+            put_count(buf, *last, &entry(count))?;
             *last = Some(passage);
         }
+    }
+    for (k, (_, bytes)) in pairs {
+        let mut t = String::with_capacity(9);
+        t.push(EXACT);
+        t.extend(unpair(k));
+        map.insert(t, (None, bytes));
     }
     let mut out: Vec<(String, Vec<u8>)> = map.into_iter().map(|(k, (_, b))| (k, b)).collect();
     out.sort_unstable_by(|a, b| a.0.cmp(&b.0));

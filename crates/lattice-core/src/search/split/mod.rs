@@ -17,8 +17,7 @@
 //!   form (typed or reached by expansion) reads only these, so a dense
 //!   query costs a few bytes per passage it occurs in, not its positions;
 //! - **positional postings**: every passage's folded text by character
-//!   bigrams with positions (a passage's last character is the bigram
-//!   `(c, END)`), each position with one bit saying whether a letter or
+//!   bigrams with positions, each position with one bit saying whether a letter or
 //!   digit of a spaced script comes before it. Only a form of three or more
 //!   characters without a count posting of its own reads them: it is found
 //!   where its covering bigrams (offsets 0, 2, 4, … and its last two
@@ -58,7 +57,9 @@ mod stream;
 pub use build::{build, build_with_forms, build_with_glossary, Built};
 pub use files::{file_name, DirReader, Files, Reader};
 pub use query::{attempt, search, Split, Step};
-pub use site::{files, index_dir, search_path, search_site, SiteError, SiteFound};
+pub use site::{
+    files, files_with_glossary, index_dir, search_path, search_site, SiteError, SiteFound,
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -186,7 +187,7 @@ pub(crate) struct Texts {
     pub(crate) documents: Vec<(u32, String)>,
 }
 
-/// The bigram key of two characters (`END` = 0 for a passage's last one).
+/// The bigram key of two characters (`None`: 0, which no writer makes now).
 pub(crate) fn key(a: char, b: Option<char>) -> u64 {
     (u64::from(u32::from(a)) << 32) | u64::from(b.map_or(0, u32::from))
 }

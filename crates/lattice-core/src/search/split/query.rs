@@ -34,8 +34,8 @@ use std::ops::Range;
 /// Candidates this few are always checked against their texts (which the
 /// shown hits need anyway).
 const VERIFY_PASSAGES: usize = 16;
-/// About how many bytes a texts chunk is (8 passages of ~150 characters).
-const TEXT_CHUNK_ESTIMATE: usize = 4 * 1024;
+/// About how many bytes a texts chunk is (4 passages of ~150 characters).
+const TEXT_CHUNK_ESTIMATE: usize = 2 * 1024;
 
 /// What a search over a split index found.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -430,22 +430,8 @@ impl Index<'_> {
         let word_start = is_spaced_word_char(first);
         let len = u32::try_from(chars.len()).unwrap_or(u32::MAX);
         let mut found = Found::new();
-        if chars.len() == 1 {
-            let lo = key(first, None);
-            for (_, passage, lk, positions) in
-                self.postings(lo, lo | u64::from(u32::MAX), filter)?
-            {
-                let slot = found.entry(passage).or_insert((lk, Vec::new()));
-                for (p, after_word) in positions {
-                    if !(word_start && after_word) {
-                        slot.1.push((p, 1, form));
-                    }
-                }
-            }
-            found.retain(|_, (_, m)| !m.is_empty());
-            for (_, m) in found.values_mut() {
-                m.sort_unstable();
-            }
+        // One or two characters are counted, never looked for by position.
+        if chars.len() < 2 {
             return Ok(found);
         }
         let offsets = covering_offsets(chars.len());
@@ -679,9 +665,19 @@ fn run(
     // in the running when it was first needed, a superset of the final
     // ones).
     let mut counted: HashMap<&str, Counted> = HashMap::new();
-    // Per clause: passage → (its count, length-and-kind).
-    let mut per_clause: Vec<Counted> = Vec::new();
-    for clause in &query.clauses {
+    // Per clause: passage → (its count, length-and-kind). Clauses whose
+    // every form is read from count postings go first, so a form found by
+    // its positions is looked for only in the passages they leave.
+    let mut order: Vec<usize> = (0..query.clauses.len()).collect();
+    order.sort_by_key(|&c| {
+        !query.clauses[c]
+            .alternatives
+            .iter()
+            .all(|a| a.folded.chars().count() <= 2 || is_word(&a.folded))
+    });
+    let mut per_clause: Vec<Counted> = vec![Counted::new(); query.clauses.len()];
+    for &c in &order {
+        let clause = &query.clauses[c];
         let mut found = Counted::new();
         for alt in clause.alternatives.iter() {
             let form = alt.folded.as_str();
@@ -704,7 +700,7 @@ fn run(
             earlier.retain(|p, _| kept.contains(p));
         }
         filter = Some(kept);
-        per_clause.push(found);
+        per_clause[c] = found;
     }
     for clause in &query.excluded {
         for alt in clause.alternatives.iter() {
