@@ -131,7 +131,10 @@ if (!cspPattern.test(html)) throw new Error(`${INDEX} has no CSP meta`);
 if (!/script-src [^;"]*/.test(cspPattern.exec(html)[0])) throw new Error('the CSP has no script-src');
 const scriptSrc = ["'self'", "'wasm-unsafe-eval'", ...hashes].join(' ');
 
-// 2. The version: every file but sw.js (which is derived from it).
+// 2. The version: every file but sw.js and the listing (derived from them);
+// a listing an earlier run wrote goes.
+const LISTING = /^sw-files-[0-9a-f]+\.json$/;
+for (const f of readdirSync(staging).filter((f) => LISTING.test(f))) rmSync(join(staging, f));
 const files = walk(staging).filter((f) => f !== SW);
 const digest = sha256('');
 for (const file of files) {
@@ -145,29 +148,39 @@ const finished = html
   .replace('<title>', `<meta name="lattice-version" content="${version}" />\n    <title>`);
 writeFileSync(indexPath, finished);
 
-// 3. The service worker.
+// 3. The service worker. Each corpus file's [path, content hash, size]: the
+// worker keeps corpus files by content, so a rebuild reuses the unchanged
+// ones, and knows what saving the whole library costs. Below INLINE_BUDGET
+// bytes (the worker's BUDGET) sw.js lists them all; past it only those it
+// precaches, and every row goes into a content-hashed listing beside it
+// (crates/lattice-cli/src/site.rs writes the same).
+// LATTICE_SW_INLINE_BUDGET: another budget, for the tests of a corpus past it.
+const INLINE_BUDGET = Number(process.env.LATTICE_SW_INLINE_BUDGET ?? 5 * 1000 * 1000);
 const shell = files.filter((f) => !f.startsWith(LAZY_DIR));
 const lazy = files.filter((f) => f.startsWith(LAZY_DIR));
+const rows = lazy.map((f) => {
+  const bytes = readFileSync(join(staging, f));
+  return [`./${f}`, sha256(bytes).digest('hex').slice(0, 20), bytes.length];
+});
+const totalBytes = rows.reduce((sum, r) => sum + r[2], 0);
+const precached = (path) => !path.includes('/doc/') && !path.includes('/search/');
+const listed = totalBytes <= INLINE_BUDGET ? rows : rows.filter((r) => precached(r[0]));
+let listing = null;
+if (listed.length < rows.length) {
+  const text = JSON.stringify(rows);
+  listing = `sw-files-${sha256(text).digest('hex').slice(0, 16)}.json`;
+  writeFileSync(join(staging, listing), text);
+}
 const template = readFileSync(join(here, '..', 'static', 'sw-template.js'), 'utf8');
 const sw = template
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace("['__SHELL__']", JSON.stringify(shell.map((f) => `./${f}`)))
-  .replace("['__LAZY__']", JSON.stringify(lazy.map((f) => `./${f}`)))
-  // Each corpus file's content hash and size, in LAZY's order: the worker
-  // keeps corpus files by content, so a rebuild reuses the unchanged ones,
-  // and knows what saving the whole library costs.
-  .replace(
-    "['__SIZES__']",
-    JSON.stringify(
-      lazy.map((f) => {
-        const bytes = readFileSync(join(staging, f));
-        return [sha256(bytes).digest('hex').slice(0, 20), bytes.length];
-      }),
-    ),
-  );
+  .replace("['__FILES__']", JSON.stringify(listed))
+  .replace("'__LISTING__'", JSON.stringify(listing && `./${listing}`))
+  .replace("['__TOTAL__']", JSON.stringify([rows.length, totalBytes]));
 writeFileSync(join(staging, SW), sw);
 
 console.log(
-  `postbuild: version ${version}, ${shell.length} shell + ${lazy.length} lazy files precached, ` +
+  `postbuild: version ${version}, ${shell.length} shell + ${lazy.length} corpus files (${listed.length} listed in sw.js), ` +
     `${hashes.length} inline script(s) allowed by hash`,
 );

@@ -5,8 +5,9 @@
 //! worker template with that version and the lists of shell and corpus
 //! files — so a site built by `lattice build` works offline like `dist/`.
 //!
-//! The template's placeholders `'__VERSION__'`, `['__SHELL__']` and
-//! `['__LAZY__']` are the contract with static/sw-template.js. The inline
+//! The template's placeholders `'__VERSION__'`, `['__SHELL__']`,
+//! `['__FILES__']`, `'__LISTING__'` and `['__TOTAL__']` are the contract
+//! with static/sw-template.js. The inline
 //! start-up script is untouched, so the CSP hashes postbuild.mjs wrote into
 //! index.html stay valid.
 
@@ -99,14 +100,17 @@ pub(crate) fn assemble(
     let list = |fs: &[&SiteFile]| {
         serde_json::to_string(&fs.iter().map(|(n, _)| format!("./{n}")).collect::<Vec<_>>())
     };
+    let corpus = CorpusList::of(&lazy)?;
     let sw = SW_TEMPLATE
         .replacen("'__VERSION__'", &serde_json::to_string(&version)?, 1)
         .replacen("['__SHELL__']", &list(&shell)?, 1)
-        .replacen("['__LAZY__']", &list(&lazy)?, 1)
-        // Each corpus file's content hash and size, in LAZY's order: the
-        // worker keeps corpus files by content, so a rebuild reuses the
-        // unchanged ones, and knows what saving the whole library costs.
-        .replacen("['__SIZES__']", &sizes(&lazy)?, 1);
+        .replacen("['__FILES__']", &corpus.inline, 1)
+        .replacen(
+            "'__LISTING__'",
+            &serde_json::to_string(&corpus.listing.as_ref().map(|(n, _)| format!("./{n}")))?,
+            1,
+        )
+        .replacen("['__TOTAL__']", &corpus.total, 1);
     for (name, bytes) in &mut files {
         if name == INDEX {
             let html = String::from_utf8(std::mem::take(bytes))?;
@@ -120,24 +124,69 @@ pub(crate) fn assemble(
         }
     }
     files.push((SW.to_string(), sw.into_bytes()));
+    files.extend(corpus.listing);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }
 
-/// `[[hash, bytes], …]` of corpus files: the first 20 hex digits of each
-/// file's sha256 and its length, as scripts/postbuild.mjs writes them.
-fn sizes(files: &[&SiteFile]) -> Result<String> {
-    let sizes: Vec<(String, usize)> = files
-        .iter()
-        .map(|(_, bytes)| {
-            let hex: String = Sha256::digest(bytes)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect();
-            (hex[..20].to_string(), bytes.len())
+/// Below this many bytes of corpus files sw.js lists them all (the worker's
+/// `BUDGET`, as scripts/postbuild.mjs has it).
+const INLINE_BUDGET: usize = 5 * 1000 * 1000;
+
+/// The corpus files as the service worker gets them: each `[path, content
+/// hash, size]` (the first 20 hex digits of its sha256), all in sw.js below
+/// [`INLINE_BUDGET`]; past it, sw.js lists only those it precaches (all but
+/// documents and search index files) and every row goes into a listing
+/// named by its hash, `sw-files-<hash>.json`, read only to save the whole
+/// library or carry saved files over to a new build. What
+/// scripts/postbuild.mjs writes, byte for byte.
+struct CorpusList {
+    /// The rows in sw.js, as JSON.
+    inline: String,
+    /// `[files, bytes]`, as JSON.
+    total: String,
+    /// The listing's name and bytes, when sw.js does not list every file.
+    listing: Option<SiteFile>,
+}
+
+impl CorpusList {
+    fn of(files: &[&SiteFile]) -> Result<Self> {
+        let rows: Vec<(String, String, usize)> = files
+            .iter()
+            .map(|(name, bytes)| {
+                (
+                    format!("./{name}"),
+                    hex(&Sha256::digest(bytes))[..20].to_string(),
+                    bytes.len(),
+                )
+            })
+            .collect();
+        let bytes: usize = rows.iter().map(|r| r.2).sum();
+        let precached = |path: &str| !path.contains("/doc/") && !path.contains("/search/");
+        let inline: Vec<&(String, String, usize)> = rows
+            .iter()
+            .filter(|r| bytes <= INLINE_BUDGET || precached(&r.0))
+            .collect();
+        let listing = if inline.len() < rows.len() {
+            let text = serde_json::to_string(&rows)?;
+            let name = format!(
+                "sw-files-{}.json",
+                &hex(&Sha256::digest(text.as_bytes()))[..16]
+            );
+            Some((name, text.into_bytes()))
+        } else {
+            None
+        };
+        Ok(CorpusList {
+            inline: serde_json::to_string(&inline)?,
+            total: serde_json::to_string(&(rows.len(), bytes))?,
+            listing,
         })
-        .collect();
-    Ok(serde_json::to_string(&sizes)?)
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// index.html without the version meta a build stamped in (and the line
@@ -259,6 +308,41 @@ mod tests {
     const PAGE: &str = "<html><head>\n    <meta name=\"lattice-version\" content=\"abc\" />\n    <title>Old</title></head></html>";
 
     #[test]
+    fn past_the_budget_sw_js_lists_only_what_it_precaches() {
+        let app: &[(&str, &[u8])] = &[(INDEX, PAGE.as_bytes())];
+        let big = vec![7u8; INLINE_BUDGET];
+        let corpus = vec![
+            ("corpus/s/doc/a.bin".to_string(), big.clone()),
+            ("corpus/s/search/m.bin".to_string(), vec![1]),
+            ("corpus/s/glossary.bin".to_string(), vec![1, 2]),
+        ];
+        let files = assemble(app, corpus, None).unwrap();
+        let sw = String::from_utf8(files.iter().find(|(n, _)| n == SW).unwrap().1.clone()).unwrap();
+        let (name, listing) = files
+            .iter()
+            .find(|(n, _)| n.starts_with("sw-files-"))
+            .expect("a listing");
+        let text = std::str::from_utf8(listing).unwrap();
+        // Named by its content; every corpus file in it; only the glossary in sw.js.
+        assert_eq!(
+            name,
+            &format!("sw-files-{}.json", &hex(&Sha256::digest(listing))[..16])
+        );
+        let rows: Vec<(String, String, usize)> = serde_json::from_str(text).unwrap();
+        assert_eq!(rows.len(), 3);
+        assert!(
+            sw.contains(&format!("const LISTING = \"./{name}\";")),
+            "{sw}"
+        );
+        assert!(sw.contains(
+            "const INLINE = [[\"./corpus/s/glossary.bin\",\"a12871fee210fb861929\",2]];"
+        ));
+        assert!(sw.contains(&format!("const TOTAL = [3,{}];", INLINE_BUDGET + 3)));
+        // Neither the listing nor sw.js is in the shell the worker precaches.
+        assert!(sw.contains("const SHELL = [\"./index.html\"];"), "{sw}");
+    }
+
+    #[test]
     fn a_stamped_version_is_removed_and_a_new_one_stamped() {
         assert_eq!(
             without_version(PAGE),
@@ -274,10 +358,11 @@ mod tests {
         assert!(html.contains("<title>A &amp; B</title>"));
         let sw = String::from_utf8(files[3].1.clone()).unwrap();
         assert!(sw.contains("const SHELL = [\"./a.wasm\",\"./index.html\"];"));
-        assert!(sw.contains("const LAZY = [\"./corpus/head.bin\"];"));
+        assert!(sw.contains("const TOTAL = [1,2];"), "{sw}");
+        assert!(sw.contains("const LISTING = null;"), "{sw}");
         // sha256 of [1, 2] (first 20 hex digits) and its length, as postbuild.mjs writes it.
         assert!(
-            sw.contains("const SIZES = [[\"a12871fee210fb861929\",2]];"),
+            sw.contains("const INLINE = [[\"./corpus/head.bin\",\"a12871fee210fb861929\",2]];"),
             "{sw}"
         );
         assert!(!sw.contains("'__"), "every placeholder filled: {sw}");

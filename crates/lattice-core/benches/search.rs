@@ -1,15 +1,17 @@
 //! Search benchmarks on the real corpus and on generated archives of 1,000
 //! and 10,000 documents (`scale::archive`; `LATTICE_BENCH_SIZES=1,1000`
 //! picks sizes, 1 meaning the real corpus): index build time and size, in
-//! memory and split; per query, the split index's files and bytes fetched
-//! and both indexes' latency. A table is printed first (p50/p95 over every
+//! memory and split (with the glossary's forms counted ahead); per query,
+//! typed and with glossary expansion, the split index's files and bytes
+//! fetched and both indexes' latency. A table is printed first (p50/p95 over every
 //! query of a fixed set, and the worst query's bytes), then criterion
 //! measures means.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use lattice_core::glossary::Glossary;
 use lattice_core::search::split::{self, Built, Reader, SplitError};
-use lattice_core::search::{parse_query, search, SearchIndex, SearchOptions};
-use lattice_core::{load_dir, scale, Document};
+use lattice_core::search::{parse_query, pipeline, search, Query, SearchIndex, SearchOptions};
+use lattice_core::{bundle, scale, Document};
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::time::Instant;
@@ -43,9 +45,23 @@ impl Reader for Memory {
     }
 }
 
-fn real() -> Vec<Document> {
+fn real() -> (Vec<Document>, Glossary) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-    load_dir(&dir).unwrap()
+    let b = bundle::build(&dir).unwrap();
+    (b.documents, b.glossary)
+}
+
+/// Every query twice: as typed, and expanded by the glossary (`+g`).
+fn queries(glossary: &Glossary) -> Vec<(String, Query)> {
+    let mut out = Vec::new();
+    for q in QUERIES {
+        out.push((q.to_string(), parse_query(q)));
+        let expanded = pipeline::prepare(q, Some(glossary));
+        if expanded != parse_query(q) {
+            out.push((format!("{q} +g"), expanded));
+        }
+    }
+    out
 }
 
 fn sizes() -> Vec<usize> {
@@ -74,7 +90,7 @@ fn options() -> SearchOptions {
     }
 }
 
-fn report(real: &[Document]) {
+fn report(real: &[Document], glossary: &Glossary) {
     println!("\n| documents | passages | text MB | build ms (memory / split) | split files | split MB | meta KB | memory p50/p95 µs | split p50/p95 µs | fetched per query: median / max KB (files) | worst query |");
     println!("|---|---|---|---|---|---|---|---|---|---|---|");
     for n in sizes() {
@@ -83,14 +99,13 @@ fn report(real: &[Document]) {
         let index = SearchIndex::build(&docs);
         let build_ms = t.elapsed().as_secs_f64() * 1e3;
         let t = Instant::now();
-        let built: Built = split::build(&index).unwrap();
+        let built: Built = split::build_with_glossary(&index, glossary).unwrap();
         let split_ms = t.elapsed().as_secs_f64() * 1e3;
         let meta = built.files[0].1.len();
         let mb = index.passages.iter().map(|p| p.text.len()).sum::<usize>() as f64 / 1e6;
         let memory = Memory(built.files.iter().cloned().collect());
         let (mut mem_t, mut split_t, mut fetched) = (Vec::new(), Vec::new(), Vec::new());
-        for q in QUERIES {
-            let query = parse_query(q);
+        for (q, query) in queries(glossary) {
             let reps = if n >= 10_000 { 2 } else { 10 };
             for _ in 0..reps {
                 let t = Instant::now();
@@ -102,13 +117,13 @@ fn report(real: &[Document]) {
                 black_box(&files);
             }
             let (_, files) = split::search(&memory, &query, &options(), false).unwrap();
-            fetched.push((files.bytes(), files.count(), *q));
+            fetched.push((files.bytes(), files.count(), q));
         }
         mem_t.sort_by(f64::total_cmp);
         split_t.sort_by(f64::total_cmp);
         fetched.sort();
-        let median = fetched[fetched.len() / 2];
-        let worst = fetched[fetched.len() - 1];
+        let median = &fetched[fetched.len() / 2];
+        let worst = &fetched[fetched.len() - 1];
         println!(
             "| {} | {} | {mb:.1} | {build_ms:.0} / {split_ms:.0} | {} | {:.1} | {:.1} | {:.0} / {:.0} | {:.0} / {:.0} | {:.1} ({}) / {:.1} ({}) | `{}` |",
             index.documents.len(),
@@ -139,8 +154,8 @@ fn report(real: &[Document]) {
 }
 
 fn benches(c: &mut Criterion) {
-    let real = real();
-    report(&real);
+    let (real, glossary) = real();
+    report(&real, &glossary);
     let mut g = c.benchmark_group("search");
     g.sample_size(10);
     for n in sizes().into_iter().filter(|&n| n <= 1000) {
@@ -150,9 +165,9 @@ fn benches(c: &mut Criterion) {
         });
         let index = SearchIndex::build(&docs);
         g.bench_with_input(BenchmarkId::new("split_build", n), &index, |b, i| {
-            b.iter(|| split::build(black_box(i)).unwrap())
+            b.iter(|| split::build_with_glossary(black_box(i), &glossary).unwrap())
         });
-        let built = split::build(&index).unwrap();
+        let built = split::build_with_glossary(&index, &glossary).unwrap();
         let memory = Memory(built.files.iter().cloned().collect());
         for (name, q) in [
             ("short", "AUKUS"),

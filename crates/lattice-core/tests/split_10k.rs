@@ -26,7 +26,7 @@ fn archive_agrees_with_brute_force() {
     let b = bundle::build(&dir).unwrap();
     let docs = scale::archive(&b.documents, n, scale::DEFAULT_SEED);
     let t = std::time::Instant::now();
-    let a = Archive::new(&docs);
+    let a = Archive::with_glossary(&docs, &b.glossary);
     println!(
         "{n}: {} passages, {} files, {} bytes, indexed both ways in {:.1?}",
         a.index.passages.len(),

@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 use lattice_core::fold::fold_char;
+use lattice_core::glossary::Glossary;
 use lattice_core::search::split::{self, Built, Files, Reader, SplitError};
 use lattice_core::search::*;
 use lattice_core::Document;
@@ -42,9 +43,23 @@ pub struct Archive {
 }
 
 impl Archive {
+    /// Indexed with count postings for characters, bigrams and words only.
     pub fn new(documents: &[Document]) -> Self {
+        Self::build(documents, None)
+    }
+
+    /// Indexed with count postings for the glossary's forms too.
+    pub fn with_glossary(documents: &[Document], glossary: &Glossary) -> Self {
+        Self::build(documents, Some(glossary))
+    }
+
+    fn build(documents: &[Document], glossary: Option<&Glossary>) -> Self {
         let index = SearchIndex::build(documents);
-        let built = split::build(&index).expect("split builds");
+        let built = match glossary {
+            Some(g) => split::build_with_glossary(&index, g),
+            None => split::build(&index),
+        }
+        .expect("split builds");
         let memory = Memory::new(&built);
         let folded = index
             .passages
@@ -195,6 +210,9 @@ pub fn queries(a: &Archive) -> Vec<(String, &'static str)> {
         ("川普 -政府", "exclusion"),
         ("的", "in nearly every document"),
         ("國", "one character"),
+        ("美國", "dense CJK word"),
+        ("the", "dense English word"),
+        ("security", "dense English word"),
         ("a", "one Latin letter"),
         ("2025", "digits"),
         ("夥伴關係從未存在過的詞語", "absent phrase"),

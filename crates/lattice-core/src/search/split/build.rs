@@ -1,11 +1,15 @@
-//! Writing a split index from the in-memory one: postings per bigram in
-//! passage order, cut into chunks of about [`CHUNK_BYTES`], chunk bounds in
-//! pages of [`PAGE_CHUNKS`], a texts file per document and a documents
-//! chunk per [`DOCS_PER_CHUNK`] documents, every file named by its hash.
+//! Writing a split index from the in-memory one: count postings per term
+//! and positional postings per bigram, each in passage order, cut into
+//! chunks of about [`CHUNK_BYTES`], chunk bounds in pages of
+//! [`PAGE_CHUNKS`], a texts chunk per [`TEXT_PASSAGES`] passages and a
+//! documents chunk per [`DOCS_PER_CHUNK`] documents, every file named by its
+//! hash. Every step is one pass over the text or over the postings.
 
+use super::counts::{self, put_count, Counts};
 use super::files::{file_name, hash};
 use super::stream::{put_entry, Entries, Entry};
 use super::*;
+use crate::glossary::Glossary;
 use crate::search::{is_spaced_word_char, SearchIndex};
 use std::collections::HashMap;
 
@@ -16,9 +20,9 @@ pub(crate) const PAGE_CHUNKS: usize = 128;
 /// Documents per documents chunk.
 pub(crate) const DOCS_PER_CHUNK: usize = 256;
 /// Passages per texts chunk.
-pub(crate) const TEXT_PASSAGES: usize = 8;
+pub(crate) const TEXT_PASSAGES: usize = 4;
 /// Texts chunks per texts page.
-pub(crate) const PAGE_TEXTS: usize = 128;
+pub(crate) const PAGE_TEXTS: usize = 64;
 
 /// A built split index: every file's name and bytes, `meta.bin` among them.
 #[derive(Clone, Debug, Default)]
@@ -61,12 +65,34 @@ impl Writer {
     }
 }
 
-/// Split this index into files.
+/// Split this index into files, with count postings for characters,
+/// bigrams and Latin words only (a longer form is found by its positions).
 pub fn build(index: &SearchIndex) -> Result<Built, SplitError> {
+    build_with_forms(index, &[])
+}
+
+/// Split this index into files, with count postings for every form of the
+/// glossary too, so that searching one (or expanding to one) reads only
+/// its counts, however dense.
+pub fn build_with_glossary(index: &SearchIndex, glossary: &Glossary) -> Result<Built, SplitError> {
+    let mut forms: Vec<String> = glossary
+        .terms
+        .iter()
+        .flat_map(|t| t.forms())
+        .map(crate::fold::fold)
+        .collect();
+    forms.sort_unstable();
+    forms.dedup();
+    build_with_forms(index, &forms)
+}
+
+/// Split this index into files, with count postings for these folded forms.
+pub fn build_with_forms(index: &SearchIndex, forms: &[String]) -> Result<Built, SplitError> {
     let mut w = Writer {
         files: Vec::new(),
         names: Default::default(),
     };
+    let terms = term_postings(&mut w, counts::streams(index, forms)?)?;
     let streams = streams(index)?;
     let pages = postings(&mut w, streams)?;
     let (passage_counts, docs) = documents(&mut w, index)?;
@@ -77,6 +103,7 @@ pub fn build(index: &SearchIndex) -> Result<Built, SplitError> {
         passages: u32::try_from(index.passages.len()).map_err(|_| SplitError::Encode)?,
         mean_chars: index.mean_chars,
         pages,
+        terms,
         passage_counts,
         docs,
         text_pages,
@@ -95,10 +122,11 @@ fn streams(index: &SearchIndex) -> Result<Vec<(u64, Vec<u8>)>, SplitError> {
         let passage = u32::try_from(i).map_err(|_| SplitError::Encode)?;
         let chars: Vec<char> = p.folded.chars().collect();
         local.clear();
-        for (j, &c) in chars.iter().enumerate() {
+        // Bigrams only: a form of one character is counted, not looked for.
+        for (j, pair) in chars.windows(2).enumerate() {
             let after_word = j > 0 && is_spaced_word_char(chars[j - 1]);
             let pos = u32::try_from(j).map_err(|_| SplitError::Encode)?;
-            local.push((key(c, chars.get(j + 1).copied()), pos, after_word));
+            local.push((key(pair[0], Some(pair[1])), pos, after_word));
         }
         local.sort_unstable();
         let len_kind = len_kind(p.chars, p.kind);
@@ -169,6 +197,82 @@ fn postings(w: &mut Writer, streams: Vec<(u64, Vec<u8>)>) -> Result<Vec<Bound>, 
         })?;
         roots.push(Bound {
             key: page[0].key,
+            passage: page[0].passage,
+            file,
+        });
+    }
+    Ok(roots)
+}
+
+/// Count postings chunks and their pages; the first bound of each page. A
+/// term without entries (a glossary form that never occurs) still appears,
+/// so a reader knows it was counted.
+fn term_postings(
+    w: &mut Writer,
+    streams: Vec<(String, Vec<u8>)>,
+) -> Result<Vec<TermBound>, SplitError> {
+    let mut bounds: Vec<TermBound> = Vec::new();
+    let mut chunk: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut size = 0;
+    let mut first: Option<(String, u32)> = None;
+    let mut close = |chunk: &mut Vec<(String, Vec<u8>)>,
+                     first: &mut Option<(String, u32)>,
+                     size: &mut usize,
+                     w: &mut Writer|
+     -> Result<(), SplitError> {
+        if let Some((term, passage)) = first.take() {
+            let file = w.add(&TermChunk {
+                keys: std::mem::take(chunk),
+            })?;
+            bounds.push(TermBound {
+                term,
+                passage,
+                file,
+            });
+        }
+        *size = 0;
+        Ok(())
+    };
+    for (t, bytes) in streams {
+        let mut entries = Counts::new(&bytes);
+        let mut previous: Option<u32> = None;
+        let mut any = false;
+        while let Some(e) = entries.next_count().map_err(|()| SplitError::Encode)? {
+            if size >= CHUNK_BYTES {
+                close(&mut chunk, &mut first, &mut size, w)?;
+            }
+            if first.is_none() {
+                first = Some((t.clone(), e.passage));
+            }
+            if chunk.last().is_none_or(|(ct, _)| *ct != t) {
+                chunk.push((t.clone(), Vec::new()));
+                previous = None;
+            }
+            let Some((_, buf)) = chunk.last_mut() else {
+                return Err(SplitError::Encode);
+            };
+            let before = buf.len();
+            put_count(buf, previous, &e)?;
+            size += buf.len() - before;
+            previous = Some(e.passage);
+            any = true;
+        }
+        if !any {
+            if first.is_none() {
+                first = Some((t.clone(), 0));
+            }
+            size += t.len();
+            chunk.push((t, Vec::new()));
+        }
+    }
+    close(&mut chunk, &mut first, &mut size, w)?;
+    let mut roots = Vec::new();
+    for page in bounds.chunks(PAGE_CHUNKS) {
+        let file = w.add(&TermPage {
+            chunks: page.to_vec(),
+        })?;
+        roots.push(TermBound {
+            term: page[0].term.clone(),
             passage: page[0].passage,
             file,
         });

@@ -2,31 +2,45 @@
 //! that a query fetches a few of, so a search costs what its terms need, not
 //! what the archive holds.
 //!
-//! Exact folded substrings need no word segmentation: every passage's folded
-//! text is indexed by **character bigrams with positions** (a passage's last
-//! character is the bigram `(c, END)`), so a form of two or more characters is
-//! found where the bigrams covering it (at offsets 0, 2, 4, … and its last
-//! two characters) occur at consecutive positions, and a one-character form
-//! is every bigram starting with it. Each position carries one bit saying
-//! whether a letter or digit of a spaced script comes before it, so Latin
-//! forms match at word starts exactly as the in-memory matcher does. Counts
-//! (documents, passages, occurrences) are therefore exact for the whole
-//! archive without fetching any text, and phrases across former page breaks
-//! match because passages are indexed as the parser rejoined them.
+//! Exact folded substrings need no word segmentation. Ranking (BM25) and
+//! the exact counts (documents, passages, occurrences) need, per passage,
+//! only how often each form occurs and the passage's length and kind; where
+//! the matches are is needed only for the hits shown, whose texts are
+//! fetched anyway, so it is worked out from them. Hence two kinds of
+//! postings:
+//!
+//! - **count postings** (`counts.rs`): per term, per passage, the count and
+//!   the length-and-kind — for every character, every character bigram,
+//!   every Latin word (a Latin form counts where a word starts with it: the
+//!   sum over the words it prefixes) and every glossary form known at build
+//!   time. A query of one or two characters, a Latin word or a glossary
+//!   form (typed or reached by expansion) reads only these, so a dense
+//!   query costs a few bytes per passage it occurs in, not its positions;
+//! - **positional postings**: every passage's folded text by character
+//!   bigrams with positions, each position with one bit saying whether a letter or
+//!   digit of a spaced script comes before it. Only a form of three or more
+//!   characters without a count posting of its own reads them: it is found
+//!   where its covering bigrams (offsets 0, 2, 4, … and its last two
+//!   characters) occur at consecutive positions, rarest bigram first.
+//!
+//! Phrases across former page breaks match because passages are indexed as
+//! the parser rejoined them.
 //!
 //! | file | holds |
 //! |---|---|
-//! | `meta.bin` | format version, sizes, mean passage length, the first bound of each postings page, each document's passage count, the documents chunks |
-//! | `<hash>.bin` page | bounds `(bigram, passage)` → postings chunk |
-//! | `<hash>.bin` chunk | postings of a range of `(bigram, passage)`: per passage its length and kind, then its positions, delta-coded varints (~8 KB: at 1,000 documents 8 KB fetched 10–25% fewer bytes than 16 KB, and 4 KB another 5–15% fewer for 50% more files) |
+//! | `meta.bin` | format version, sizes, mean passage length, the first bound of each postings page (positional and count), each document's passage count, the documents chunks, the texts pages |
+//! | `<hash>.bin` term page | bounds `(term, passage)` → count postings chunk |
+//! | `<hash>.bin` term chunk | count postings of a range of `(term, passage)`, ~8 KB |
+//! | `<hash>.bin` page | bounds `(bigram, passage)` → positional postings chunk |
+//! | `<hash>.bin` chunk | positional postings of a range of `(bigram, passage)`: per passage its length and kind, then its positions, delta-coded varints (~8 KB: at 1,000 documents 8 KB fetched 10–25% fewer bytes than 16 KB, and 4 KB another 5–15% fewer for 50% more files) |
 //! | `<hash>.bin` documents | the ids of 256 documents (for a per-document list or a one-document search) |
 //! | `<hash>.bin` texts page | the names of 128 texts chunks |
-//! | `<hash>.bin` texts | 8 passages' target, kind and text, and their documents' ids: fetched only for shown hits |
+//! | `<hash>.bin` texts | a few passages' target, kind and text, and their documents' ids: fetched only for shown hits |
 //!
 //! Files are named by a stable 64-bit hash of their bytes, so a rebuild
 //! reuses every unchanged file and no cache can mix two builds. Pagefind's
 //! `index_metadata` is the model for the meta file; unlike Pagefind, nothing
-//! is segmented into words, and positions make phrases exact.
+//! is segmented into words, and positions make any phrase exact.
 //!
 //! Reading is written as one pure step, [`attempt`]: given the files fetched
 //! so far it either answers or names the files it needs next. A native
@@ -34,20 +48,23 @@
 //! drive that same step, so both run the same query code.
 
 mod build;
+mod counts;
 mod files;
 mod query;
 mod site;
 mod stream;
 
-pub use build::{build, Built};
+pub use build::{build, build_with_forms, build_with_glossary, Built};
 pub use files::{file_name, DirReader, Files, Reader};
 pub use query::{attempt, search, Split, Step};
-pub use site::{files, index_dir, search_path, search_site, SiteError, SiteFound};
+pub use site::{
+    files, files_with_glossary, index_dir, search_path, search_site, SiteError, SiteFound,
+};
 
 use serde::{Deserialize, Serialize};
 
 /// Bump whenever a split index file changes shape.
-pub const SPLIT_FORMAT_VERSION: u32 = 1;
+pub const SPLIT_FORMAT_VERSION: u32 = 2;
 /// The meta file's name (the one file not named by its hash; the folder it
 /// is in is).
 pub const META: &str = "meta.bin";
@@ -90,8 +107,10 @@ pub(crate) struct Meta {
     pub(crate) documents: u32,
     pub(crate) passages: u32,
     pub(crate) mean_chars: f32,
-    /// First bound of each postings page, in order.
+    /// First bound of each positional postings page, in order.
     pub(crate) pages: Vec<Bound>,
+    /// First bound of each count postings page, in order.
+    pub(crate) terms: Vec<TermBound>,
     /// How many passages each document has, in order (so a passage's
     /// document is known without fetching anything).
     pub(crate) passage_counts: Vec<u32>,
@@ -113,6 +132,27 @@ impl Bound {
     pub(crate) fn at(&self) -> (u64, u32) {
         (self.key, self.passage)
     }
+}
+
+/// Where a count postings page or chunk starts: `(term, passage)`, and its
+/// file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct TermBound {
+    pub(crate) term: String,
+    pub(crate) passage: u32,
+    pub(crate) file: Name,
+}
+
+/// A count postings page: the bounds of its chunks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct TermPage {
+    pub(crate) chunks: Vec<TermBound>,
+}
+
+/// A count postings chunk: streams per term (see `counts.rs`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct TermChunk {
+    pub(crate) keys: Vec<(String, Vec<u8>)>,
 }
 
 /// A postings page: the bounds of its chunks.
@@ -147,7 +187,7 @@ pub(crate) struct Texts {
     pub(crate) documents: Vec<(u32, String)>,
 }
 
-/// The bigram key of two characters (`END` = 0 for a passage's last one).
+/// The bigram key of two characters (`None`: 0, which no writer makes now).
 pub(crate) fn key(a: char, b: Option<char>) -> u64 {
     (u64::from(u32::from(a)) << 32) | u64::from(b.map_or(0, u32::from))
 }

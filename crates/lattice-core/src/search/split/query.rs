@@ -2,31 +2,40 @@
 //! either answers from the files fetched so far or names the files it needs
 //! next (all of one stage at once); [`search`] drives it with a [`Reader`].
 //!
-//! Per clause, each form is found by its covering bigrams: the one spanning
-//! the fewest chunks first, in full (or, after the first clause, only in the
-//! passages still in the running), then each other bigram only in the
-//! chunks holding those passages. Ranking, counting and cutting to the
-//! limit are the in-memory index's own functions, so both answer alike.
+//! Ranking and the exact counts need, per passage, how often each form
+//! occurs and the passage's length and kind — not where. So each distinct
+//! folded form of the query is counted from count postings (`counts.rs`):
+//! a form of one or two characters, or one precomputed at build time (a
+//! glossary form), from its own; a Latin word from the words it prefixes.
+//! Only a longer form with no posting of its own is found by positions:
+//! its covering bigrams, the one spanning the fewest chunks first, the
+//! others only in the chunks holding the passages still in the running
+//! (or, when fewer bytes, checked against the texts). After the first
+//! clause every form is read only in the passages still in the running.
+//! Where a shown hit's matches are is worked out from its text, which it
+//! shows anyway, by the in-memory matcher; ranking, counting and cutting to
+//! the limit are the in-memory index's own functions, so both answer alike.
 
 use super::build::{CHUNK_BYTES, DOCS_PER_CHUNK, PAGE_TEXTS, TEXT_PASSAGES};
+use super::counts::{exact, token, token_end, Counts};
 use super::files::{file_name, Files, Reader};
 use super::stream::Entries;
 use super::*;
-use crate::fold::fold_char;
-use crate::search::matcher::Form;
+use crate::fold::{fold, fold_char};
+use crate::search::matcher::{self, Form};
 use crate::search::{
     forms_in, is_spaced_word_char, rank, snippet, tally, Candidate, Hit, Query, Results,
     SearchOptions,
 };
 use serde::de::DeserializeOwned;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 /// Candidates this few are always checked against their texts (which the
 /// shown hits need anyway).
 const VERIFY_PASSAGES: usize = 16;
-/// About how many bytes a texts chunk is (8 passages of ~150 characters).
-const TEXT_CHUNK_ESTIMATE: usize = 4 * 1024;
+/// About how many bytes a texts chunk is (4 passages of ~150 characters).
+const TEXT_CHUNK_ESTIMATE: usize = 2 * 1024;
 
 /// What a search over a split index found.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -138,6 +147,16 @@ type Starts = BTreeMap<u32, (u32, BTreeSet<u32>)>;
 type Covered = Vec<(Bound, Option<(u64, u32)>)>;
 /// Entries: (key, passage, length-and-kind, positions).
 type Postings = Vec<(u64, u32, u32, Vec<(u32, bool)>)>;
+/// Count chunk bounds, each with the bound after it (`None`: the end).
+type TermCovered = Vec<(TermBound, Option<(String, u32)>)>;
+/// Per passage: how often a form occurs, and the passage's length-and-kind.
+type Counted = BTreeMap<u32, (u32, u32)>;
+
+/// Whether a form is all letters and digits of spaced scripts (a Latin
+/// word): it occurs where a word starts with it.
+fn is_word(folded: &str) -> bool {
+    !folded.is_empty() && folded.chars().all(is_spaced_word_char)
+}
 
 struct Index<'a> {
     files: &'a Files,
@@ -181,22 +200,151 @@ impl Index<'_> {
         wanted
     }
 
-    /// Fetch, in one round, every page any form of the query needs.
-    fn prefetch_pages(&self, query: &Query) -> Result<(), Stop> {
+    /// The numbers of the count pages listing chunks of terms `lo..=hi`.
+    fn term_pages_for(&self, lo: &str, hi: &str) -> Vec<usize> {
+        let pages = &self.meta.terms;
+        let mut wanted = Vec::new();
+        for (i, p) in pages.iter().enumerate() {
+            let next = pages.get(i + 1);
+            if (p.term.as_str(), p.passage) <= (hi, u32::MAX)
+                && next.is_none_or(|n| (n.term.as_str(), n.passage) > (lo, 0))
+            {
+                wanted.push(i);
+            }
+        }
+        wanted
+    }
+
+    /// Count chunk bounds covering terms `lo..=hi`, each with the bound
+    /// after it (`None`: the end), fetching the pages they are listed in.
+    fn term_bounds(&self, lo: &str, hi: &str) -> Result<TermCovered, Stop> {
+        let pages = &self.meta.terms;
+        let wanted = self.term_pages_for(lo, hi);
+        let names: Vec<String> = wanted.iter().map(|&i| file_name(&pages[i].file)).collect();
+        let decoded: Vec<TermPage> = need(self.files, &names)?;
+        let mut out = Vec::new();
+        for (page, &i) in decoded.into_iter().zip(&wanted) {
+            let after_page = pages.get(i + 1).map(|b| (b.term.clone(), b.passage));
+            let mut chunks = page.chunks.into_iter().peekable();
+            while let Some(c) = chunks.next() {
+                let next = chunks
+                    .peek()
+                    .map(|n| (n.term.clone(), n.passage))
+                    .or_else(|| after_page.clone());
+                if (c.term.as_str(), c.passage) <= (hi, u32::MAX)
+                    && next
+                        .as_ref()
+                        .is_none_or(|(t, p)| (t.as_str(), *p) > (lo, 0))
+                {
+                    out.push((c, next));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Fetch, in one round, every count page the query's forms need.
+    fn prefetch_terms(&self, query: &Query) -> Result<(), Stop> {
         let mut numbers = BTreeSet::new();
         for clause in query.clauses.iter().chain(&query.excluded) {
             for alt in clause.alternatives.iter() {
-                for (lo, hi) in key_ranges(&alt.folded) {
-                    numbers.extend(self.pages_for(lo, hi));
+                let t = exact(&alt.folded);
+                numbers.extend(self.term_pages_for(&t, &t));
+                if is_word(&alt.folded) {
+                    numbers
+                        .extend(self.term_pages_for(&token(&alt.folded), &token_end(&alt.folded)));
                 }
             }
         }
         let names: Vec<String> = numbers
             .into_iter()
-            .map(|i| file_name(&self.meta.pages[i].file))
+            .map(|i| file_name(&self.meta.terms[i].file))
             .collect();
-        need::<Page>(self.files, &names)?;
+        need::<TermPage>(self.files, &names)?;
         Ok(())
+    }
+
+    /// Whether term `t` has a posting (possibly empty).
+    fn has_term(&self, t: &str) -> Result<bool, Stop> {
+        let bounds = self.term_bounds(t, t)?;
+        if bounds.iter().any(|(b, _)| b.term == t) {
+            return Ok(true);
+        }
+        // Otherwise all of it, if anything, is inside the one chunk
+        // spanning it.
+        let Some((b, _)) = bounds.first() else {
+            return Ok(false);
+        };
+        let chunk: Vec<TermChunk> = need(self.files, &[file_name(&b.file)])?;
+        Ok(chunk.iter().any(|c| c.keys.iter().any(|(k, _)| k == t)))
+    }
+
+    /// Counts of terms `lo..=hi`, summed per passage, only for passages in
+    /// `filter` when given.
+    fn term_counts(
+        &self,
+        lo: &str,
+        hi: &str,
+        filter: Option<&BTreeSet<u32>>,
+    ) -> Result<Counted, Stop> {
+        let bounds = self.term_bounds(lo, hi)?;
+        let chosen: Vec<String> = bounds
+            .iter()
+            .filter(|(b, next)| match filter {
+                // Passage bounds say something only within one term.
+                Some(f) if lo == hi => {
+                    let from = if b.term.as_str() >= lo { b.passage } else { 0 };
+                    let to = match next {
+                        Some((t, p)) if t.as_str() <= hi => *p,
+                        _ => u32::MAX,
+                    };
+                    f.range(from..=to).next().is_some()
+                }
+                _ => true,
+            })
+            .map(|(b, _)| file_name(&b.file))
+            .collect();
+        let chunks: Vec<TermChunk> = need(self.files, &chosen)?;
+        let mut out = Counted::new();
+        for (chunk, name) in chunks.iter().zip(&chosen) {
+            for (t, stream) in &chunk.keys {
+                if t.as_str() < lo || t.as_str() > hi {
+                    continue;
+                }
+                let mut entries = Counts::new(stream);
+                while let Some(e) = entries
+                    .next_count()
+                    .map_err(|()| SplitError::Damaged { name: name.clone() })?
+                {
+                    if filter.is_none_or(|f| f.contains(&e.passage)) {
+                        let slot = out.entry(e.passage).or_insert((0, e.len_kind));
+                        slot.0 += e.count;
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// How often one folded form occurs per passage (in `filter`'s passages
+    /// if given), with each passage's length and kind.
+    fn count_form(&self, folded: &str, filter: Option<&BTreeSet<u32>>) -> Result<Counted, Stop> {
+        let n = folded.chars().count();
+        if n == 0 {
+            return Ok(Counted::new());
+        }
+        let t = exact(folded);
+        if n <= 2 || self.has_term(&t)? {
+            return self.term_counts(&t, &t, filter);
+        }
+        if is_word(folded) {
+            return self.term_counts(&token(folded), &token_end(folded), filter);
+        }
+        let found = self.form(folded, (0, 0), filter)?;
+        Ok(found
+            .into_iter()
+            .map(|(p, (lk, m))| (p, (u32::try_from(m.len()).unwrap_or(u32::MAX), lk)))
+            .collect())
     }
 
     /// How many chunks hold key `k` (its cost, to pick the cheapest first).
@@ -285,22 +433,8 @@ impl Index<'_> {
         let word_start = is_spaced_word_char(first);
         let len = u32::try_from(chars.len()).unwrap_or(u32::MAX);
         let mut found = Found::new();
-        if chars.len() == 1 {
-            let lo = key(first, None);
-            for (_, passage, lk, positions) in
-                self.postings(lo, lo | u64::from(u32::MAX), filter)?
-            {
-                let slot = found.entry(passage).or_insert((lk, Vec::new()));
-                for (p, after_word) in positions {
-                    if !(word_start && after_word) {
-                        slot.1.push((p, 1, form));
-                    }
-                }
-            }
-            found.retain(|_, (_, m)| !m.is_empty());
-            for (_, m) in found.values_mut() {
-                m.sort_unstable();
-            }
+        // One or two characters are counted, never looked for by position.
+        if chars.len() < 2 {
             return Ok(found);
         }
         let offsets = covering_offsets(chars.len());
@@ -411,25 +545,6 @@ impl Index<'_> {
         Ok(out)
     }
 
-    /// Every occurrence of any alternative of a clause.
-    fn clause(
-        &self,
-        clause: &crate::search::Clause,
-        c: usize,
-        filter: Option<&BTreeSet<u32>>,
-    ) -> Result<Found, Stop> {
-        let mut all = Found::new();
-        for (a, alt) in clause.alternatives.iter().enumerate() {
-            for (passage, (lk, mut m)) in self.form(&alt.folded, (c, a), filter)? {
-                all.entry(passage)
-                    .or_insert((lk, Vec::new()))
-                    .1
-                    .append(&mut m);
-            }
-        }
-        Ok(all)
-    }
-
     /// The document a passage is in, from the passage counts.
     fn documents_of(&self, passages: &[u32]) -> Vec<usize> {
         // `passages` ascending: walk the counts once.
@@ -515,26 +630,6 @@ fn covering_offsets(len: usize) -> Vec<usize> {
     offsets
 }
 
-/// The key ranges a form's search reads: every bigram starting with its
-/// character for a one-character form, else its covering bigrams.
-fn key_ranges(folded: &str) -> Vec<(u64, u64)> {
-    let chars: Vec<char> = folded.chars().collect();
-    match chars.len() {
-        0 => Vec::new(),
-        1 => {
-            let lo = key(chars[0], None);
-            vec![(lo, lo | u64::from(u32::MAX))]
-        }
-        n => covering_offsets(n)
-            .into_iter()
-            .map(|o| {
-                let k = key(chars[o], Some(chars[o + 1]));
-                (k, k)
-            })
-            .collect(),
-    }
-}
-
 fn run(
     files: &Files,
     query: &Query,
@@ -557,7 +652,7 @@ fn run(
     if query.is_empty() {
         return Ok(Split::default());
     }
-    index.prefetch_pages(query)?;
+    index.prefetch_terms(query)?;
     // A document filter: that document's passages, found by its id.
     let mut filter: Option<BTreeSet<u32>> = None;
     if let Some(id) = &options.document {
@@ -569,10 +664,37 @@ fn run(
         let start = index.first_passage(d);
         filter = Some((start..start + index.meta.passage_counts[d]).collect());
     }
-    let mut per_clause: Vec<Found> = Vec::new();
-    for (c, clause) in query.clauses.iter().enumerate() {
-        let mut found = index.clause(clause, c, filter.as_ref())?;
-        found.retain(|_, (lk, _)| kind_len(*lk).is_some_and(|(_, k)| options.scope.admits(k)));
+    // Each distinct folded form's counts, read once (in the passages still
+    // in the running when it was first needed, a superset of the final
+    // ones).
+    let mut counted: HashMap<&str, Counted> = HashMap::new();
+    // Per clause: passage → (its count, length-and-kind). Clauses whose
+    // every form is read from count postings go first, so a form found by
+    // its positions is looked for only in the passages they leave.
+    let mut order: Vec<usize> = (0..query.clauses.len()).collect();
+    order.sort_by_key(|&c| {
+        !query.clauses[c]
+            .alternatives
+            .iter()
+            .all(|a| a.folded.chars().count() <= 2 || is_word(&a.folded))
+    });
+    let mut per_clause: Vec<Counted> = vec![Counted::new(); query.clauses.len()];
+    for &c in &order {
+        let clause = &query.clauses[c];
+        let mut found = Counted::new();
+        for alt in clause.alternatives.iter() {
+            let form = alt.folded.as_str();
+            if !counted.contains_key(form) {
+                let c = index.count_form(form, filter.as_ref())?;
+                counted.insert(form, c);
+            }
+            for (&p, &(n, lk)) in &counted[form] {
+                if filter.as_ref().is_none_or(|f| f.contains(&p)) {
+                    found.entry(p).or_insert((0, lk)).0 += n;
+                }
+            }
+        }
+        found.retain(|_, (_, lk)| kind_len(*lk).is_some_and(|(_, k)| options.scope.admits(k)));
         if found.is_empty() {
             return Ok(Split::default());
         }
@@ -581,12 +703,14 @@ fn run(
             earlier.retain(|p, _| kept.contains(p));
         }
         filter = Some(kept);
-        per_clause.push(found);
+        per_clause[c] = found;
     }
     for clause in &query.excluded {
-        let hit = index.clause(clause, 0, filter.as_ref())?;
-        if let Some(f) = filter.as_mut() {
-            f.retain(|p| !hit.contains_key(p));
+        for alt in clause.alternatives.iter() {
+            let hit = index.count_form(&alt.folded, filter.as_ref())?;
+            if let Some(f) = filter.as_mut() {
+                f.retain(|p| !hit.contains_key(p));
+            }
         }
     }
     let passages: Vec<u32> = filter.unwrap_or_default().into_iter().collect();
@@ -594,18 +718,19 @@ fn run(
     let mut candidates = Vec::with_capacity(passages.len());
     for (&p, &d) in passages.iter().zip(&docs) {
         let mut tf = Vec::with_capacity(per_clause.len());
-        let mut ranges: Vec<(u32, u32)> = Vec::new();
         let mut lk = 0;
         for found in &per_clause {
-            let Some((l, m)) = found.get(&p) else {
-                continue;
-            };
-            lk = *l;
-            tf.push(m.len());
-            ranges.extend(m.iter().map(|&(s, n, _)| (s, n)));
+            let (n, l) = found.get(&p).copied().unwrap_or_default();
+            lk = l;
+            tf.push(n as usize);
         }
-        ranges.sort_unstable();
-        ranges.dedup();
+        // Distinct forms never share a match (same start and length is the
+        // same text), and a form in two clauses is one match.
+        let occurrences: usize = counted
+            .values()
+            .filter_map(|c| c.get(&p))
+            .map(|&(n, _)| n as usize)
+            .sum();
         let Some((chars, kind)) = kind_len(lk) else {
             return Err(SplitError::Damaged {
                 name: "postings".to_string(),
@@ -617,7 +742,7 @@ fn run(
             document: d,
             kind,
             score: rank::score(index.meta.mean_chars, chars, kind, query, &tf),
-            occurrences: ranges.len(),
+            occurrences,
         });
     }
     let tally = tally(candidates, options.limit);
@@ -650,21 +775,18 @@ fn run(
             .find(|(d, _)| *d as usize == c.document)
             .map(|(_, id)| id.clone())
             .ok_or_else(damaged)?;
-        let p = c.passage as u32;
-        let mut ranged: Vec<(Range<usize>, Form)> = per_clause
-            .iter()
-            .filter_map(|f| f.get(&p))
-            .flat_map(|(_, m)| m.iter())
-            .map(|&(s, n, form)| (s as usize..(s + n) as usize, form))
-            .collect();
-        ranged.sort_unstable_by_key(|(r, f)| (r.start, r.end, *f));
-        ranged.dedup_by_key(|(r, _)| (r.start, r.end));
-        let chars = text.chars().count();
-        if ranged.iter().any(|(r, _)| r.end > chars) || *kind != c.kind {
+        if *kind != c.kind {
             return Err(damaged());
         }
+        // Where the matches are: the text says, as in memory.
+        let folded = fold(text);
+        let per_clause = matcher::match_all(&folded, query).ok_or_else(damaged)?;
+        let ranged = matcher::to_char_ranges(&folded, per_clause.into_iter().flatten().collect());
         let forms = forms_in(query, ranged.iter().map(|(_, f)| *f));
         let matches: Vec<Range<usize>> = ranged.into_iter().map(|(r, _)| r).collect();
+        if matches.len() != c.occurrences {
+            return Err(damaged());
+        }
         hits.push(Hit {
             passage: c.passage,
             document,

@@ -51,6 +51,25 @@ pub fn files<'a>(
         .collect())
 }
 
+/// [`files`], with count postings for every form of `glossary` too, so a
+/// glossary term (typed or reached by expansion) reads only its counts
+/// however dense it is (what a build should write when it has the glossary).
+pub fn files_with_glossary<'a>(
+    set: &str,
+    documents: impl IntoIterator<Item = &'a Document>,
+    glossary: &Glossary,
+) -> Result<Vec<layout::File>, SplitError> {
+    let built = super::build_with_glossary(&SearchIndex::build(documents), glossary)?;
+    Ok(built
+        .files
+        .into_iter()
+        .map(|(name, bytes)| layout::File {
+            path: search_path(set, &name),
+            bytes,
+        })
+        .collect())
+}
+
 /// The folder holding a site's `meta.bin`: `site` itself, or the one
 /// `site/corpus/<set>/search/`.
 pub fn index_dir(site: &Path) -> Result<PathBuf, SiteError> {
