@@ -15,8 +15,8 @@
 // and no keyboard focus is ever :focus-visible. Windows may be larger than
 // the screen; WebDriver's screenshots are of the page, not of the screen.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder } from 'selenium-webdriver';
 
@@ -27,6 +27,22 @@ function which(name, ...candidates) {
   return candidates.find((c) => c && existsSync(c)) ?? name;
 }
 
+/**
+ * A new Firefox profile folder whose userChrome.css hides the browser's
+ * toolbars: their minimum widths hold a window at 500 px or wider, and a
+ * phone's viewport is 390. (geckodriver writes the prefs below into it.)
+ */
+function firefoxProfile(scratch) {
+  const dir = join(scratch, 'profile');
+  mkdirSync(join(dir, 'chrome'), { recursive: true });
+  writeFileSync(
+    join(dir, 'chrome', 'userChrome.css'),
+    '#navigator-toolbox, #sidebar-main, #sidebar-box { display: none !important; }\n' +
+      ':root { min-width: 0 !important; min-height: 0 !important; }\n',
+  );
+  return dir;
+}
+
 export const ENGINES = {
   firefox: {
     label: 'Firefox ESR',
@@ -34,11 +50,11 @@ export const ENGINES = {
       which('geckodriver', process.env.GECKODRIVER, join(homedir(), '.cargo/bin/geckodriver')),
       ['--host', '127.0.0.1', '--port', String(port)],
     ],
-    capabilities: () => ({
+    capabilities: (scratch) => ({
       browserName: 'firefox',
       'moz:firefoxOptions': {
         binary: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr',
-        args: ['-headless', '--width=1280', '--height=800'],
+        args: ['-headless', '--width=1280', '--height=800', '-profile', firefoxProfile(scratch)],
         prefs: {
           // Quiet: no update checks, telemetry or first-run pages.
           'app.update.disabledForTesting': true,
@@ -46,6 +62,8 @@ export const ENGINES = {
           'datareporting.policy.dataSubmissionEnabled': false,
           'toolkit.telemetry.reportingpolicy.firstRun': false,
           'intl.accept_languages': 'zh-TW, zh, en',
+          // userChrome.css (below): the window without its toolbars.
+          'toolkit.legacyUserProfileCustomizations.stylesheets': true,
           // Touch events as a phone's Firefox has them, so that WebDriver's
           // actions of pointer type touch reach the page as touches.
           'dom.w3c_touch_events.enabled': 1,
@@ -110,7 +128,12 @@ export async function launch(name, port) {
   const engine = ENGINES[name];
   if (!engine) throw new Error(`unknown engine ${name}: one of ${Object.keys(ENGINES).join(', ')}`);
   const [command, args] = engine.driver(port);
-  const child = spawn(command, args, { detached: true, stdio: ['ignore', 'ignore', 'inherit'] });
+  // A folder of this session's own (a Firefox profile), removed at the end.
+  const scratch = mkdtempSync(join(tmpdir(), `lattice-${name}-`));
+  // The driver's and browser's own log (Firefox's chrome warnings, GTK's):
+  // shown with LATTICE_WD_VERBOSE=1.
+  const log = process.env.LATTICE_WD_VERBOSE ? 'inherit' : 'ignore';
+  const child = spawn(command, args, { detached: true, stdio: ['ignore', log, log] });
   const spawned = new Promise((resolve, reject) => {
     child.once('spawn', resolve);
     child.once('error', reject);
@@ -122,11 +145,12 @@ export async function launch(name, port) {
     } catch {
       // Already gone.
     }
+    rmSync(scratch, { recursive: true, force: true });
   };
   try {
     const url = `http://127.0.0.1:${port}`;
     await listening(`${url}/status`, child);
-    const driver = await new Builder().usingServer(url).withCapabilities(engine.capabilities()).build();
+    const driver = await new Builder().usingServer(url).withCapabilities(engine.capabilities(scratch)).build();
     return {
       driver,
       label: engine.label,

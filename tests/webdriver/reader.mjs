@@ -243,8 +243,22 @@ export class Reader {
     }, css);
   }
 
+  /**
+   * Reload as the page's own reload (F5, the reload button) does. Not
+   * WebDriver's Refresh: geckodriver's reloads past the service worker (the
+   * page it loads is never controlled), which no reader's reload does.
+   */
   async reload() {
-    await this.driver.navigate().refresh();
+    await this.js(() => {
+      window.__latticeBeforeReload = true;
+      setTimeout(() => location.reload(), 0);
+    });
+    await until(
+      () => this.js(() => !window.__latticeBeforeReload && document.readyState === 'complete'),
+      (fresh) => fresh,
+      'the reloaded page',
+      30_000,
+    );
   }
 
   async back() {
