@@ -1,11 +1,12 @@
 // Layout in each engine. A phone-sized window (390 × 844 CSS pixels, an
-// iPhone's): nothing wider than the screen, the contents sheet inside the visible
-// viewport, a note's popover on screen; and Chinese set as Chinese: a CJK
-// face with full-width glyphs, curly quotes of the English notes narrow (the
-// Latin face for them is a local() font, which each engine resolves its own
-// way), no line opening with closing punctuation or closing with opening
-// punctuation, and no short Latin word split across lines; justified lines
-// that reach the right edge in a wide window.
+// iPhone's): nothing wider than the screen, the contents sheet inside the
+// visible viewport, a note's popover on screen. Chinese set as Chinese: a CJK
+// face with full-width glyphs, full-width punctuation (Firefox kerned it to
+// half), curly quotes of the English notes narrow (the Latin face for them
+// is a local() font, which each engine resolves its own way), no line opening
+// with closing punctuation or closing with opening punctuation, and no short
+// Latin word split across lines; justified lines that reach the right edge in
+// a wide window.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CHAPTER, QUAD } from './corpus.mjs';
@@ -144,6 +145,32 @@ export function layout(ctx) {
     });
     assert.equal(widths.perChar, 1, `one em per Han character: ${JSON.stringify(widths)}`);
     assert.match(widths.family, /Noto Serif CJK TC/);
+    // Punctuation between Han characters is full-width, as Chinese is set.
+    const narrow = await r.js(() => {
+      const han = /\p{Script=Han}/u;
+      const found = { checked: 0, narrow: [] };
+      const range = document.createRange();
+      for (const p of document.querySelectorAll('.doc-body .para')) {
+        const size = parseFloat(getComputedStyle(p).fontSize);
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        for (let node; (node = walker.nextNode()); ) {
+          for (let i = 1; i < node.length - 1; i++) {
+            const ch = node.data[i];
+            if (!'，。、；：'.includes(ch) || !han.test(node.data[i - 1]) || !han.test(node.data[i + 1])) continue;
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rects = range.getClientRects();
+            if (rects.length !== 1) continue; // at a line's end
+            found.checked++;
+            const em = rects[0].width / size;
+            if (em < 0.9) found.narrow.push(`${node.data.slice(i - 3, i + 4)}: ${em.toFixed(2)} em`);
+          }
+        }
+      }
+      return found;
+    });
+    assert.ok(narrow.checked > 50, `punctuation to judge: ${narrow.checked}`);
+    assert.deepEqual(narrow.narrow.slice(0, 10), [], `${narrow.narrow.length} of ${narrow.checked} narrow`);
     // The English notes' curly quotes come from a Latin face: narrow.
     const quote = await r.js(() => {
       for (const li of document.querySelectorAll('.notes li')) {
