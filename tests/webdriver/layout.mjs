@@ -157,10 +157,14 @@ export function layout(ctx) {
           for (let i = 1; i < node.length - 1; i++) {
             const ch = node.data[i];
             if (!'，。、；：'.includes(ch) || !han.test(node.data[i - 1]) || !han.test(node.data[i + 1])) continue;
-            range.setStart(node, i);
-            range.setEnd(node, i + 1);
-            const rects = range.getClientRects();
-            if (rects.length !== 1) continue; // at a line's end
+            const box = (j) => {
+              range.setStart(node, j);
+              range.setEnd(node, j + 1);
+              return range.getClientRects();
+            };
+            const [before, rects, after] = [box(i - 1), box(i), box(i + 1)];
+            // Not at a line's start or end, where it may be set half-width.
+            if (rects.length !== 1 || before[0]?.bottom !== rects[0].bottom || after[0]?.bottom !== rects[0].bottom) continue;
             found.checked++;
             const em = rects[0].width / size;
             if (em < 0.9) found.narrow.push(`${node.data.slice(i - 3, i + 4)}: ${em.toFixed(2)} em`);
