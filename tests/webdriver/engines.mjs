@@ -4,8 +4,9 @@
 // starting MiniBrowser), both installed by scripts/setup.sh.
 //
 // Each engine is a driver process this module starts on a loopback port and
-// one session in it. WebKitGTK has no headless mode, so its driver runs under
-// xvfb-run; MiniBrowser runs with --full-screen, which (with no window manager
+// one session in it. WebKitGTK has no headless mode, so its driver runs on an
+// X server of its own (Xvfb, started here, as xvfb-run would, but ended
+// cleanly); MiniBrowser runs with --full-screen, which (with no window manager
 // under Xvfb) only hides its toolbar, so that the window's size is the page's
 // viewport, down to a phone's 390 px (the toolbar alone would hold the window
 // at 447 px or wider). The X screen is small on purpose: with no window
@@ -89,10 +90,9 @@ export const ENGINES = {
   },
   webkit: {
     label: 'WebKitGTK',
-    driver: (port) => [
-      'xvfb-run',
-      ['-a', '-s', '-screen 0 320x240x24', 'WebKitWebDriver', '--host=127.0.0.1', `--port=${port}`],
-    ],
+    // On its own X display (see `xvfb`): MiniBrowser has no headless mode.
+    display: true,
+    driver: (port) => ['WebKitWebDriver', ['--host=127.0.0.1', `--port=${port}`]],
     capabilities: () => ({
       browserName: 'MiniBrowser',
       'webkitgtk:browserOptions': {
@@ -102,6 +102,27 @@ export const ENGINES = {
     }),
   },
 };
+
+/**
+ * Start an X server (Xvfb) on a free display; resolves to its process and
+ * display name (`:N`, which Xvfb chooses and reports on a file descriptor).
+ */
+async function xvfb() {
+  const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '320x240x24', '-nolisten', 'tcp'], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+  });
+  const display = await new Promise((resolve, reject) => {
+    let seen = '';
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}`)));
+    child.stdio[3].on('data', (chunk) => {
+      seen += chunk;
+      if (seen.includes('\n')) resolve(`:${seen.trim()}`);
+    });
+  });
+  return { child, display };
+}
 
 /** Wait until something answers HTTP at `url` (a driver's /status). */
 async function listening(url, child, timeoutMs = 30_000) {
@@ -121,8 +142,8 @@ async function listening(url, child, timeoutMs = 30_000) {
 
 /**
  * Start `name`'s driver on `port` and open a session in it. Returns the
- * selenium driver and a `stop` that ends the session and the driver's whole
- * process group (xvfb-run, Xvfb, the driver, the browser).
+ * selenium driver and a `stop` that ends the session, the driver's process
+ * group (the driver, the browser) and its X server, if it has one.
  */
 export async function launch(name, port) {
   const engine = ENGINES[name];
@@ -133,20 +154,27 @@ export async function launch(name, port) {
   // The driver's and browser's own log (Firefox's chrome warnings, GTK's):
   // shown with LATTICE_WD_VERBOSE=1.
   const log = process.env.LATTICE_WD_VERBOSE ? 'inherit' : 'ignore';
-  const child = spawn(command, args, { detached: true, stdio: ['ignore', log, log] });
-  const spawned = new Promise((resolve, reject) => {
-    child.once('spawn', resolve);
-    child.once('error', reject);
-  });
-  await spawned;
+  const x = engine.display ? await xvfb() : null;
+  const env = x ? { ...process.env, DISPLAY: x.display } : process.env;
+  const child = spawn(command, args, { detached: true, env, stdio: ['ignore', log, log] });
   const kill = () => {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // Already gone.
+    // The driver's process group (the driver and its browser), then X.
+    for (const group of [child, x?.child]) {
+      try {
+        if (group) process.kill(-group.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
     }
     rmSync(scratch, { recursive: true, force: true });
   };
+  await new Promise((resolve, reject) => {
+    child.once('spawn', resolve);
+    child.once('error', (e) => {
+      kill();
+      reject(e);
+    });
+  });
   try {
     const url = `http://127.0.0.1:${port}`;
     await listening(`${url}/status`, child);
