@@ -125,9 +125,15 @@ e2e=$(sed 's/\x1b\[[0-9;]*m//g' "$LOGS/e2e.log" | grep -oE '^ *[0-9]+ passed' | 
 step "end-to-end tests over WebDriver (Firefox ESR, WebKitGTK)"
 # One static server over dist/ for both engines; each engine's driver and
 # browser are started and ended by the suite (tests/webdriver/engines.mjs).
-WD_PORT=4473
-node tests/e2e/static-server.mjs dist "$WD_PORT" >/dev/null &
+WD_PORT="${LATTICE_WD_PORT:-4481}"
+node tests/e2e/static-server.mjs dist "$WD_PORT" >"$LOGS/wd-server.log" 2>&1 &
 WD_SERVER=$!
+# Ours, listening (not another process's server on that port).
+for _ in $(seq 100); do
+  grep -q serving "$LOGS/wd-server.log" || ! kill -0 "$WD_SERVER" 2>/dev/null && break
+  sleep 0.1
+done
+grep -q serving "$LOGS/wd-server.log" || { cat "$LOGS/wd-server.log"; exit 1; }
 for engine in firefox webkit; do
   LATTICE_WD_ENGINE=$engine LATTICE_WD_BASE="http://127.0.0.1:$WD_PORT/" \
     node --test --test-reporter=spec tests/webdriver/suite.test.mjs 2>&1 | tee "$LOGS/wd-$engine.log"
