@@ -7,6 +7,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="0.2.130" # must equal wasm-bindgen in Cargo.lock
+GECKODRIVER_VERSION="0.37.1"   # drives Debian's Firefox ESR (WebDriver tests)
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -16,8 +17,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# Browsers: Chromium (Playwright, component tests), Firefox ESR (component and
+# WebDriver tests) and WebKitGTK, Safari's engine (webkit2gtk-driver: the
+# WebKitWebDriver and MiniBrowser of the WebDriver tests, run under Xvfb).
 apt_missing=()
-for pkg in chromium chromium-driver fonts-noto-cjk; do
+for pkg in chromium chromium-driver fonts-noto-cjk firefox-esr webkit2gtk-driver xvfb xauth; do
   dpkg -s "$pkg" >/dev/null 2>&1 || apt_missing+=("$pkg")
 done
 if [ "${#apt_missing[@]}" -gt 0 ]; then
@@ -38,12 +42,21 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+if ! geckodriver --version 2>/dev/null | grep -q "geckodriver $GECKODRIVER_VERSION"; then
+  step "cargo install geckodriver $GECKODRIVER_VERSION (about 2 minutes on 2 cores)"
+  # Its own lock file first; should the registry not serve a release it names
+  # (as for wasm-bindgen-cli), resolve afresh.
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked \
+    || cargo install geckodriver --version "$GECKODRIVER_VERSION"
+fi
+
 if ! cargo nextest --version >/dev/null 2>&1; then
   step "cargo install cargo-nextest"
   cargo install cargo-nextest --locked
 fi
 
-# npm packages: binaryen (wasm-opt for Trunk) and Playwright (driving Debian's Chromium).
+# npm packages: binaryen (wasm-opt for Trunk), Playwright (driving Debian's Chromium)
+# and selenium-webdriver (the WebDriver tests' client).
 if [ ! -f "$ROOT/node_modules/.package-lock.json" ] \
    || ! cmp -s "$ROOT/package-lock.json" "$ROOT/node_modules/.lattice-lock"; then
   step "npm ci"

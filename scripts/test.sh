@@ -4,10 +4,14 @@
 #
 #   1. cargo fmt --check, and clippy -D warnings natively and for wasm32;
 #   2. native tests of the core and CLI against the real corpus (nextest, doc tests);
-#   3. component tests of the app in headless Chromium (wasm-bindgen-test);
+#   3. component tests of the app in headless Chromium and in headless Firefox
+#      ESR (wasm-bindgen-test);
 #   4. the release build (trunk build --release) and its bundle sizes;
 #   5. end-to-end tests of dist/ on a plain static server (Playwright), among
-#      them offline reloads, a sub-path, the update notice and the CSP;
+#      them offline reloads, a sub-path, the update notice and the CSP; then
+#      what a reader does, over WebDriver, in Firefox ESR and in WebKitGTK
+#      (Safari's engine), against the same dist/ on one static server
+#      (tests/webdriver/);
 #   6. the same reader and offline tests against a build that embeds every
 #      document (LATTICE_LAZY=0) instead of fetching each when it is opened,
 #      which release builds do by default (see build.rs), in target/dist-embedded.
@@ -32,7 +36,12 @@ export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 LOGS="$(mktemp -d)"
-trap 'rm -rf "$LOGS"' EXIT
+WD_SERVER=""
+cleanup() {
+  [ -z "$WD_SERVER" ] || kill "$WD_SERVER" 2>/dev/null || true
+  rm -rf "$LOGS"
+}
+trap cleanup EXIT
 timings=()
 step_started=0
 current=""
@@ -47,6 +56,10 @@ finish_step() {
   if [ -n "$current" ]; then
     timings+=("$(printf '%-44s %4ss' "$current" $(($(date +%s) - step_started)))")
   fi
+}
+# node --test's spec summary: the N of "ℹ pass N" (or of "ℹ skipped N" with $2).
+node_count() {
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -oE "ℹ ${2:-pass} [0-9]+" | tail -1 | awk '{ print $3 }'
 }
 # Sum the N of every "test result: ok. N passed" line in a log.
 sum_passed() {
@@ -88,6 +101,15 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p lattice-app --target wasm32-unknown-unknown 2>&1 | tee "$LOGS/wasm.log"
 wasm=$(sum_passed "$LOGS/wasm.log")
 
+step "component tests (wasm, headless Firefox ESR)"
+# The same build; wasm-bindgen-test-runner drives Firefox when GECKODRIVER is set.
+# Only the test files (--test '*'): the lib and bin hold no wasm tests, and each
+# binary costs the runner half a minute of wasm-bindgen before any browser starts.
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  GECKODRIVER="$(command -v geckodriver)" \
+  cargo test -p lattice-app --target wasm32-unknown-unknown --test '*' 2>&1 | tee "$LOGS/wasm-firefox.log"
+wasm_firefox=$(sum_passed "$LOGS/wasm-firefox.log")
+
 step "release build (trunk build --release)"
 trunk build --release
 sizes=()
@@ -99,6 +121,28 @@ done
 step "end-to-end tests (Playwright)"
 npx --no-install playwright test --reporter=list 2>&1 | tee "$LOGS/e2e.log"
 e2e=$(sed 's/\x1b\[[0-9;]*m//g' "$LOGS/e2e.log" | grep -oE '^ *[0-9]+ passed' | tail -1 | awk '{ print $1 }')
+
+step "end-to-end tests over WebDriver (Firefox ESR, WebKitGTK)"
+# One static server over dist/ for both engines; each engine's driver and
+# browser are started and ended by the suite (tests/webdriver/engines.mjs).
+WD_PORT="${LATTICE_WD_PORT:-4481}"
+node tests/e2e/static-server.mjs dist "$WD_PORT" >"$LOGS/wd-server.log" 2>&1 &
+WD_SERVER=$!
+# Ours, listening (not another process's server on that port).
+for _ in $(seq 100); do
+  grep -q serving "$LOGS/wd-server.log" || ! kill -0 "$WD_SERVER" 2>/dev/null && break
+  sleep 0.1
+done
+grep -q serving "$LOGS/wd-server.log" || { cat "$LOGS/wd-server.log"; exit 1; }
+for engine in firefox webkit; do
+  LATTICE_WD_ENGINE=$engine LATTICE_WD_BASE="http://127.0.0.1:$WD_PORT/" \
+    node --test --test-reporter=spec tests/webdriver/suite.test.mjs 2>&1 | tee "$LOGS/wd-$engine.log"
+done
+kill "$WD_SERVER" && WD_SERVER=""
+wd_firefox=$(node_count "$LOGS/wd-firefox.log")
+wd_firefox_skipped=$(node_count "$LOGS/wd-firefox.log" skipped)
+wd_webkit=$(node_count "$LOGS/wd-webkit.log")
+wd_webkit_skipped=$(node_count "$LOGS/wd-webkit.log" skipped)
 
 step "embedded-corpus build and end-to-end tests (LATTICE_LAZY=0)"
 # Its own dist folder and port, so dist/ keeps the default build.
@@ -155,5 +199,7 @@ finish_step
 printf '\n\033[1m==> all checks passed in %ss\033[0m\n' $(($(date +%s) - started))
 printf '  tests passed   native: %s (+%s app, +%s doc)   wasm component: %s   end-to-end: %s (+%s embedded corpus, +%s scaled corpus, +%s lattice build site)\n' \
   "${native:-0}" "${app_native:-0}" "${doc:-0}" "${wasm:-0}" "${e2e:-0}" "${embedded:-0}" "${scaled:-0}" "${site:-0}"
+printf '  per engine     Chromium: %s component, %s end-to-end   Firefox ESR: %s component, %s end-to-end (%s skipped)   WebKitGTK: %s end-to-end (%s skipped)\n' \
+  "${wasm:-0}" "${e2e:-0}" "${wasm_firefox:-0}" "${wd_firefox:-0}" "${wd_firefox_skipped:-0}" "${wd_webkit:-0}" "${wd_webkit_skipped:-0}"
 printf '  bundle         %s\n' "${sizes[@]}"
 printf '  time           %s\n' "${timings[@]}"

@@ -8,16 +8,20 @@
 //! [`crate::route::navigate`]) and, debounced, as they scroll; but only once
 //! the page has been put in place ([`settled`]), so the scroll a route change
 //! causes (a shorter loading page) is never recorded on the entry arriving.
+//! "Settled" names the address it was said for: engines order Back's events
+//! differently (WebKit runs timers between the traversal and its `popstate`,
+//! and fires `hashchange` after the page has put itself in place), so a save
+//! never trusts an event to have reset it, only that the address is the same.
 
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo::timers::callback::Timeout;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 use web_sys::ScrollRestoration;
 
 thread_local! {
-    /// Whether the current entry's page has been scrolled into place.
-    static SETTLED: Cell<bool> = const { Cell::new(false) };
+    /// The address whose page has been scrolled into place, if any.
+    static SETTLED: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The debounced save of the scroll position.
     static PENDING: RefCell<Option<Timeout>> = const { RefCell::new(None) };
 }
@@ -38,17 +42,24 @@ pub fn install() {
         PENDING.with(|p| *p.borrow_mut() = Some(timeout));
     })
     .forget();
-    // A new entry: nothing is in place until its page says so.
-    EventListener::new(&window, "hashchange", |_| {
-        SETTLED.with(|s| s.set(false));
-        PENDING.with(|p| p.borrow_mut().take().map(Timeout::cancel));
-    })
-    .forget();
+    // Another entry: a save due for the one left is dropped.
+    for event in ["hashchange", "popstate"] {
+        EventListener::new(&window, event, |_| {
+            PENDING.with(|p| p.borrow_mut().take().map(Timeout::cancel));
+        })
+        .forget();
+    }
+}
+
+/// The address of the current history entry.
+fn address() -> String {
+    gloo::utils::window().location().href().unwrap_or_default()
 }
 
 /// Record the current scroll position on the current history entry.
 pub fn save() {
-    if !SETTLED.with(Cell::get) {
+    let here = address();
+    if !SETTLED.with(|s| s.borrow().as_deref() == Some(here.as_str())) {
         return;
     }
     let window = gloo::utils::window();
@@ -70,5 +81,5 @@ pub fn recorded() -> Option<f64> {
 
 /// The page of the current entry is in place: scrolling from now on is the reader's.
 pub fn settled() {
-    SETTLED.with(|s| s.set(true));
+    SETTLED.with(|s| *s.borrow_mut() = Some(address()));
 }
