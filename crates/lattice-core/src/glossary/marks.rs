@@ -293,6 +293,7 @@ mod tests {
             notes: Vec::new(),
             skipped: Vec::new(),
             diagnostics: Vec::new(),
+            cite: Default::default(),
         }
     }
 
