@@ -98,13 +98,14 @@ doc=$(sum_passed "$LOGS/doc.log")
 step "component tests (wasm, headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test -p lattice-app --target wasm32-unknown-unknown 2>&1 | tee "$LOGS/wasm.log"
+  cargo test -p lattice-app --target wasm32-unknown-unknown --test '*' 2>&1 | tee "$LOGS/wasm.log"
 wasm=$(sum_passed "$LOGS/wasm.log")
 
 step "component tests (wasm, headless Firefox ESR)"
 # The same build; wasm-bindgen-test-runner drives Firefox when GECKODRIVER is set.
-# Only the test files (--test '*'): the lib and bin hold no wasm tests, and each
-# binary costs the runner half a minute of wasm-bindgen before any browser starts.
+# Only the test binary (--test '*'): the lib and bin hold no wasm tests, and each
+# binary costs the runner half a minute of wasm-bindgen before any browser starts
+# (so the component tests are one binary, tests/components/).
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   GECKODRIVER="$(command -v geckodriver)" \
   cargo test -p lattice-app --target wasm32-unknown-unknown --test '*' 2>&1 | tee "$LOGS/wasm-firefox.log"

@@ -3,7 +3,6 @@
 //! its switch, the empty and shortened messages), hostile queries that must
 //! leave a calm page, the header's combobox, the match highlights handed to the
 //! document page, and search routes that survive a trip through the URL.
-#![cfg(target_arch = "wasm32")]
 
 use lattice_app::app::App;
 use lattice_app::corpus::Corpus;
@@ -15,14 +14,11 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlInputElement};
 use yew::Callback;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-mod common;
-use common::{unmount, wait_until};
+use crate::common::{unmount, wait_until};
 
 /// Mount the app with the embedded corpus at `hash`.
 async fn mount(hash: &str) -> (Element, yew::AppHandle<App>) {
-    common::mount(Corpus::embedded().unwrap(), hash).await
+    crate::common::mount(Corpus::embedded().unwrap(), hash).await
 }
 
 fn texts(root: &Element, selector: &str) -> Vec<String> {

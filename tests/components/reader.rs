@@ -1,7 +1,6 @@
 //! Component tests in headless Chromium: the app mounted into a real DOM, with
 //! the embedded corpus and with a hand-made document that tries to smuggle
 //! HTML in, checked the way a reader would see it.
-#![cfg(target_arch = "wasm32")]
 
 use lattice_app::components::meta::kind_name;
 use lattice_app::components::notes::missing_note_text;
@@ -15,10 +14,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-mod common;
-use common::*;
+use crate::common::*;
 
 /// The web analysis in corpus/; its title is what the source prints.
 const QUAD_TITLE: &str = "川普2.0四方外長二次會的合作進展與意涵";

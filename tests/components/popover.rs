@@ -4,7 +4,6 @@
 //! statement that the source lacks the note), Escape closes it and gives
 //! focus back; search hits and glossary terms are cut into the text; the TBX
 //! export is well-formed XML with its text escaped.
-#![cfg(target_arch = "wasm32")]
 
 use lattice_app::components::glossary_export::{to_csv, to_tbx, xml_escape};
 use lattice_app::components::marked::{render_runs, DisplayOptions, Mark, MarkKind};
@@ -21,10 +20,7 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-mod common;
-use common::*;
+use crate::common::*;
 
 const CHAPTER: &str = "indo-pacific-minilateralism";
 const QUAD: &str = "quad-foreign-ministers-2025";

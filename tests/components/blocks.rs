@@ -1,7 +1,6 @@
 //! Component tests in headless Chromium: the lists, block quotes and tables
 //! of Markdown and Word documents, drawn around their paragraphs as a
 //! reader (and a screen reader) meets them.
-#![cfg(target_arch = "wasm32")]
 
 use lattice_app::corpus::Corpus;
 use lattice_core::inline::Inline;
@@ -9,12 +8,7 @@ use lattice_core::{Block, BlockKind, Bundle, Document, Frame, Kind};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-// Shared helpers; this file needs only mounting.
-#[allow(dead_code)]
-mod common;
-use common::*;
+use crate::common::*;
 
 fn all(root: &Element, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).unwrap();
