@@ -156,7 +156,7 @@ test('typing before the index files arrive says it is searching, then lists hits
 }) => {
   // Slow search index files, so the box is used while they are on their way.
   await page.route('**/corpus/*/search/*.bin', async (route) => {
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 400));
     await route.continue();
   });
   await page.goto('./');
@@ -166,6 +166,6 @@ test('typing before the index files arrive says it is searching, then lists hits
   const listbox = page.getByRole('listbox');
   await expect(listbox).toContainText('搜尋中');
   await expect(listbox).not.toContainText('找不到');
-  await expect(page.getByRole('option').nth(1)).toBeVisible({ timeout: 15_000 });
+  await expect(listbox.getByRole('option').nth(1)).toBeVisible({ timeout: 30_000 });
   await expect(listbox).toContainText('查看全部');
 });

@@ -8,7 +8,11 @@
 // is damaged gives a calm message and a retry, never "no results".
 import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test as unguarded } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { DIST } from './servers';
 
 const COPIES = 13;
 
@@ -22,13 +26,28 @@ function corpusRequests(page: Page): string[] {
   return seen;
 }
 
+/** How many files the built split search index has. */
+function indexFiles(): number {
+  const corpus = join(DIST, 'corpus');
+  const set = readdirSync(corpus).find((d) => existsSync(join(corpus, d, 'search')))!;
+  return readdirSync(join(corpus, set, 'search')).length;
+}
+
 type Counts = { documents: number; passages: number; occurrences: number };
+
+/** The CLI: LATTICE_CLI, the debug build the native tests made, or cargo's. */
+function cli(): [string, string[]] {
+  const built = process.env.LATTICE_CLI ?? 'target/debug/lattice';
+  if (existsSync(built)) return [built, []];
+  return ['cargo', ['run', '-q', '--bin', 'lattice', '--']];
+}
 
 /** What the CLI's in-memory search of the real corpus finds for `query`. */
 function realCorpus(query: string, glossary = true): Counts {
-  const args = ['run', '-q', '--bin', 'lattice', '--', 'search', '--json', '--color', 'never'];
+  const [program, prefix] = cli();
+  const args = [...prefix, 'search', '--json', '--color', 'never', '--corpus', 'corpus'];
   if (!glossary) args.push('--no-glossary');
-  const out = execFileSync('cargo', [...args, query], { encoding: 'utf8', timeout: 600_000 });
+  const out = execFileSync(program, [...args, query], { encoding: 'utf8', timeout: 600_000 });
   const found = JSON.parse(out);
   return {
     documents: found.per_document.length,
@@ -83,37 +102,35 @@ for (const [name, query, glossary] of [
     await expect(page.locator('.search-snippet mark').first()).toBeVisible();
     await page.waitForLoadState('networkidle');
     expectNoDocuments(fetched);
-    // Texts are fetched for the shown hits only: at most one file each.
-    const texts = new Set(fetched.filter((p) => p.startsWith('search/')));
-    expect(texts.size).toBeLessThan(shown + 12);
+    // A fraction of the index: the postings its terms need and the texts
+    // of the shown hits, not the whole index.
+    const read = new Set(fetched.filter((p) => p.startsWith('search/')));
+    expect(read.size).toBeLessThan(indexFiles() / 2);
   });
 }
 
 test('glossary expansion marks the other-language forms and says why', async ({ page }) => {
   await search(page, 'Rubio');
-  const marks = await page.locator('.search-snippet mark').allTextContents();
-  expect(marks).toContain('魯比歐');
+  await expect(page.locator('.search-snippet mark', { hasText: '魯比歐' }).first()).toBeVisible();
   await expect(page.locator('.search-expansions')).toContainText('魯比歐');
 });
 
-test('typing on reuses the files fetched: a keystroke back fetches nothing', async ({ page }) => {
+test('typing on reuses the files fetched: no index file is requested twice', async ({ page }) => {
+  const fetched = corpusRequests(page);
   await page.goto(`./#/search?q=${encodeURIComponent('四方安全')}`);
   await expect(page.locator('.search-hit').first()).toBeVisible();
   const box = page.locator('#lattice-search-input');
-  await box.fill('四方安全對話');
-  await expect(page.locator('.search-summary')).toContainText('「四方安全對話」');
-  await expect(page.locator('.search-hit').first()).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  const fetched = corpusRequests(page);
-  // Back to a query answered before, and forward again: both at hand.
-  await box.fill('四方安全');
-  await expect(page.locator('.search-summary')).toContainText('「四方安全」');
-  await expect(page.locator('.search-hit').first()).toBeVisible();
-  await box.fill('四方安全對話');
-  await expect(page.locator('.search-summary')).toContainText('「四方安全對話」');
-  await expect(page.locator('.search-hit').first()).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  expect(fetched).toEqual([]);
+  // On, back to a query answered before, and on again.
+  for (const query of ['四方安全對話', '四方安全', '四方安全對話', '四方']) {
+    await box.fill(query);
+    await expect(page.locator('.search-summary')).toContainText(`「${query}」`);
+    await expect(page.locator('.search-hit').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+  }
+  const index = fetched.filter((p) => p.startsWith('search/'));
+  expect(index.length).toBeGreaterThan(0);
+  expect(index.length, 'a file requested twice').toBe(new Set(index).size);
+  expectNoDocuments(fetched);
 });
 
 test('more results lists the next hits, fetching only their texts', async ({ page }) => {
@@ -130,14 +147,14 @@ test('more results lists the next hits, fetching only their texts', async ({ pag
 });
 
 test('a hit opens its document at the passage, matches marked', async ({ page }) => {
-  await page.goto(`./#/search?q=${encodeURIComponent('小多邊主義')}&scope=body`);
+  await page.goto(`./#/search?q=${encodeURIComponent('關鍵礦產')}&scope=body`);
   const hit = page.locator('a.search-hit-link[href*="/p"]').first();
   await expect(hit).toBeVisible();
   await hit.click();
   await expect(page).toHaveURL(/#\/doc\/[\w-]+\/p\d+\?q=/);
   await expect(page.locator('.doc-body .is-target')).toBeInViewport();
   const current = page.locator('mark.hit.is-current');
-  await expect(current).toHaveText('小多邊主義');
+  await expect(current).toHaveText('關鍵礦產');
   await expect(page.locator('.match-nav-count')).toHaveText(/^\d+ \/ \d+$/);
 });
 
@@ -167,12 +184,25 @@ test.describe('a search index file that cannot be read', () => {
     await expect(page.locator('.search-summary')).toContainText(summary(realCorpus('四方安全對話')));
   });
 
-  test('a file that fails to load says so, and Retry fetches it again', async ({ page }) => {
+});
+
+unguarded.describe('a search index file that does not arrive', () => {
+  unguarded.use({ serviceWorkers: 'block' });
+  unguarded.setTimeout(120_000);
+
+  // Unguarded: Chromium logs the dropped connection as a console error,
+  // which is this test's point; it checks that it is the only one.
+  unguarded('a file that fails to load says so, and Retry fetches it again', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
     let failures = 0;
     await page.route('**/corpus/*/search/*.bin', async (route) => {
       if (failures === 0) {
         failures += 1;
-        // A dropped connection (no HTTP status to log).
+        // A dropped connection.
         return route.abort('connectionreset');
       }
       return route.continue();
@@ -184,5 +214,6 @@ test.describe('a search index file that cannot be read', () => {
     await page.getByRole('button', { name: '重試' }).click();
     await expect(page.locator('.search-hit').first()).toBeVisible();
     await expect(page.locator('.search-summary')).toContainText(summary(realCorpus('AUKUS')));
+    expect(errors).toEqual(['Failed to load resource: net::ERR_CONNECTION_RESET']);
   });
 });
