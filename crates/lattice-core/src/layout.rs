@@ -175,7 +175,9 @@ pub fn split_site(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File
     bundle.documents.sort_by(|a, b| a.id.cmp(&b.id));
     // The index first (it borrows the documents the split then consumes),
     // named under a placeholder set, renamed once the set is known.
-    let search = crate::search::split::files("", &bundle.documents)
+    // Glossary forms get count postings, so a search for one (or expanded
+    // to one) reads its counts, however dense the term.
+    let search = crate::search::split::files_with_glossary("", &bundle.documents, &bundle.glossary)
         .map_err(|_| BundleError::Shape("the search index cannot be encoded"))?;
     let (head, mut files) = split_with_facets(bundle, per_page)?;
     if let Layout::Apart { set, .. } = &head.layout {
@@ -288,7 +290,9 @@ mod tests {
             .iter()
             .filter(|f| f.path.starts_with(&format!("{set}/search/")))
             .collect();
-        let expected = crate::search::split::files(set, &bundle(30).documents).unwrap();
+        let b = bundle(30);
+        let expected =
+            crate::search::split::files_with_glossary(set, &b.documents, &b.glossary).unwrap();
         assert_eq!(search.len(), expected.len());
         for (got, want) in search.iter().zip(&expected) {
             assert_eq!((&got.path, &got.bytes), (&want.path, &want.bytes));
