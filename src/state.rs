@@ -244,3 +244,23 @@ fn apply(prefs: &Prefs) {
     let _ = root.set_attribute("data-font", &prefs.font_step.to_string());
     let _ = root.set_attribute("lang", prefs.lang.tag());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_punctuation_option_is_stored_and_read_back() {
+        let on = Prefs {
+            punctuation: true,
+            ..Prefs::default()
+        };
+        assert!(on.serialize().contains("punct=1"));
+        assert_eq!(Prefs::parse(&on.serialize()), on);
+        // Stored before the option existed: off.
+        let old = Prefs::parse("theme=dark;lang=en;font=2;simp=1;terms=0;bi=1");
+        assert!(!old.punctuation && old.simplified && old.bilingual);
+        let toggled = Rc::new(Prefs::default()).reduce(PrefsAction::TogglePunctuation);
+        assert!(toggled.punctuation);
+    }
+}
