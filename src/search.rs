@@ -167,7 +167,7 @@ impl Searcher {
         let mut hits = pipeline::run(index, &search.text, self.glossary(search), &options)
             .results
             .hits;
-        hits.sort_by_key(|h| h.passage);
+        lattice_core::sort::sort_by_key(&mut hits, |h| h.passage);
         let mut highlights = Highlights::new(&search.text);
         for hit in hits {
             highlights.push(&hit.target, hit.matches);

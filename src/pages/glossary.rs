@@ -165,7 +165,7 @@ pub fn GlossaryPage() -> Html {
         .enumerate()
         .filter(|(_, t)| term_matches(t, &folded))
         .collect();
-    terms.sort_by(|a, b| collation.compare(a.1, b.1, *sort));
+    lattice_core::sort::sort_by(&mut terms, |a, b| collation.compare(a.1, b.1, *sort));
 
     let header = |key: SortKey, zh: &'static str, en: &'static str| {
         let current = *sort;

@@ -28,6 +28,7 @@ pub mod parse;
 pub mod scale;
 pub mod script;
 pub mod search;
+pub mod sort;
 
 pub use bundle::{Bundle, BundleError, BUNDLE_FORMAT_VERSION};
 #[cfg(feature = "build")]
