@@ -10,6 +10,7 @@
 #
 # Each size is built with LATTICE_SCALE=N (see build.rs) into target/perf/dist-N;
 # dist/ is left alone. The table also goes to target/perf/results.json.
+# Where the wasm's bytes go, item by item: scripts/wasm-size.sh (twiggy).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
