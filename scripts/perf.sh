@@ -16,6 +16,7 @@
 # archive -- N DIR`, kept in target/perf/archive-N) with LATTICE_CORPUS=DIR
 # into target/perf/dist-docs-N. dist/ is left alone. Each build's time and
 # dist size go to target/perf/builds.json; the table to target/perf/results.json.
+# Where the wasm's bytes go, item by item: scripts/wasm-size.sh (twiggy).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -89,7 +89,7 @@ impl Highlights {
 pub fn join_ranges(ranges: &[Range<usize>], text: &[char]) -> Vec<Range<usize>> {
     let mut sorted: Vec<Range<usize>> =
         ranges.iter().filter(|r| r.start < r.end).cloned().collect();
-    sorted.sort_by_key(|r| (r.start, r.end));
+    lattice_core::sort::sort_by_key(&mut sorted, |r| (r.start, r.end));
     let mut out: Vec<Range<usize>> = Vec::new();
     for r in sorted {
         if let Some(last) = out.last_mut() {

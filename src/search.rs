@@ -415,7 +415,7 @@ impl Searcher {
                 .hits
         };
         let mut hits = hits;
-        hits.sort_by_key(|h| h.passage);
+        lattice_core::sort::sort_by_key(&mut hits, |h| h.passage);
         let mut highlights = Highlights::default();
         for hit in hits {
             highlights.push(&hit.target, hit.matches);

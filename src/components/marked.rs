@@ -213,7 +213,9 @@ fn usable_marks(runs: &[Inline], marks: &[Mark]) -> Vec<Mark> {
         .filter(|m| m.range.start < m.range.end && m.range.end <= offset)
         .filter(|m| !links.iter().any(|l| overlaps(l, &m.range)))
         .collect();
-    terms.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
+    lattice_core::sort::sort_by_key(&mut terms, |m| {
+        (m.range.start, std::cmp::Reverse(m.range.end))
+    });
     let mut out: Vec<Mark> = Vec::new();
     for m in terms {
         if !out.iter().any(|kept| overlaps(&kept.range, &m.range)) {

@@ -177,7 +177,7 @@ pub fn GlossaryPage(props: &GlossaryPageProps) -> Html {
         .filter(|(_, t)| term_matches(t, &folded))
         .filter(|(_, t)| props.kind.is_none_or(|k| t.kind == k))
         .collect();
-    terms.sort_by(|a, b| collation.compare(a.1, b.1, *sort));
+    lattice_core::sort::sort_by(&mut terms, |a, b| collation.compare(a.1, b.1, *sort));
 
     let header = |key: SortKey, zh: &'static str, en: &'static str| {
         let current = *sort;

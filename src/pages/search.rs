@@ -406,7 +406,7 @@ fn jump_links(
                 })
                 .unwrap_or(usize::MAX)
         };
-        places.sort_by_key(|(a, _)| a.as_deref().map(order));
+        lattice_core::sort::sort_by_key(&mut places, |(a, _)| a.as_deref().map(order));
     }
     let count: usize = places.iter().map(|(_, n)| n).sum();
     html! {

@@ -412,7 +412,7 @@ pub fn split_at_marks(runs: &[Inline], marks: &[std::ops::Range<usize>]) -> Vec<
         .filter(|m| m.start < m.end)
         .flat_map(|m| [m.start, m.end])
         .collect();
-    cuts.sort_unstable();
+    crate::sort::sort(&mut cuts);
     cuts.dedup();
     let mut out = Vec::new();
     let mut offset = 0; // plain-text chars before this run

@@ -30,6 +30,7 @@ pub mod punctuation;
 pub mod scale;
 pub mod script;
 pub mod search;
+pub mod sort;
 
 pub use bundle::{Bundle, BundleError, BUNDLE_FORMAT_VERSION};
 #[cfg(feature = "build")]

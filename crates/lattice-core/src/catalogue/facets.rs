@@ -149,13 +149,15 @@ impl Facets {
                 .collect::<Vec<_>>()
         };
         let mut by_date: Vec<u32> = (0..documents.len() as u32).collect();
-        by_date.sort_by_key(|&i| {
+        crate::sort::sort_by_key(&mut by_date, |&i| {
             let date = documents[i as usize].meta.date.as_ref();
             (date.is_none(), date.map(|d| (d.year, d.month, d.day)), i)
         });
         let keys: Vec<String> = documents.iter().map(|d| title_key(&d.meta.title)).collect();
         let mut by_title: Vec<u32> = (0..documents.len() as u32).collect();
-        by_title.sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]).then(a.cmp(&b)));
+        crate::sort::sort_by(&mut by_title, |&a, &b| {
+            keys[a as usize].cmp(&keys[b as usize]).then(a.cmp(&b))
+        });
         Facets {
             version: BUNDLE_FORMAT_VERSION,
             total: documents.len() as u32,

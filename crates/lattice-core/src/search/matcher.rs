@@ -78,7 +78,7 @@ fn find_all(hay: &str, needle: &str, form: Form, out: &mut Vec<ByteMatch>) {
 /// character ranges, each with its form (the first, when two forms cover
 /// the same range), in one pass over the text.
 pub(super) fn to_char_ranges(hay: &str, mut matches: Vec<ByteMatch>) -> Vec<(Range<usize>, Form)> {
-    matches.sort_unstable();
+    crate::sort::sort(&mut matches);
     matches.dedup_by_key(|m| (m.start, m.len));
     let mut out = Vec::with_capacity(matches.len());
     let (mut byte, mut ch) = (0usize, 0usize);

@@ -159,7 +159,7 @@ pub(crate) fn tally(mut found: Vec<Candidate>, limit: Option<usize>) -> Tally {
         }
         _ => {}
     }
-    found.sort_by(|a, b| rank::order(key(a), key(b)));
+    crate::sort::sort_by(&mut found, |a, b| rank::order(key(a), key(b)));
     Tally {
         best: found,
         per_document,
@@ -218,7 +218,7 @@ pub fn search(index: &SearchIndex, query: &Query, options: &SearchOptions) -> Re
             .flatten()
             .map(|m| (m.start, m.len))
             .collect();
-        all.sort_unstable();
+        crate::sort::sort(&mut all);
         all.dedup();
         found.push(Candidate {
             passage: i,
