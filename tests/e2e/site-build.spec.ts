@@ -150,6 +150,8 @@ test.describe('a note cited from two places (tests/e2e/site-papers/cited-twice.m
     await expect(once).toHaveCount(1);
     await expect(once).toHaveAttribute('href', /\/ref-2-1$/);
     await expect(once.locator('sup')).toHaveCount(0);
+  });
+});
 
 // Citation metadata (issue 14, item 4; issue 16, items 16 and 19): what
 // lattice.toml and a paper's front matter say shows on the library's cards
