@@ -15,6 +15,8 @@ async function searchFor(page: Page, query: string) {
   await box(page).press('Enter');
   await expect(page).toHaveURL(/#\/search\?q=/);
   await expect(page.getByRole('heading', { level: 1, name: '搜尋' })).toBeVisible();
+  // A split corpus answers once the index files its terms need have arrived.
+  await expect(page.locator('section.search-page')).toHaveAttribute('aria-busy', 'false');
 }
 
 test('/ focuses the search box, but not while typing elsewhere', async ({ page }) => {
