@@ -159,6 +159,9 @@ test.describe('a note cited from two places (tests/e2e/site-papers/cited-twice.m
 // and the citations use it all.
 const ZH_TITLE = '印太小多邊合作的制度化：四方安全對話與澳英美三方安全夥伴';
 const ZH_ENGLISH = 'Institutionalising Indo-Pacific Minilateralism: The Quad and AUKUS';
+// The value of a labelled row of the citation metadata.
+const dd = (meta: ReturnType<Page['locator']>, label: string) =>
+  meta.locator(`.citation-meta-row:has(> dt:text-is("${label}")) > dd`);
 
 test.describe('citation metadata', () => {
   test('library cards show the metadata and English titles in English', async ({ page }) => {
@@ -170,12 +173,12 @@ test.describe('citation metadata', () => {
     await expect(en.locator('.original-title')).toHaveText(ENGLISH);
     await expect(en.locator('.authors')).toHaveText('Jane Doe and Kenji Sato');
     const meta = en.locator('.citation-meta');
-    await expect(meta).toContainText('In:Regional Security Outlook');
-    await expect(meta).toContainText('Edited by:Chen Ming and Lee Hua');
-    await expect(meta).toContainText('Publisher:Example Institute');
-    await expect(meta).toContainText('Place:Canberra');
-    await expect(meta).toContainText('Year:2024');
-    await expect(meta).toContainText('Pages:45-67');
+    await expect(dd(meta, 'In')).toHaveText('Regional Security Outlook');
+    await expect(dd(meta, 'Edited by')).toHaveText('Chen Ming and Lee Hua');
+    await expect(dd(meta, 'Publisher')).toHaveText('Example Institute');
+    await expect(dd(meta, 'Place')).toHaveText('Canberra');
+    await expect(dd(meta, 'Year')).toHaveText('2024');
+    await expect(dd(meta, 'Pages')).toHaveText('45-67');
     await expect(meta.locator('a.doi')).toHaveAttribute('href', 'https://doi.org/10.1234/rso.2024.3');
     await expect(meta.locator('a.source-url')).toHaveAttribute('href', 'https://example.org/rso/minilateral');
     await expect(meta.locator('a.source-url')).toHaveAttribute('rel', 'noopener noreferrer');
@@ -190,7 +193,7 @@ test.describe('citation metadata', () => {
     await page.reload();
     const zhCard = page.locator('.card', { hasText: ZH_TITLE }).first();
     await expect(zhCard.locator('.card-title')).toHaveText(ZH_TITLE);
-    await expect(zhCard.locator('.citation-meta')).toContainText(`英文題名:${ZH_ENGLISH}`);
+    await expect(dd(zhCard, '英文題名')).toHaveText(ZH_ENGLISH);
     await expect(zhCard.locator('.authors')).toHaveText('林怡君、陳志明');
   });
 
@@ -201,7 +204,7 @@ test.describe('citation metadata', () => {
     await expect(page).toHaveTitle(/^Minilateral Cooperation · Test Library$/);
     const header = page.locator('.doc-header');
     await expect(header.locator('.original-title')).toHaveText(ENGLISH);
-    await expect(header.locator('.citation-meta')).toContainText('Publisher:Example Institute');
+    await expect(dd(header.locator('.citation-meta'), 'Publisher')).toHaveText('Example Institute');
     await expect(header.locator('.citation-meta a.doi')).toHaveAttribute('href', 'https://doi.org/10.1234/rso.2024.3');
     // The citation: a chapter in its book, with editors, publisher and DOI.
     await header.getByRole('button', { name: 'Cite this document' }).click();
