@@ -106,7 +106,8 @@ async function saveAll(page: Page) {
   await page.reload();
   const panel = page.locator('.offline-panel');
   await panel.getByRole('button', { name: '儲存整個書庫供離線閱讀' }).click();
-  await expect(panel.getByRole('status')).toHaveText('整個書庫都可離線閱讀。');
+  // Every document and every search index file: hundreds of files.
+  await expect(panel.getByRole('status')).toHaveText('整個書庫都可離線閱讀。', { timeout: 60_000 });
 }
 
 let folder: string;
