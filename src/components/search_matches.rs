@@ -34,9 +34,21 @@ pub fn SearchMatches(props: &SearchMatchesProps) -> Html {
     let lang = use_lang();
     let searcher = use_context::<Searcher>().expect("App provides the searcher");
     let corpus = use_context::<Corpus>().expect("App provides the corpus");
+    // Recomputed when the document or the glossary arrives too: in a split
+    // corpus either may come after the page first renders, and matches
+    // found without the glossary miss its expanded forms.
+    let at_hand = (
+        corpus.document(&props.id).is_some(),
+        crate::fetch_plan::Held::has_glossary(&corpus),
+    );
     let highlights = use_memo(
-        (searcher.clone(), props.id.clone(), props.search.clone()),
-        |(searcher, id, search)| {
+        (
+            searcher.clone(),
+            props.id.clone(),
+            props.search.clone(),
+            at_hand,
+        ),
+        |(searcher, id, search, _)| {
             let doc = corpus.document(id);
             Rc::new(searcher.highlights(id, search).joined(|anchor| {
                 let doc = doc.as_ref()?;

@@ -112,6 +112,9 @@ for (const viewport of [
 
 test('results say once what the glossary added, and a document lists its hits', async ({ page }) => {
   await page.goto('./#/search?q=Rubio');
+  // A split corpus answers once its index files have arrived.
+  await expect(page.locator('section.search-page')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.locator('.search-group').first()).toBeVisible();
   const also = page.locator('.search-expansions');
   await expect(also).toHaveCount(1);
   await expect(also).toContainText('也符合');
