@@ -40,15 +40,7 @@ pub fn files<'a>(
     set: &str,
     documents: impl IntoIterator<Item = &'a Document>,
 ) -> Result<Vec<layout::File>, SplitError> {
-    let built = build(&SearchIndex::build(documents))?;
-    Ok(built
-        .files
-        .into_iter()
-        .map(|(name, bytes)| layout::File {
-            path: search_path(set, &name),
-            bytes,
-        })
-        .collect())
+    Ok(placed(set, build(&SearchIndex::build(documents))?))
 }
 
 /// [`files`], with count postings for every form of `glossary` too, so a
@@ -60,14 +52,19 @@ pub fn files_with_glossary<'a>(
     glossary: &Glossary,
 ) -> Result<Vec<layout::File>, SplitError> {
     let built = super::build_with_glossary(&SearchIndex::build(documents), glossary)?;
-    Ok(built
+    Ok(placed(set, built))
+}
+
+/// A built index's files at their paths under set `set`.
+fn placed(set: &str, built: super::Built) -> Vec<layout::File> {
+    built
         .files
         .into_iter()
         .map(|(name, bytes)| layout::File {
             path: search_path(set, &name),
             bytes,
         })
-        .collect())
+        .collect()
 }
 
 /// The folder holding a site's `meta.bin`: `site` itself, or the one
