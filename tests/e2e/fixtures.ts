@@ -2,7 +2,7 @@
 // every request and console error, and fails the test if the page asked any
 // other origin for anything (Lattice is offline: no fonts, scripts or
 // analytics from elsewhere) or logged an error (a CSP violation, a panic).
-import { type ConsoleMessage, expect, test as base } from '@playwright/test';
+import { type ConsoleMessage, type Page, expect, test as base } from '@playwright/test';
 
 export const test = base.extend<{ guard: void }>({
   guard: [
@@ -12,7 +12,7 @@ export const test = base.extend<{ guard: void }>({
       const errors: string[] = [];
       page.on('request', (request) => {
         const url = request.url();
-        if (!url.startsWith('data:') && new URL(url).origin !== origin) foreign.push(url);
+        if (!url.startsWith('data:') && !url.startsWith('about:') && new URL(url).origin !== origin) foreign.push(url);
       });
       page.on('console', (message) => {
         if (message.type() === 'error' && !expected404(message)) errors.push(message.text());
@@ -27,6 +27,16 @@ export const test = base.extend<{ guard: void }>({
 });
 
 export { expect };
+
+/**
+ * Load `path` as a new document, as a reload does, but from a blank page:
+ * `goto` to another hash of the same page followed by `reload` can let a
+ * check read the old document before the reload replaced it.
+ */
+export async function reopen(page: Page, path: string) {
+  await page.goto('about:blank');
+  await page.goto(path);
+}
 
 /**
  * Chromium's own log line for a document file the server answered 404: how

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test as plain } from '@playwright/test';
-import { CHAPTER, QUAD, expect, test } from './fixtures';
+import { CHAPTER, QUAD, expect, reopen, test } from './fixtures';
 import { DIST, controlled, port as ownPort, serve, stop } from './servers';
 
 // This file's servers' ports.
@@ -60,8 +60,7 @@ for (const [name, base, port] of [
 
       const online: string[] = [];
       for (const path of PAGES) {
-        await page.goto(path);
-        await page.reload();
+        await reopen(page, path);
         online.push(await heading(page));
       }
       expect(online[0]).toBe('書庫');
@@ -70,8 +69,7 @@ for (const [name, base, port] of [
       await stop(server);
       await context.setOffline(true);
       for (const [i, path] of PAGES.entries()) {
-        await page.goto(path);
-        await page.reload();
+        await reopen(page, path);
         expect(await heading(page), `${path} offline`).toBe(online[i]);
       }
       await page.goto(`./#/doc/${CHAPTER.id}/n5`);
@@ -162,8 +160,7 @@ test.describe('Content-Security-Policy', () => {
       );
     });
     for (const path of PAGES) {
-      await page.goto(path);
-      await page.reload();
+      await reopen(page, path);
       await heading(page);
       const seen = await page.evaluate(
         () => (window as unknown as { cspViolations: string[] }).cspViolations,
