@@ -128,7 +128,8 @@ test.describe('past the budget', () => {
     await expect(panel).toContainText(`／`);
     await expect(panel).toContainText(/還需 \d/);
     await panel.getByRole('button', { name: '儲存整個書庫供離線閱讀' }).click();
-    await expect(panel.getByRole('status')).toHaveText('整個書庫都可離線閱讀。');
+    // Every document and every search index file: hundreds of files.
+    await expect(panel.getByRole('status')).toHaveText('整個書庫都可離線閱讀。', { timeout: 60_000 });
     await expect(panel.locator('progress')).toHaveAttribute('value', await panel.locator('progress').getAttribute('max') ?? '');
     // Every document but the one already opened came over the network.
     const docs = seen.filter((p) => p.includes('/doc/'));
