@@ -191,7 +191,11 @@ test.describe('citation metadata', () => {
     // In Chinese, the printed title leads and the English one is listed.
     await page.evaluate(() => localStorage.setItem('lattice.prefs', 'lang=zh'));
     await page.reload();
-    const zhCard = page.locator('.card', { hasText: ZH_TITLE }).first();
+    // The Markdown paper (its front matter holds the English title), not the
+    // Word paper of the same title and date.
+    const zhCard = page
+      .locator('.card')
+      .filter({ has: page.locator('a[href="#/doc/minilateral-zh-notes"]') });
     await expect(zhCard.locator('.card-title')).toHaveText(ZH_TITLE);
     await expect(dd(zhCard, '英文題名')).toHaveText(ZH_ENGLISH);
     await expect(zhCard.locator('.authors')).toHaveText('林怡君、陳志明');
