@@ -11,8 +11,9 @@
 #                                             # that archive (not measured in
 #                                             # the browser: the same files)
 #   bash scripts/perf.sh --build-only 10,1000,10000,50000
-#                                             # only time `lattice build` of
-#                                             # these archives (peak memory)
+#                                             # time `lattice build` of these
+#                                             # archives (peak memory); with
+#                                             # no --docs, builds only
 #   bash scripts/perf.sh --scale 10,100       # plus `trunk build`s of the
 #                                             # identical copies (LATTICE_SCALE)
 #   RUNS=9 bash scripts/perf.sh ...           # more visits per build (median)
@@ -125,7 +126,15 @@ for n in ${build_only//,/ }; do
   site_build "lattice-build-${n}docs" "$a" "target/perf/site-build-only"
   rm -rf target/perf/site-build-only
 done
-if [ -n "$build_only" ] && [ -z "$docs$scales$trunk_docs" ]; then
+for n in ${trunk_docs//,/ }; do
+  a="$(archive "$n")"
+  trunk_build "trunk-build-${n}docs" "target/perf/dist-docs-$n" LATTICE_CORPUS="$a"
+  # Timed only: the same site as `lattice build` writes, with the head
+  # embedded in the wasm. Removed to spare the disk.
+  rm -rf "target/perf/dist-docs-$n"
+done
+# Builds only (--build-only, --trunk-docs without --docs or --scale): their table.
+if [ -n "$build_only$trunk_docs" ] && [ -z "$docs$scales" ]; then
   echo '| build | seconds | peak memory MB | files | MB |'
   echo '|---|---|---|---|---|'
   node -e 'for (const [l, b] of Object.entries(require("./target/perf/builds.json")))
@@ -143,13 +152,6 @@ done
 for n in ${scales//,/ }; do
   trunk_build "${n}x-trunk" "target/perf/dist-$n" LATTICE_SCALE="$n"
   builds+=("${n}x-trunk=target/perf/dist-$n")
-done
-for n in ${trunk_docs//,/ }; do
-  a="$(archive "$n")"
-  trunk_build "trunk-build-${n}docs" "target/perf/dist-docs-$n" LATTICE_CORPUS="$a"
-  # Timed only: the files are those `lattice build` wrote, with the corpus
-  # embedded in the wasm instead of fetched. Removed to spare the disk.
-  rm -rf "target/perf/dist-docs-$n"
 done
 
 node scripts/perf.mjs "${builds[@]}" --runs "${RUNS:-5}" --json target/perf/results.json
