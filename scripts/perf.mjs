@@ -76,7 +76,22 @@ const QUERIES = [
   ['dense: 的', '的'],
   ['dense: Quad', 'Quad'],
   ['glossary term', 'Rubio'],
+  // The densest of the native benchmark's set (crates/lattice-core/benches/search.rs).
+  ['dense: 國', '國'],
+  ['dense: a', 'a'],
+  ['OR', 'Quad OR AUKUS'],
+  ['long phrase', '強化友盟關係的策略'],
+  ['two words', '美日韓 三邊'],
 ];
+// Where a query's bytes go: the split search index (postings and the texts
+// of shown hits), the glossary (fetched for expansion on first use), and
+// the rest (catalogue pages, documents chunks of the layout).
+const PARTS = ['index', 'glossary', 'other'];
+function partOf(path) {
+  if (path.includes('/search/')) return 'index';
+  if (path.includes('glossary')) return 'glossary';
+  return 'other';
+}
 const PER_QUERY = process.env.PERF_QUERIES !== '0';
 const KINDS = ['wasm', 'js', 'css', 'data', 'other'];
 
@@ -130,46 +145,67 @@ const median = (xs) => {
   return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
 };
 
-async function visit(browser, url) {
-  const context = await browser.newContext({ locale: 'zh-TW' });
+/** A fresh browser context (no cache, no service worker yet unless
+ *  `serviceWorkers` says otherwise) with one page, its wasm memory recorded
+ *  at start-up, and a DevTools session recording every response body from
+ *  when `record()` is called: `take()` returns them (path and bytes) and
+ *  starts over. The one way both the visit and the per-query cost watch the
+ *  network. */
+async function openPage(browser, { serviceWorkers = 'allow', interactive = false } = {}) {
+  const context = await browser.newContext({ locale: 'zh-TW', serviceWorkers });
   const page = await context.newPage();
-  await page.addInitScript(() => {
+  await page.addInitScript((interactive) => {
     addEventListener('TrunkApplicationStarted', (e) => {
       window.__latticeWasmMemory = e.detail.wasm.memory;
     });
+    if (!interactive) return;
     new MutationObserver((_, observer) => {
       if (document.querySelector('main.page h1')) {
         window.__latticeInteractive = performance.now();
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
-  });
+  }, interactive);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Performance.enable');
   const responses = new Map();
-  const bodies = [];
+  let bodies = [];
+  let recording = false;
   cdp.on('Network.responseReceived', (e) => responses.set(e.requestId, e.response.url));
   cdp.on('Network.loadingFinished', (e) => {
-    const path = responses.get(e.requestId);
-    if (!path) return;
+    const url = responses.get(e.requestId);
+    if (!recording || !url) return;
     bodies.push(
       cdp
         .send('Network.getResponseBody', { requestId: e.requestId })
         .then(({ body, base64Encoded }) => ({
-          path: new URL(path).pathname,
+          path: new URL(url).pathname,
           body: Buffer.from(body, base64Encoded ? 'base64' : 'utf8'),
         }))
         .catch(() => null),
     );
   });
+  const record = () => {
+    recording = true;
+  };
+  const take = async () => {
+    const got = (await Promise.all(bodies)).filter(Boolean);
+    bodies = [];
+    return got;
+  };
+  const wasmMemory = () => page.evaluate(() => window.__latticeWasmMemory?.buffer.byteLength ?? NaN);
+  return { context, page, cdp, record, take, wasmMemory };
+}
 
+async function visit(browser, url) {
+  const { context, page, cdp, record, take, wasmMemory: memory } = await openPage(browser, { interactive: true });
+  await cdp.send('Performance.enable');
+  record();
   await page.goto(url);
   await page.waitForFunction(() => window.__latticeInteractive !== undefined);
   await page.waitForLoadState('networkidle');
-  const firstLoad = (await Promise.all(bodies)).filter(Boolean);
-  bodies.length = 0;
+  const firstLoad = await take();
   const timing = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     interactive: window.__latticeInteractive,
@@ -229,7 +265,7 @@ async function visit(browser, url) {
   const metrics = Object.fromEntries(
     (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
   );
-  const wasmMemory = await page.evaluate(() => window.__latticeWasmMemory?.buffer.byteLength ?? NaN);
+  const wasmMemory = await memory();
   await context.close();
   return { firstLoad, ...timing, openDoc, firstSearch, keys, warm, heap: metrics.JSHeapUsedSize, wasmMemory };
 }
@@ -237,32 +273,11 @@ async function visit(browser, url) {
 /** One query from a fresh visit: bytes and requests beyond the first load,
  *  time to results, and wasm memory after it. */
 async function queryCost(browser, url, query) {
-  const context = await browser.newContext({ locale: 'zh-TW', serviceWorkers: 'block' });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    addEventListener('TrunkApplicationStarted', (e) => {
-      window.__latticeWasmMemory = e.detail.wasm.memory;
-    });
-  });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const { context, page, record, take, wasmMemory: memory } = await openPage(browser, { serviceWorkers: 'block' });
   await page.goto(url);
   await page.locator('main.page h1').waitFor();
   await page.waitForLoadState('networkidle');
-  const responses = new Map();
-  const bodies = [];
-  cdp.on('Network.responseReceived', (e) => responses.set(e.requestId, e.response.url));
-  cdp.on('Network.loadingFinished', (e) => {
-    const path = responses.get(e.requestId);
-    if (!path) return;
-    bodies.push(
-      cdp
-        .send('Network.getResponseBody', { requestId: e.requestId })
-        .then(({ body, base64Encoded }) => Buffer.from(body, base64Encoded ? 'base64' : 'utf8'))
-        .catch(() => null),
-    );
-  });
+  record();
   const ms = await page.evaluate(async (query) => {
     const t = performance.now();
     location.hash = `#/search?q=${encodeURIComponent(query)}`;
@@ -278,11 +293,17 @@ async function queryCost(browser, url, query) {
     return performance.now() - t;
   }, query);
   await page.waitForLoadState('networkidle');
-  const got = (await Promise.all(bodies)).filter(Boolean);
-  const bytes = got.reduce((t, b) => add(t, sizes(b)), zero());
-  const wasmMemory = await page.evaluate(() => window.__latticeWasmMemory?.buffer.byteLength ?? NaN);
+  const got = await take();
+  const bytes = got.reduce((t, { body }) => add(t, sizes(body)), zero());
+  const parts = Object.fromEntries(PARTS.map((p) => [p, { requests: 0, ...zero() }]));
+  for (const { path, body } of got) {
+    const part = parts[partOf(path)];
+    Object.assign(part, add(part, sizes(body)));
+    part.requests++;
+  }
+  const wasmMemory = await memory();
   await context.close();
-  return { ms, requests: got.length, bytes, wasmMemory };
+  return { ms, requests: got.length, bytes, parts, wasmMemory };
 }
 
 async function measure(browser, { label, dir }) {
@@ -308,6 +329,7 @@ async function measure(browser, { label, dir }) {
           ms: median(costs.map((c) => c.ms)),
           requests: costs[0].requests,
           bytes: costs[0].bytes,
+          parts: costs[0].parts,
           wasmMemory: Math.max(...costs.map((c) => c.wasmMemory)),
         });
       }
@@ -329,6 +351,7 @@ async function measure(browser, { label, dir }) {
       warmMax: warm.length ? Math.max(...warm) : NaN,
       queries,
       buildSeconds: built.seconds ?? NaN,
+      buildPeak: built.peak ?? NaN,
       distBytes: built.bytes ?? NaN,
       distFiles: built.files ?? NaN,
       heap: median(runs.map((r) => r.heap)),
@@ -366,14 +389,28 @@ function table(results) {
     ['keystroke ms median / max', ...results.map((r) => `${ms(r.keyMedian)} / ${ms(r.keyMax)}`)],
     ['warm keystroke ms median / max', ...results.map((r) => `${ms(r.warmMedian)} / ${ms(r.warmMax)}`)],
     ...QUERIES.filter(() => PER_QUERY).map(([name, q], i) => [
-      `${name} ${q}: kB br, requests, ms`,
+      `${name} ${q}: kB br (index + glossary + other), requests, ms`,
       ...results.map((r) => {
         const c = r.queries[i];
-        return c ? `${kb(c.bytes.brotli)}, ${c.requests}, ${ms(c.ms)}` : '—';
+        if (!c) return '—';
+        const p = c.parts;
+        return `${kb(c.bytes.brotli)} (${kb(p.index.brotli)} + ${kb(p.glossary.brotli)} + ${kb(p.other.brotli)}), ${c.requests}, ${ms(c.ms)}`;
       }),
     ]),
+    ...(PER_QUERY
+      ? [
+          [
+            'budget: each query\'s index ≤ 300 kB br',
+            ...results.map((r) => {
+              const over = r.queries.filter((c) => c.parts.index.brotli > 300_000).map((c) => c.query);
+              return over.length ? `OVER: ${over.join(', ')}` : 'ok';
+            }),
+          ],
+          ['budget: each query ≤ 1 s cold', ...results.map((r) => (r.queries.every((c) => c.ms <= 1000) ? 'ok' : 'OVER'))],
+        ]
+      : []),
     ['wasm memory MB after a query (max)', ...results.map((r) => mb(r.queries.length ? Math.max(...r.queries.map((c) => c.wasmMemory)) : NaN))],
-    ['build s', ...results.map((r) => ms(r.buildSeconds))],
+    ['build s, peak MB', ...results.map((r) => `${ms(r.buildSeconds)}, ${mb(r.buildPeak)}`)],
     ['dist files, MB', ...results.map((r) => `${Number.isNaN(r.distFiles) ? '—' : r.distFiles}, ${mb(r.distBytes)}`)],
     ['JS heap MB', ...results.map((r) => mb(r.heap))],
     ['wasm memory MB', ...results.map((r) => mb(r.wasmMemory))],
@@ -395,4 +432,12 @@ try {
 }
 console.log(`\nLattice performance (${RUNS} fresh visits each, loopback, no throttling; medians)\n`);
 console.log(table(results));
+// Every build scripts/perf.sh timed, measured in the browser or not (the
+// `trunk build` of an archive, the `lattice build` of 50,000 documents).
+if (Object.keys(BUILDS).length) {
+  console.log('\n| build | seconds | peak memory MB | files | MB |\n|---|---|---|---|---|');
+  for (const [label, b] of Object.entries(BUILDS)) {
+    console.log(`| ${label} | ${ms(b.seconds)} | ${mb(b.peak ?? NaN)} | ${b.files} | ${mb(b.bytes)} |`);
+  }
+}
 if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(results, null, 2));

@@ -1,22 +1,34 @@
 #!/usr/bin/env bash
 # Builds the reader in release mode for one or more corpus sizes and measures
 # each with scripts/perf.mjs (bytes of first load, first content, interactive,
-# search latency, memory). Not a test: numbers are printed, not asserted, and
-# CI does not run it (the 100× build alone takes minutes).
+# search latency, per-query bytes over the wire, memory). Not a test: numbers
+# are printed, not asserted, and CI does not run it.
 #
-#   bash scripts/perf.sh                  # the real corpus (1×)
-#   bash scripts/perf.sh --scale 1,10,100 # plus synthetic 10× and 100× corpora
-#   bash scripts/perf.sh --docs 1000,10000  # the real corpus and generated
-#                                         # archives of 1,000 and 10,000 analyses
-#   RUNS=9 bash scripts/perf.sh ...       # more visits per build (median)
-#   PERF_QUERIES=0 bash scripts/perf.sh   # skip the per-query table
+#   bash scripts/perf.sh                      # the real corpus (1×)
+#   bash scripts/perf.sh --docs 1000,10000    # plus generated archives of
+#                                             # 1,000 and 10,000 analyses
+#   bash scripts/perf.sh --trunk-docs 10000   # also time a `trunk build` of
+#                                             # that archive (not measured in
+#                                             # the browser: the same files)
+#   bash scripts/perf.sh --build-only 10,1000,10000,50000
+#                                             # time `lattice build` of these
+#                                             # archives (peak memory); with
+#                                             # no --docs, builds only
+#   bash scripts/perf.sh --scale 10,100       # plus `trunk build`s of the
+#                                             # identical copies (LATTICE_SCALE)
+#   RUNS=9 bash scripts/perf.sh ...           # more visits per build (median)
+#   PERF_QUERIES=0 bash scripts/perf.sh       # skip the per-query table
+#   LATTICE=target/release/lattice bash ...   # reuse a packaged binary
+#   KEEP_SITES=0 bash scripts/perf.sh ...     # delete each site once measured
 #
-# Each size is built with LATTICE_SCALE=N (see build.rs) into target/perf/dist-N;
-# an archive of N documents (`cargo run --release -p lattice-core --example
-# archive -- N DIR`, kept in target/perf/archive-N) with LATTICE_CORPUS=DIR
-# into target/perf/dist-docs-N. dist/ is left alone. Each build's time and
-# dist size go to target/perf/builds.json; the table to target/perf/results.json.
-# Where the wasm's bytes go, item by item: scripts/wasm-size.sh (twiggy).
+# One release app build: scripts/package.sh builds the app (LATTICE_HEAD=fetch)
+# and the `lattice` binary carrying it; then every size is a fast `lattice
+# build DIR --out target/perf/site-N` over that same app — the real corpus as
+# 1x, an archive of N documents (`cargo run --release -p lattice-core
+# --example archive -- N DIR`, kept in target/perf/archive-N) as Ndocs. Each
+# build's time, peak memory (/usr/bin/time -v) and size go to
+# target/perf/builds.json; the table to target/perf/results.json, printed as
+# markdown. Where the wasm's bytes go: scripts/wasm-size.sh (twiggy).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,12 +36,16 @@ cd "$ROOT"
 bash scripts/setup.sh >/dev/null
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
-scales="1"
+scales=""
 docs=""
+trunk_docs=""
+build_only=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --scale) scales="${2:?--scale takes a list, e.g. 1,10,100}"; shift 2 ;;
+    --scale) scales="${2:?--scale takes a list, e.g. 10,100}"; shift 2 ;;
     --docs) docs="${2:?--docs takes a list, e.g. 1000,10000}"; shift 2 ;;
+    --trunk-docs) trunk_docs="${2:?--trunk-docs takes a list, e.g. 10000}"; shift 2 ;;
+    --build-only) build_only="${2:?--build-only takes a list, e.g. 10,1000,10000}"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -39,41 +55,106 @@ builds=()
 timings="target/perf/builds.json"
 echo '{}' > "$timings"
 
-# Build into $2 with the environment in $3..., timing it; record label $1.
-build() {
-  local label="$1" dist="$2"
-  shift 2
-  printf '\033[1m==> release build, %s\033[0m\n' "$label"
-  local start end
-  start=$(date +%s.%N)
-  env "$@" trunk build --release --dist "$dist" 2>&1 | grep -E 'postbuild|ERROR|error' || true
-  end=$(date +%s.%N)
-  [ -f "$dist/index.html" ] || { echo "build $label failed" >&2; exit 1; }
+# Record build $1 of folder $2: seconds $3, peak resident kB $4.
+record() {
   node -e '
     const fs = require("fs"), path = require("path");
-    const [file, label, dist, seconds] = process.argv.slice(1);
+    const [file, label, dist, seconds, peak] = process.argv.slice(1);
     let bytes = 0, files = 0;
     const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p); else { files++; bytes += fs.statSync(p).size; } } };
     walk(dist);
     const all = JSON.parse(fs.readFileSync(file, "utf8"));
-    all[label] = { seconds: Number(seconds), bytes, files };
+    all[label] = { seconds: Number(seconds), peak: Number(peak) * 1024, bytes, files };
     fs.writeFileSync(file, JSON.stringify(all, null, 2));
-  ' "$timings" "$label" "$dist" "$(echo "$end - $start" | bc)"
-  builds+=("$label=$dist")
+  ' "$timings" "$1" "$2" "$3" "$4"
 }
 
-for n in ${scales//,/ }; do
-  build "${n}x" "target/perf/dist-$n" LATTICE_SCALE="$n"
-done
-for n in ${docs//,/ }; do
-  archive="$ROOT/target/perf/archive-$n"
-  if [ ! -d "$archive" ]; then
-    printf '\033[1m==> generating an archive of %s documents\033[0m\n' "$n"
-    cargo run --release -q -p lattice-core --example archive -- "$n" "$archive"
+# Run "$@" timed; sets $seconds and $peak (kB, the largest process's).
+timed() {
+  local log start end
+  log="$(mktemp)"
+  start=$(date +%s.%N)
+  /usr/bin/time -v -o "$log" "$@"
+  end=$(date +%s.%N)
+  seconds=$(echo "$end - $start" | bc)
+  peak=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")
+  rm -f "$log"
+}
+
+# An archive of $1 documents, generated once into target/perf/archive-$1.
+archive() {
+  local n="$1" dir="$ROOT/target/perf/archive-$1"
+  if [ ! -d "$dir" ]; then
+    printf '\033[1m==> generating an archive of %s documents\033[0m\n' "$n" >&2
+    cargo run --release -q -p lattice-core --example archive -- "$n" "$dir.tmp" >&2
+    mv "$dir.tmp" "$dir"
   fi
-  build "${n}docs" "target/perf/dist-docs-$n" LATTICE_CORPUS="$archive"
+  echo "$dir"
+}
+
+# `trunk build --release` into $2 with the environment in $3...; label $1.
+trunk_build() {
+  local label="$1" dist="$2"
+  shift 2
+  printf '\033[1m==> trunk build --release, %s\033[0m\n' "$label"
+  timed env "$@" trunk build --release --dist "$dist" > "target/perf/$label.log" 2>&1 || true
+  [ -f "$dist/index.html" ] || { echo "build $label failed: target/perf/$label.log" >&2; exit 1; }
+  record "$label" "$dist" "$seconds" "$peak"
+}
+
+lattice_bin="${LATTICE:-}"
+# `lattice build` of folder $2 into $3; label $1.
+site_build() {
+  local label="$1" corpus="$2" out="$3"
+  printf '\033[1m==> lattice build, %s\033[0m\n' "$label"
+  rm -rf "$out"
+  timed "$lattice_bin" build "$corpus" --out "$out" > "target/perf/$label.log" 2>&1 \
+    || { echo "build $label failed: target/perf/$label.log" >&2; exit 1; }
+  record "$label" "$out" "$seconds" "$peak"
+}
+
+if [ -z "$lattice_bin" ]; then
+  printf '\033[1m==> the release app and the lattice binary (scripts/package.sh)\033[0m\n'
+  lattice_bin="$(bash scripts/package.sh 2>target/perf/package.log | tail -n 1)"
+fi
+[ -x "$lattice_bin" ] || { echo "no lattice binary: target/perf/package.log" >&2; exit 1; }
+
+for n in ${build_only//,/ }; do
+  a="$(archive "$n")"
+  site_build "lattice-build-${n}docs" "$a" "target/perf/site-build-only"
+  rm -rf target/perf/site-build-only
+done
+for n in ${trunk_docs//,/ }; do
+  a="$(archive "$n")"
+  trunk_build "trunk-build-${n}docs" "target/perf/dist-docs-$n" LATTICE_CORPUS="$a"
+  # Timed only: the same site as `lattice build` writes, with the head
+  # embedded in the wasm. Removed to spare the disk.
+  rm -rf "target/perf/dist-docs-$n"
+done
+# Builds only (--build-only, --trunk-docs without --docs or --scale): their table.
+if [ -n "$build_only$trunk_docs" ] && [ -z "$docs$scales" ]; then
+  echo '| build | seconds | peak memory MB | files | MB |'
+  echo '|---|---|---|---|---|'
+  node -e 'for (const [l, b] of Object.entries(require("./target/perf/builds.json")))
+    console.log(`| ${l} | ${b.seconds.toFixed(1)} | ${(b.peak / 1048576).toFixed(0)} | ${b.files} | ${(b.bytes / 1048576).toFixed(1)} |`)'
+  exit 0
+fi
+
+site_build "1x" corpus target/perf/site-1
+builds+=("1x=target/perf/site-1")
+for n in ${docs//,/ }; do
+  a="$(archive "$n")"
+  site_build "${n}docs" "$a" "target/perf/site-docs-$n"
+  builds+=("${n}docs=target/perf/site-docs-$n")
+done
+for n in ${scales//,/ }; do
+  trunk_build "${n}x-trunk" "target/perf/dist-$n" LATTICE_SCALE="$n"
+  builds+=("${n}x-trunk=target/perf/dist-$n")
 done
 
 node scripts/perf.mjs "${builds[@]}" --runs "${RUNS:-5}" --json target/perf/results.json
+if [ "${KEEP_SITES:-1}" = 0 ]; then
+  for b in "${builds[@]}"; do rm -rf "${b#*=}"; done
+fi

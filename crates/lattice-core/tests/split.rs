@@ -67,12 +67,85 @@ fn real_corpus_agrees_with_brute_force() {
     assert!(!found.results.per_document.is_empty());
 }
 
+fn archive_1000() -> &'static (Archive, lattice_core::glossary::Glossary) {
+    static A: OnceLock<(Archive, lattice_core::glossary::Glossary)> = OnceLock::new();
+    A.get_or_init(|| {
+        let b = bundle::build(&corpus_dir()).unwrap();
+        let docs = scale::archive(&b.documents, 1000, scale::DEFAULT_SEED);
+        (Archive::with_glossary(&docs, &b.glossary), b.glossary)
+    })
+}
+
 #[test]
 fn archive_of_1000_agrees_with_brute_force() {
-    let b = bundle::build(&corpus_dir()).unwrap();
-    let docs = scale::archive(&b.documents, 1000, scale::DEFAULT_SEED);
-    let a = Archive::with_glossary(&docs, &b.glossary);
-    report("1000", &a, Some(&b.glossary));
+    let (a, g) = archive_1000();
+    report("1000", a, Some(g));
+}
+
+/// A dense clause's first pages come from its top list, a few kB, not from
+/// postings for most of the archive's passages; more hits than it ranked,
+/// a filter or a second clause read the postings. Every answer is the
+/// in-memory index's (`check` compares every count and hit).
+#[test]
+fn dense_clauses_read_their_top_lists() {
+    let (a, g) = archive_1000();
+    for text in ["的", "國", "a", "Quad"] {
+        let query = pipeline::prepare(text, Some(g));
+        let first = SearchOptions {
+            limit: Some(20),
+            ..SearchOptions::default()
+        };
+        let (top, top_files) = split::search(&a.memory, &query, &first, false).unwrap();
+        let (all, all_files) =
+            split::search(&a.memory, &query, &SearchOptions::default(), false).unwrap();
+        println!(
+            "{text}: {} passages; first 20 read {} files, {} bytes; all of them {} files, {} bytes",
+            top.results.total,
+            top_files.count(),
+            top_files.bytes(),
+            all_files.count(),
+            all_files.bytes()
+        );
+        assert_eq!(top.results.total, all.results.total, "{text}");
+        assert_eq!(top.results.occurrences, all.results.occurrences, "{text}");
+        assert_eq!(top.per_document, all.per_document, "{text}");
+        assert_eq!(top.results.hits[..], all.results.hits[..20], "{text}");
+        oracle::check(a, &query, text);
+        for options in [
+            SearchOptions {
+                limit: Some(1000),
+                ..SearchOptions::default()
+            },
+            SearchOptions {
+                scope: Scope::Notes,
+                ..first.clone()
+            },
+            SearchOptions {
+                document: Some(a.index.documents[3].clone()),
+                ..first.clone()
+            },
+        ] {
+            let (s, _) = split::search(&a.memory, &query, &options, true).unwrap();
+            let m = search(&a.index, &query, &options);
+            assert!(s.results == m, "{text} {options:?}: not as in memory");
+        }
+    }
+    // 的 is in half the passages: its top list costs less than half of its
+    // postings (`的 -zzzqqq`, with an exclusion, has no top list: the same
+    // postings and 20 texts).
+    let first = SearchOptions {
+        limit: Some(20),
+        ..SearchOptions::default()
+    };
+    let (_, top_files) = split::search(&a.memory, &parse_query("的"), &first, false).unwrap();
+    let (_, postings) =
+        split::search(&a.memory, &parse_query("的 -zzzqqq"), &first, false).unwrap();
+    assert!(
+        top_files.bytes() * 2 < postings.bytes(),
+        "{} bytes with its top list, {} without",
+        top_files.bytes(),
+        postings.bytes()
+    );
 }
 
 #[test]

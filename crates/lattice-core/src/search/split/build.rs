@@ -8,6 +8,7 @@
 use super::counts::{self, put_count, Counts};
 use super::files::{file_name, hash};
 use super::stream::{put_entry, Entries, Entry};
+use super::top;
 use super::*;
 use crate::glossary::Glossary;
 use crate::search::{is_spaced_word_char, SearchIndex};
@@ -83,16 +84,28 @@ pub fn build_with_glossary(index: &SearchIndex, glossary: &Glossary) -> Result<B
         .collect();
     forms.sort_unstable();
     forms.dedup();
-    build_with_forms(index, &forms)
+    build_inner(index, &forms, Some(glossary))
 }
 
 /// Split this index into files, with count postings for these folded forms.
 pub fn build_with_forms(index: &SearchIndex, forms: &[String]) -> Result<Built, SplitError> {
+    build_inner(index, forms, None)
+}
+
+/// Split this index; top lists for the dense clauses of single characters,
+/// bigrams and words, and of `glossary`'s forms as expansion makes them.
+fn build_inner(
+    index: &SearchIndex,
+    forms: &[String],
+    glossary: Option<&Glossary>,
+) -> Result<Built, SplitError> {
     let mut w = Writer {
         files: Vec::new(),
         names: Default::default(),
     };
-    let terms = term_postings(&mut w, counts::streams(index, forms)?)?;
+    let counted = counts::streams(index, forms)?;
+    let tops = top::tops(index, &counted, top::candidate_queries(&counted, glossary))?;
+    let terms = term_postings(&mut w, counted, tops)?;
     let streams = streams(index)?;
     let pages = postings(&mut w, streams)?;
     let (passage_counts, docs) = documents(&mut w, index)?;
@@ -204,12 +217,14 @@ fn postings(w: &mut Writer, streams: Vec<(u64, Vec<u8>)>) -> Result<Vec<Bound>, 
     Ok(roots)
 }
 
-/// Count postings chunks and their pages; the first bound of each page. A
-/// term without entries (a glossary form that never occurs) still appears,
-/// so a reader knows it was counted.
+/// Count postings chunks and their pages (each with the top lists it
+/// leads to); the first bound of each page. A term without entries (a
+/// glossary form that never occurs) still appears, so a reader knows it was
+/// counted.
 fn term_postings(
     w: &mut Writer,
     streams: Vec<(String, Vec<u8>)>,
+    tops: Vec<top::Top>,
 ) -> Result<Vec<TermBound>, SplitError> {
     let mut bounds: Vec<TermBound> = Vec::new();
     let mut chunk: Vec<(String, Vec<u8>)> = Vec::new();
@@ -266,10 +281,23 @@ fn term_postings(
         }
     }
     close(&mut chunk, &mut first, &mut size, w)?;
+    let pages: Vec<&[TermBound]> = bounds.chunks(PAGE_CHUNKS).collect();
+    let mut placed: Vec<Vec<(Vec<String>, Name)>> = vec![Vec::new(); pages.len()];
+    for t in tops {
+        let Some(first) = t.key.first() else { continue };
+        let starts = pages.iter().map(|p| (p[0].term.as_str(), p[0].passage));
+        // A clause whose first form sorts before every term has no page a
+        // query reads: its postings are read whole.
+        if let Some(n) = term_page(starts, &counts::exact(first)) {
+            let name = w.add(&t)?;
+            placed[n].push((t.key, name));
+        }
+    }
     let mut roots = Vec::new();
-    for page in bounds.chunks(PAGE_CHUNKS) {
+    for (page, tops) in pages.into_iter().zip(placed) {
         let file = w.add(&TermPage {
             chunks: page.to_vec(),
+            tops,
         })?;
         roots.push(TermBound {
             term: page[0].term.clone(),

@@ -29,7 +29,8 @@
 //! | file | holds |
 //! |---|---|
 //! | `meta.bin` | format version, sizes, mean passage length, the first bound of each postings page (positional and count), each document's passage count, the documents chunks, the texts pages |
-//! | `<hash>.bin` term page | bounds `(term, passage)` → count postings chunk |
+//! | `<hash>.bin` term page | bounds `(term, passage)` → count postings chunk; the top lists of clauses starting with its terms |
+//! | `<hash>.bin` top list | a dense clause's best passages and exact counts (`top.rs`) |
 //! | `<hash>.bin` term chunk | count postings of a range of `(term, passage)`, ~8 KB |
 //! | `<hash>.bin` page | bounds `(bigram, passage)` → positional postings chunk |
 //! | `<hash>.bin` chunk | positional postings of a range of `(bigram, passage)`: per passage its length and kind, then its positions, delta-coded varints (~8 KB: at 1,000 documents 8 KB fetched 10–25% fewer bytes than 16 KB, and 4 KB another 5–15% fewer for 50% more files) |
@@ -53,6 +54,7 @@ mod files;
 mod query;
 mod site;
 mod stream;
+mod top;
 
 pub use build::{build, build_with_forms, build_with_glossary, Built};
 pub use files::{file_name, DirReader, Files, Reader};
@@ -64,7 +66,7 @@ pub use site::{
 use serde::{Deserialize, Serialize};
 
 /// Bump whenever a split index file changes shape.
-pub const SPLIT_FORMAT_VERSION: u32 = 2;
+pub const SPLIT_FORMAT_VERSION: u32 = 3;
 /// The meta file's name (the one file not named by its hash; the folder it
 /// is in is).
 pub const META: &str = "meta.bin";
@@ -143,10 +145,29 @@ pub(crate) struct TermBound {
     pub(crate) file: Name,
 }
 
-/// A count postings page: the bounds of its chunks.
+/// A count postings page: the bounds of its chunks, and the top lists
+/// (`top.rs`) of the clauses whose first form's term it is the first page
+/// a query reads for ([`term_page`]): each clause's folded forms and its file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct TermPage {
     pub(crate) chunks: Vec<TermBound>,
+    pub(crate) tops: Vec<(Vec<String>, Name)>,
+}
+
+/// Of count pages starting at `starts` (`(term, passage)`, in order), the
+/// first a query for term `t` reads — the last one starting at or before
+/// `(t, 0)` — or `None` when `t` sorts before every page. The build places
+/// a top list by it and a query finds it by it.
+pub(crate) fn term_page<'a>(
+    starts: impl ExactSizeIterator<Item = (&'a str, u32)>,
+    t: &str,
+) -> Option<usize> {
+    let starts: Vec<(&str, u32)> = starts.collect();
+    let i = starts
+        .get(1..)
+        .map_or(0, |rest| rest.partition_point(|&s| s <= (t, 0)));
+    let &first = starts.get(i)?;
+    (first <= (t, u32::MAX)).then_some(i)
 }
 
 /// A count postings chunk: streams per term (see `counts.rs`).

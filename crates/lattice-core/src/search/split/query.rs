@@ -15,17 +15,21 @@
 //! Where a shown hit's matches are is worked out from its text, which it
 //! shows anyway, by the in-memory matcher; ranking, counting and cutting to
 //! the limit are the in-memory index's own functions, so both answer alike.
+//! A query of one dense clause over the whole archive reads, instead of its
+//! postings, the clause's top list when the build ranked it (`top.rs`): the
+//! same first hits and counts, ranked by the same functions ahead of time.
 
 use super::build::{CHUNK_BYTES, DOCS_PER_CHUNK, PAGE_TEXTS, TEXT_PASSAGES};
 use super::counts::{exact, token, token_end, Counts};
 use super::files::{file_name, Files, Reader};
 use super::stream::Entries;
+use super::top::{self, Top, TOP};
 use super::*;
 use crate::fold::{fold, fold_char};
 use crate::search::matcher::{self, Form};
 use crate::search::{
-    forms_in, is_spaced_word_char, rank, snippet, tally, Candidate, Hit, Query, Results,
-    SearchOptions,
+    forms_in, is_spaced_word_char, rank, snippet, tally, Candidate, Hit, Query, Results, Scope,
+    SearchOptions, Tally,
 };
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -545,6 +549,80 @@ impl Index<'_> {
         Ok(out)
     }
 
+    /// The top list answering `query` (one clause, over the whole archive,
+    /// at most as many hits as it holds), if the build ranked that clause.
+    fn top(&self, query: &Query, options: &SearchOptions) -> Result<Option<Top>, Stop> {
+        let (Some(limit), None, Scope::All) = (options.limit, &options.document, options.scope)
+        else {
+            return Ok(None);
+        };
+        let Some(key) = top::key_of(query) else {
+            return Ok(None);
+        };
+        let Some(first) = key.first() else {
+            return Ok(None);
+        };
+        let starts = self.meta.terms.iter().map(|b| (b.term.as_str(), b.passage));
+        let Some(n) = term_page(starts, &exact(first)) else {
+            return Ok(None);
+        };
+        let page_name = file_name(&self.meta.terms[n].file);
+        let page: Vec<TermPage> = need(self.files, std::slice::from_ref(&page_name))?;
+        let Some((_, name)) = page.iter().flat_map(|p| &p.tops).find(|(k, _)| *k == key) else {
+            return Ok(None);
+        };
+        let name = file_name(name);
+        let Some(found) = need::<Top>(self.files, std::slice::from_ref(&name))?.pop() else {
+            return Ok(None);
+        };
+        if found.key != key || found.best.len() > TOP {
+            return Err(Stop::Fail(SplitError::Damaged { name }));
+        }
+        // More hits than it ranked: the postings say.
+        if limit > found.best.len() && found.best.len() < found.total as usize {
+            return Ok(None);
+        }
+        Ok(Some(found))
+    }
+
+    /// A top list's answer, as [`tally`] gives it from every candidate.
+    fn top_tally(&self, found: &Top, query: &Query, limit: usize) -> Result<Tally, Stop> {
+        let damaged = || {
+            Stop::Fail(SplitError::Damaged {
+                name: "top list".to_string(),
+            })
+        };
+        let shown = found.best.len().min(limit);
+        let mut passages: Vec<u32> = found.best[..shown].iter().map(|b| b.0).collect();
+        passages.sort_unstable();
+        let documents: HashMap<u32, usize> = passages
+            .iter()
+            .copied()
+            .zip(self.documents_of(&passages))
+            .collect();
+        let best = top::best(
+            found,
+            query,
+            self.meta.mean_chars,
+            |p| documents.get(&p).copied().unwrap_or(usize::MAX),
+            limit,
+        )
+        .ok_or_else(damaged)?;
+        let per_document = top::per_document(found).ok_or_else(damaged)?;
+        if best
+            .iter()
+            .any(|c| c.document >= self.meta.passage_counts.len())
+        {
+            return Err(damaged());
+        }
+        Ok(Tally {
+            best,
+            per_document,
+            total: found.total as usize,
+            occurrences: usize::try_from(found.occurrences).map_err(|_| damaged())?,
+        })
+    }
+
     /// The document a passage is in, from the passage counts.
     fn documents_of(&self, passages: &[u32]) -> Vec<usize> {
         // `passages` ascending: walk the counts once.
@@ -630,36 +708,20 @@ fn covering_offsets(len: usize) -> Vec<usize> {
     offsets
 }
 
-fn run(
-    files: &Files,
+/// Every passage the query finds, counted and ranked, cut to the limit:
+/// from the postings of each of its forms. `None`: nothing found.
+fn every_candidate(
+    index: &Index,
     query: &Query,
     options: &SearchOptions,
-    all_ids: bool,
-) -> Result<Split, Stop> {
-    let meta: Meta =
-        need::<Meta>(files, &[META.to_string()])?
-            .pop()
-            .ok_or(SplitError::Damaged {
-                name: META.to_string(),
-            })?;
-    if meta.version != SPLIT_FORMAT_VERSION {
-        return Err(SplitError::Version {
-            found: meta.version,
-        }
-        .into());
-    }
-    let index = Index { files, meta };
-    if query.is_empty() {
-        return Ok(Split::default());
-    }
-    index.prefetch_terms(query)?;
+) -> Result<Option<Tally>, Stop> {
     // A document filter: that document's passages, found by its id.
     let mut filter: Option<BTreeSet<u32>> = None;
     if let Some(id) = &options.document {
         let all: BTreeSet<usize> = (0..index.meta.passage_counts.len()).collect();
         let ids = index.ids(&all)?;
         let Some((&d, _)) = ids.iter().find(|(_, e)| *e == id) else {
-            return Ok(Split::default());
+            return Ok(None);
         };
         let start = index.first_passage(d);
         filter = Some((start..start + index.meta.passage_counts[d]).collect());
@@ -696,7 +758,7 @@ fn run(
         }
         found.retain(|_, (_, lk)| kind_len(*lk).is_some_and(|(_, k)| options.scope.admits(k)));
         if found.is_empty() {
-            return Ok(Split::default());
+            return Ok(None);
         }
         let kept: BTreeSet<u32> = found.keys().copied().collect();
         for earlier in &mut per_clause {
@@ -745,7 +807,39 @@ fn run(
             occurrences,
         });
     }
-    let tally = tally(candidates, options.limit);
+    Ok(Some(tally(candidates, options.limit)))
+}
+
+fn run(
+    files: &Files,
+    query: &Query,
+    options: &SearchOptions,
+    all_ids: bool,
+) -> Result<Split, Stop> {
+    let meta: Meta =
+        need::<Meta>(files, &[META.to_string()])?
+            .pop()
+            .ok_or(SplitError::Damaged {
+                name: META.to_string(),
+            })?;
+    if meta.version != SPLIT_FORMAT_VERSION {
+        return Err(SplitError::Version {
+            found: meta.version,
+        }
+        .into());
+    }
+    let index = Index { files, meta };
+    if query.is_empty() {
+        return Ok(Split::default());
+    }
+    index.prefetch_terms(query)?;
+    let tally = match index.top(query, options)? {
+        Some(found) => index.top_tally(&found, query, options.limit.unwrap_or(TOP))?,
+        None => match every_candidate(&index, query, options)? {
+            Some(t) => t,
+            None => return Ok(Split::default()),
+        },
+    };
     // Every document's id, when asked; the shown hits' texts.
     let ids = if all_ids {
         index.ids(&tally.per_document.iter().map(|&(d, _)| d).collect())?
