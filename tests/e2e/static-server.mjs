@@ -8,7 +8,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const SUB_PATH = '/lattice/';
 const TYPES = {
@@ -70,8 +69,11 @@ export function staticServer(dir, port, onRequest = () => {}) {
   });
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Run as a command (not imported by a test). No import.meta and no top-level
+// await: the tests' TypeScript loader turns this file into CommonJS.
+if (/static-server\.mjs$/.test(process.argv[1] ?? '')) {
   const [dir = 'dist', port = '4173'] = process.argv.slice(2);
-  await staticServer(dir, port);
-  console.log(`serving ${resolve(dir)} at http://127.0.0.1:${port}/ and ${SUB_PATH}`);
+  staticServer(dir, port).then(() =>
+    console.log(`serving ${resolve(dir)} at http://127.0.0.1:${port}/ and ${SUB_PATH}`),
+  );
 }
