@@ -11,6 +11,16 @@ GECKODRIVER_VERSION="0.37.1"   # drives Debian's Firefox ESR (WebDriver tests)
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+# Whether COMMAND… prints WANTED. Its whole output is read first: `| grep -q`
+# stops reading at the match, and a tool that then writes more (geckodriver
+# prints a licence) dies of SIGPIPE, which pipefail took for "missing" and
+# reinstalled every run.
+version_is() {
+  local wanted="$1" out
+  shift
+  out="$("$@" 2>/dev/null)" || return 1
+  [[ "$out" == *"$wanted"* ]]
+}
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "rustup target add wasm32-unknown-unknown"
@@ -31,18 +41,18 @@ if [ "${#apt_missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_missing[@]}"
 fi
 
-if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+if ! version_is "trunk $TRUNK_VERSION" trunk --version; then
   step "cargo install trunk $TRUNK_VERSION (several minutes on 2 cores)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
 fi
 
-if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+if ! version_is "wasm-bindgen $WASM_BINDGEN_VERSION" wasm-bindgen --version; then
   step "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # No --locked: its lock file names a webpki-roots release the registry does not serve.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if ! geckodriver --version 2>/dev/null | grep -q "geckodriver $GECKODRIVER_VERSION"; then
+if ! version_is "geckodriver $GECKODRIVER_VERSION" geckodriver --version; then
   step "cargo install geckodriver $GECKODRIVER_VERSION (about 2 minutes on 2 cores)"
   # Its own lock file first; should the registry not serve a release it names
   # (as for wasm-bindgen-cli), resolve afresh.

@@ -1,7 +1,10 @@
 //! A glossary term marked in the text: focusable, opening its translation in
 //! the popover (hover, keyboard focus, tap, Enter/Space); in bilingual mode
 //! a glossed use carries its English form after it, inline (it wraps with
-//! the line, so it stays inside the text column).
+//! the line, so it stays inside the text column). With term marks switched
+//! off, bilingual mode marks nothing: a glossed use is not underlined (it
+//! still opens its entry, the gloss beside it says it is a term) and any
+//! other use is plain text.
 
 use crate::hooks::popover::{PopoverContent, POPOVER_BODY_ID, POPOVER_ID};
 use crate::hooks::use_popover_trigger;
@@ -24,8 +27,9 @@ pub struct TermMarkProps {
     /// The gloss's language tag.
     #[prop_or_default]
     pub gloss_lang: Option<&'static str>,
-    /// Whether the mark is a Tab stop (the reader turned term marks on;
-    /// bilingual mode alone does not fill the Tab order with terms).
+    /// Whether the reader turned term marks on: every use is underlined,
+    /// opens its entry and is a Tab stop. Bilingual mode alone draws only
+    /// the glossed uses, unmarked and out of the Tab order.
     #[prop_or_default]
     pub focusable: bool,
     /// The marked text, as drawn.
@@ -50,10 +54,17 @@ pub fn TermMark(props: &TermMarkProps) -> Html {
         },
         None => props.children.clone(),
     };
+    if !props.focusable && props.gloss.is_none() {
+        return inner;
+    }
     html! {
         <span
             id={props.key_id.clone()}
-            class={classes!("term", props.gloss.is_some().then_some("term-bilingual"))}
+            class={classes!(
+                "term",
+                props.gloss.is_some().then_some("term-bilingual"),
+                (!props.focusable).then_some("term-unmarked"),
+            )}
             role="button"
             tabindex={if props.focusable { "0" } else { "-1" }}
             data-term={props.index.to_string()}

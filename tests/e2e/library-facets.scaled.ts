@@ -6,18 +6,9 @@
 // the catalogue pages that hold the shown entries, and never a document.
 import type { Page } from '@playwright/test';
 import { CHAPTER, QUAD, expect, test } from './fixtures';
+import { corpusRequests } from './servers';
 
 const COPIES = 13;
-
-/** Paths under corpus/<set>/ the page requested. */
-function corpusRequests(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('request', (r) => {
-    const path = new URL(r.url()).pathname;
-    if (path.includes('/corpus/')) seen.push(path.replace(/^.*\/corpus\/[0-9a-f]{16}\//, ''));
-  });
-  return seen;
-}
 
 const titles = (page: Page) => page.locator('.document-list .card-title').allInnerTexts();
 const cards = (page: Page) => page.locator('.document-list > li');

@@ -6,26 +6,15 @@
 // to any document works without its library page, search reads the split
 // search index (never a document), and all of it works offline after one
 // visit.
-import type { Page } from '@playwright/test';
 import { type ChildProcess } from 'node:child_process';
 import { QUAD, expect, test } from './fixtures';
-import { DIST, controlled, port, serve, stop } from './servers';
+import { DIST, controlled, corpusRequests, port, serve, stop } from './servers';
 
 const TOTAL = 26;
 const PER_PAGE = 24;
 // Ids sort the 13 chapter copies first, then the 13 analysis copies; the last
 // two (`…-copy8`, `…-copy9`) are on page 2.
 const ON_PAGE_2 = { id: `${QUAD.id}-copy9`, title: `${QUAD.title} (9)` };
-
-/** Paths under corpus/ the page itself requested (not the service worker). */
-function corpusRequests(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('request', (r) => {
-    const path = new URL(r.url()).pathname;
-    if (path.includes('/corpus/')) seen.push(path.replace(/^.*\/corpus\/[0-9a-f]{16}\//, ''));
-  });
-  return seen;
-}
 
 test('the first library page costs no request beyond the app', async ({ page }) => {
   const fetched = corpusRequests(page);

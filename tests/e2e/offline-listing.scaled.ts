@@ -12,102 +12,43 @@
 // for a large corpus.
 // Each test serves its folder with a counting server (ports 4760–4769).
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import { join } from 'node:path';
 import { test as plain } from '@playwright/test';
 import { QUAD, expect } from './fixtures';
-import { DIST, controlled } from './servers';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/** A static server over `dir` that records every path it is asked for. */
-function counting(dir: string, port: number): Promise<{ server: Server; seen: string[] }> {
-  const seen: string[] = [];
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url!, 'http://x').pathname);
-    seen.push(path);
-    let file = normalize(join(dir, path));
-    if (!file.startsWith(normalize(dir))) return res.writeHead(404).end();
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({ server, seen })));
-}
-
-const close = (server: Server) =>
-  new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+import {
+  DIST,
+  asRebuilt,
+  close,
+  counting,
+  docTitle,
+  documentIds,
+  everyDocumentOffline,
+  installed,
+  offlinePanel,
+  offline,
+  onlyOpenedOffline,
+  saveAll,
+  workerConstants,
+} from './servers';
 
 /** Finish `dir` as a build past both budgets: a listing beside sw.js. */
 function pastBudgets(dir: string) {
   execFileSync('node', ['scripts/postbuild.mjs', dir], {
     env: { ...process.env, LATTICE_SW_INLINE_BUDGET: '0' },
   });
-  const sw = join(dir, 'sw.js');
-  const text = readFileSync(sw, 'utf8');
-  const budget = 'const BUDGET = 5 * 1000 * 1000;';
-  expect(text).toContain(budget);
-  const inline = /const INLINE = (.*);/.exec(text)![1];
+  const inline = /const INLINE = (.*);/.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))![1];
   expect(inline).toContain('glossary.bin');
   expect(inline).not.toContain('/doc/');
-  // And carry a saved library over however small it is.
-  const carry = 'const CARRY_OVER = 32;';
-  expect(text).toContain(carry);
-  writeFileSync(sw, text.replace(budget, 'const BUDGET = 0;').replace(carry, 'const CARRY_OVER = 0;'));
+  // Past the budget, and carrying a saved library over however small it is.
+  workerConstants(dir, {
+    BUDGET: { from: '5 * 1000 * 1000', to: '0' },
+    CARRY_OVER: { from: '32', to: '0' },
+  });
   const listing = readdirSync(dir).filter((f) => /^sw-files-[0-9a-f]+\.json$/.test(f));
   expect(listing).toHaveLength(1);
   return listing[0];
-}
-
-/** Every document id of the build. */
-function documentIds(dist: string): string[] {
-  const set = readdirSync(join(dist, 'corpus'))[0];
-  return readdirSync(join(dist, 'corpus', set, 'doc')).map((f) => f.replace(/\.bin$/, ''));
-}
-
-async function offline(context: BrowserContext, server: Server) {
-  await close(server);
-  await context.setOffline(true);
-}
-
-const docTitle = (page: Page) => page.locator('main.page h1').first();
-
-async function saveAll(page: Page) {
-  await page.goto('./');
-  await page.reload();
-  const panel = page.locator('.offline-panel');
-  await panel.getByRole('button', { name: '儲存整個書庫供離線閱讀' }).click();
-  // Every document and every search index file: hundreds of files.
-  await expect(panel.getByRole('status')).toHaveText('整個書庫都可離線閱讀。', { timeout: 60_000 });
 }
 
 let folder: string;
@@ -126,42 +67,28 @@ plain.describe('past the listing budget', () => {
     const dist = join(folder, 'dist');
     cpSync(DIST, dist, { recursive: true });
     const listing = pastBudgets(dist);
-    let { server, seen } = await counting(dist, port);
-    await page.goto('./');
-    await controlled(page);
+    let { server, seen } = await installed(page, dist, port);
     expect(seen.filter((p) => p.includes('/doc/'))).toEqual([]);
     await page.goto(`./#/doc/${QUAD.id}`);
     await expect(docTitle(page)).toHaveText(QUAD.title);
     // Neither installing nor opening a document read the listing.
     expect(seen.filter((p) => p.includes(listing))).toEqual([]);
 
-    await offline(context, server);
-    await page.goto('./#/');
-    await page.goto(`./#/doc/${QUAD.id}`);
-    await page.reload();
-    await expect(docTitle(page)).toHaveText(QUAD.title);
-    await page.goto(`./#/doc/${QUAD.id}-copy3`);
-    await expect(page.getByText(/無法載入|could not be/).first()).toBeVisible();
+    // A document never opened is not there.
+    await onlyOpenedOffline(page, context, server, QUAD, `${QUAD.id}-copy3`);
 
     await context.setOffline(false);
     ({ server, seen } = await counting(dist, port));
     const ids = documentIds(dist);
     // The panel counts the opened document without the listing.
-    await page.goto('./');
-    await page.reload();
-    const panel = page.locator('.offline-panel');
+    const panel = await offlinePanel(page);
     await expect(panel).toContainText(/還需 \d/);
     expect(seen.filter((p) => p.includes(listing))).toEqual([]);
-    await saveAll(page);
+    await saveAll(panel);
     expect(seen.filter((p) => p.includes(listing))).toHaveLength(1);
     expect(seen.filter((p) => p.includes('/doc/')).length).toBe(ids.length - 1);
 
-    await offline(context, server);
-    for (const id of ids) {
-      await page.goto(`./#/doc/${id}`);
-      await expect(docTitle(page), id).not.toHaveText('');
-      await expect(page.locator('.doc-body'), id).toBeVisible();
-    }
+    await everyDocumentOffline(page, context, server, ids);
   });
 });
 
@@ -177,18 +104,11 @@ plain.describe('a rebuild past the listing budget', () => {
     pastBudgets(v1);
     // Version 2: every URL new (the set folder is renamed), one document
     // changed.
-    const old = readdirSync(join(v2, 'corpus'))[0];
-    const set = [...old].reverse().join('');
-    renameSync(join(v2, 'corpus', old), join(v2, 'corpus', set));
-    const docs = join(v2, 'corpus', set, 'doc');
-    const changed = `${QUAD.id}-copy2.bin`;
-    writeFileSync(join(docs, changed), Buffer.concat([readFileSync(join(docs, changed)), Buffer.from([0])]));
+    const { set, changed } = asRebuilt(v2, `${QUAD.id}-copy2`);
     pastBudgets(v2);
 
-    let { server, seen } = await counting(v1, port);
-    await page.goto('./');
-    await controlled(page);
-    await saveAll(page);
+    let { server, seen } = await installed(page, v1, port);
+    await saveAll(await offlinePanel(page));
     await close(server);
 
     ({ server, seen } = await counting(v2, port));

@@ -10,82 +10,31 @@
 // the same worker, as it behaves for a corpus past its budget. Each test
 // serves its folder with a counting server of its own (ports 4750–4759).
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import { join } from 'node:path';
 import { test as plain } from '@playwright/test';
 import { QUAD, expect, test } from './fixtures';
-import { DIST, controlled } from './servers';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/** A static server over `dir` that records every path it is asked for. */
-function counting(dir: string, port: number): Promise<{ server: Server; seen: string[] }> {
-  const seen: string[] = [];
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url!, 'http://x').pathname);
-    seen.push(path);
-    let file = normalize(join(dir, path));
-    if (!file.startsWith(normalize(dir))) return res.writeHead(404).end();
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({ server, seen })));
-}
-
-const close = (server: Server) =>
-  new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+import {
+  DIST,
+  asRebuilt,
+  close,
+  counting,
+  docTitle,
+  documentIds,
+  everyDocumentOffline,
+  installed,
+  offlinePanel,
+  onlyOpenedOffline,
+  saveAll,
+  workerConstants,
+} from './servers';
 
 /** A copy of the build whose worker treats any corpus as past its budget. */
 function overBudget(into: string) {
   cpSync(DIST, into, { recursive: true });
-  const sw = join(into, 'sw.js');
-  const text = readFileSync(sw, 'utf8');
-  const budget = 'const BUDGET = 5 * 1000 * 1000;';
-  expect(text).toContain(budget);
-  writeFileSync(sw, text.replace(budget, 'const BUDGET = 0;'));
+  workerConstants(into, { BUDGET: { from: '5 * 1000 * 1000', to: '0' } });
 }
-
-/** Every document id of the build. */
-function documentIds(dist: string): string[] {
-  const set = readdirSync(join(dist, 'corpus'))[0];
-  return readdirSync(join(dist, 'corpus', set, 'doc')).map((f) => f.replace(/\.bin$/, ''));
-}
-
-async function offline(context: BrowserContext, server: Server) {
-  await close(server);
-  await context.setOffline(true);
-}
-
-const docTitle = (page: Page) => page.locator('main.page h1').first();
 
 let folder: string;
 test.beforeEach(() => {
@@ -102,45 +51,28 @@ test.describe('past the budget', () => {
   plain('only opened documents are offline until the library is saved', async ({ page, context }) => {
     const dist = join(folder, 'dist');
     overBudget(dist);
-    let { server, seen } = await counting(dist, port);
-    await page.goto('./');
-    await controlled(page);
+    let { server, seen } = await installed(page, dist, port);
     // Installed without a single document.
     expect(seen.filter((p) => p.includes('/doc/'))).toEqual([]);
     await page.goto(`./#/doc/${QUAD.id}`);
     await expect(docTitle(page)).toHaveText(QUAD.title);
 
-    await offline(context, server);
-    await page.goto('./#/');
-    await page.goto(`./#/doc/${QUAD.id}`);
-    await page.reload();
-    await expect(docTitle(page)).toHaveText(QUAD.title);
     // A document never opened is not there.
-    await page.goto(`./#/doc/${QUAD.id}-copy3`);
-    await expect(page.getByText(/無法載入|could not be/).first()).toBeVisible();
+    await onlyOpenedOffline(page, context, server, QUAD, `${QUAD.id}-copy3`);
 
     await context.setOffline(false);
     ({ server, seen } = await counting(dist, port));
-    await page.goto('./');
-    await page.reload();
-    const panel = page.locator('.offline-panel');
+    const panel = await offlinePanel(page);
     const ids = documentIds(dist);
     await expect(panel).toContainText(`／`);
     await expect(panel).toContainText(/還需 \d/);
-    await panel.getByRole('button', { name: '儲存整個書庫供離線閱讀' }).click();
-    // Every document and every search index file: hundreds of files.
-    await expect(panel.getByRole('status')).toHaveText('整個書庫都可離線閱讀。', { timeout: 60_000 });
+    await saveAll(panel);
     await expect(panel.locator('progress')).toHaveAttribute('value', await panel.locator('progress').getAttribute('max') ?? '');
     // Every document but the one already opened came over the network.
     const docs = seen.filter((p) => p.includes('/doc/'));
     expect(docs.length).toBe(ids.length - 1);
 
-    await offline(context, server);
-    for (const id of ids) {
-      await page.goto(`./#/doc/${id}`);
-      await expect(docTitle(page), id).not.toHaveText('');
-      await expect(page.locator('.doc-body'), id).toBeVisible();
-    }
+    await everyDocumentOffline(page, context, server, ids);
   });
 });
 
@@ -153,21 +85,12 @@ test.describe('a rebuild', () => {
     const v2 = join(folder, 'v2');
     cpSync(DIST, v1, { recursive: true });
     cpSync(DIST, v2, { recursive: true });
-    // Version 2, as a rebuild with one changed document makes it: the set
-    // folder has a new name (it hashes every file), so every URL is new, and
-    // one document's file has other bytes (one more at its end; this test
-    // never opens it). Finished by the same post-build step Trunk runs.
-    const old = readdirSync(join(v2, 'corpus'))[0];
-    const set = [...old].reverse().join('');
-    renameSync(join(v2, 'corpus', old), join(v2, 'corpus', set));
-    const docs = join(v2, 'corpus', set, 'doc');
-    const changed = `${QUAD.id}-copy2.bin`;
-    writeFileSync(join(docs, changed), Buffer.concat([readFileSync(join(docs, changed)), Buffer.from([0])]));
+    // Version 2, as a rebuild with one changed document makes it, finished
+    // by the same post-build step Trunk runs.
+    const { set, changed } = asRebuilt(v2, `${QUAD.id}-copy2`);
     execFileSync('node', ['scripts/postbuild.mjs', v2]);
 
-    let { server, seen } = await counting(v1, port);
-    await page.goto('./');
-    await controlled(page);
+    let { server, seen } = await installed(page, v1, port);
     // Under the budget: version 1 precached every document.
     expect(seen.filter((p) => p.includes('/doc/')).length).toBe(documentIds(v1).length);
     await close(server);

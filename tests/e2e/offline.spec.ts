@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test as plain } from '@playwright/test';
+import { PAGE_KINDS } from './corpus.mjs';
 import { CHAPTER, QUAD, expect, reopen, test } from './fixtures';
 import { DIST, controlled, port as ownPort, serve, stop } from './servers';
 
@@ -25,17 +26,6 @@ async function heading(page: Page) {
   await expect(h1).toBeVisible();
   return h1.innerText();
 }
-
-// Every page kind. Search and the glossary are built by other features: until
-// their routes exist they render the app's not-found page, which must work
-// offline just the same; once they exist, this test covers them unchanged.
-const PAGES = [
-  './',
-  `./#/doc/${QUAD.id}`,
-  `./#/doc/${CHAPTER.id}/n5`,
-  './#/search?q=%E5%9B%9B%E6%96%B9',
-  './#/glossary',
-];
 
 for (const [name, base, port] of [
   ['at the root', '', BASE_PORT + 1],
@@ -59,7 +49,7 @@ for (const [name, base, port] of [
       expect(scope).toBe(`http://127.0.0.1:${port}/${base}`);
 
       const online: string[] = [];
-      for (const path of PAGES) {
+      for (const path of PAGE_KINDS) {
         await reopen(page, path);
         online.push(await heading(page));
       }
@@ -68,7 +58,7 @@ for (const [name, base, port] of [
 
       await stop(server);
       await context.setOffline(true);
-      for (const [i, path] of PAGES.entries()) {
+      for (const [i, path] of PAGE_KINDS.entries()) {
         await reopen(page, path);
         expect(await heading(page), `${path} offline`).toBe(online[i]);
       }
@@ -159,7 +149,7 @@ test.describe('Content-Security-Policy', () => {
         seen.push(`${e.violatedDirective} ${e.blockedURI}`),
       );
     });
-    for (const path of PAGES) {
+    for (const path of PAGE_KINDS) {
       await reopen(page, path);
       await heading(page);
       const seen = await page.evaluate(

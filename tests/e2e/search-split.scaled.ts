@@ -12,19 +12,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as unguarded } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { DIST } from './servers';
+import { DIST, corpusRequests } from './servers';
 
 const COPIES = 13;
-
-/** Paths under corpus/<set>/ the page requested. */
-function corpusRequests(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('request', (r) => {
-    const path = new URL(r.url()).pathname;
-    if (path.includes('/corpus/')) seen.push(path.replace(/^.*\/corpus\/[0-9a-f]{16}\//, ''));
-  });
-  return seen;
-}
 
 /** How many files the built split search index has. */
 function indexFiles(): number {

@@ -9,7 +9,7 @@
 // a wide window.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CHAPTER, QUAD } from './corpus.mjs';
+import { CHAPTER, QUAD } from '../e2e/corpus.mjs';
 import { Key, eventually, until } from './reader.mjs';
 
 /**

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { By } from 'selenium-webdriver';
-import { CHAPTER, QUAD } from './corpus.mjs';
+import { CHAPTER, QUAD } from '../e2e/corpus.mjs';
 import { eventually, until } from './reader.mjs';
 
 /** Scroll to `y` as a reader would, and wait until the app has saved it. */

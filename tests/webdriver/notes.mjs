@@ -4,7 +4,7 @@
 // near the bottom and right edges.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CHAPTER } from './corpus.mjs';
+import { CHAPTER } from '../e2e/corpus.mjs';
 import { Key, eventually, until } from './reader.mjs';
 
 const POPOVER = '#lattice-popover';

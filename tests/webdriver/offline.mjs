@@ -4,17 +4,10 @@
 // port (its own origin, so its own worker and caches), which it stops.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CHAPTER, QUAD } from './corpus.mjs';
+import { CHAPTER, PAGE_KINDS, QUAD } from '../e2e/corpus.mjs';
 import { Reader, eventually, until } from './reader.mjs';
 import { serve } from './server.mjs';
 
-const PAGES = [
-  './',
-  `./#/doc/${QUAD.id}`,
-  `./#/doc/${CHAPTER.id}/n5`,
-  './#/search?q=%E5%9B%9B%E6%96%B9',
-  './#/glossary',
-];
 
 export function offline(ctx) {
   test('after one visit, every page kind reloads with the server stopped', async (t) => {
@@ -37,7 +30,7 @@ export function offline(ctx) {
       await until(() => r.js(() => !!navigator.serviceWorker.controller), (c) => c, 'controlled by the worker');
 
       const online = [];
-      for (const path of PAGES) {
+      for (const path of PAGE_KINDS) {
         await r.go(path);
         await r.reload();
         online.push(await until(() => r.text('main.page h1'), (h) => !!h, `${path} heading`));
@@ -45,7 +38,7 @@ export function offline(ctx) {
       assert.deepEqual(online.slice(0, 2), ['書庫', QUAD.title]);
 
       await server.stop();
-      for (const [i, path] of PAGES.entries()) {
+      for (const [i, path] of PAGE_KINDS.entries()) {
         await r.go(path);
         await r.reload();
         await eventually(() => r.text('main.page h1'), online[i], `${path} offline`);

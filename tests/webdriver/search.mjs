@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { By } from 'selenium-webdriver';
-import { CHAPTER, QUAD } from './corpus.mjs';
+import { CHAPTER, QUAD } from '../e2e/corpus.mjs';
 import { Key, eventually, until } from './reader.mjs';
 
 const BOX = '#lattice-search-input';

@@ -5,8 +5,8 @@
 //! keyboard focus or on a tap; keeps inside the viewport (below the trigger,
 //! or above when there is more room there, shifted sideways to fit); stays
 //! open while the pointer is inside it; closes on Escape (giving focus back to
-//! the trigger), on a click elsewhere, when its trigger scrolls away and on
-//! navigation.
+//! the trigger), on a click elsewhere, when its trigger scrolls away or
+//! leaves the page (a render removed it), and on navigation.
 //!
 //! The rules of opening and closing are a reducer (`state`), the placement
 //! arithmetic is `geometry`, what the popover shows is `content`; this module
@@ -70,15 +70,21 @@ pub fn PopoverLayer(props: &PopoverLayerProps) -> Html {
         })
     };
 
-    // Place the popover after every render while it is open.
+    // Place the popover after every render while it is open (at its
+    // trigger as the page now has it, or closed when the trigger is gone).
     {
         let inner = inner.clone();
         let popover_ref = popover_ref.clone();
+        let send = send.clone();
         use_effect(move || {
-            if let Some(open) = &inner.borrow().state.open {
+            if let Some(trigger) = current_trigger(&inner) {
                 if let Some(popover) = popover_ref.cast::<HtmlElement>() {
-                    place(&popover, &open.request.trigger);
+                    place(&popover, &trigger);
                 }
+            } else if inner.borrow().state.open.is_some() {
+                send.emit(PopoverMsg::Close {
+                    restore_focus: false,
+                });
             }
         });
     }
@@ -133,13 +139,15 @@ pub fn PopoverLayer(props: &PopoverLayerProps) -> Html {
                 ));
                 let (s, i, p) = (send.clone(), inner.clone(), popover_ref.clone());
                 let on_move = move |_: &Event| {
-                    let trigger = i
-                        .borrow()
-                        .state
-                        .open
-                        .as_ref()
-                        .map(|o| o.request.trigger.clone());
-                    let Some(trigger) = trigger else { return };
+                    if i.borrow().state.open.is_none() {
+                        return;
+                    }
+                    let Some(trigger) = current_trigger(&i) else {
+                        s.emit(PopoverMsg::Close {
+                            restore_focus: false,
+                        });
+                        return;
+                    };
                     let rect = trigger.get_bounding_client_rect();
                     let height = viewport_height();
                     if rect.bottom() < 0.0 || rect.top() > height {
@@ -204,6 +212,37 @@ pub fn PopoverLayer(props: &PopoverLayerProps) -> Html {
     }
 }
 
+/// The open popover's trigger as the page has it now. A render may have
+/// replaced the element a request named (the popover follows the element
+/// with its id, the request's key) or removed it (term marks switched off,
+/// another document): then there is none, and the popover must close; placed
+/// at a detached element, it would be drawn at the window's top-left corner.
+fn current_trigger(inner: &Rc<RefCell<Inner>>) -> Option<HtmlElement> {
+    let mut inner = inner.borrow_mut();
+    let open = inner.state.open.as_mut()?;
+    if open.request.trigger.is_connected() {
+        return Some(open.request.trigger.clone());
+    }
+    let now = gloo::utils::document()
+        .get_element_by_id(&open.request.key)?
+        .dyn_into::<HtmlElement>()
+        .ok()?;
+    open.request.trigger = now.clone();
+    Some(now)
+}
+
+/// Whether a message asks to open at a trigger no longer on the page (a
+/// hover's delayed open whose trigger a render removed meanwhile).
+fn at_a_detached_trigger(msg: &PopoverMsg) -> bool {
+    match msg {
+        PopoverMsg::Hover(r)
+        | PopoverMsg::Open(r, _)
+        | PopoverMsg::Toggle(r)
+        | PopoverMsg::Focus(r) => !r.trigger.is_connected(),
+        _ => false,
+    }
+}
+
 /// Apply one message: look where a blur went, reduce, then carry out the
 /// effects (timers, redraw, focus).
 fn handle(
@@ -212,6 +251,9 @@ fn handle(
     popover_ref: &NodeRef,
     msg: PopoverMsg,
 ) {
+    if at_a_detached_trigger(&msg) {
+        return;
+    }
     let input = match msg {
         PopoverMsg::Blur(related) => {
             let open_trigger = inner
