@@ -22,9 +22,14 @@
 #      empty PATH from a temporary folder of papers (byte-identical twice),
 #      and that site's end-to-end tests (tests/e2e/site-build.spec.ts).
 #
+# The release builds of steps 4 and 6-8 (scripts/release-builds.sh) run in
+# the background from the start, beside steps 1-3, which build in cargo's
+# debug folders; the browser tests wait for them.
+#
 # Performance is measured, not tested: see scripts/perf.sh.
 #
-# Ends with a summary: tests passed at each level and time per step.
+# Ends with a summary: tests passed at each level and time per step (also
+# when a step fails).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,11 +42,7 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 LOGS="$(mktemp -d)"
 WD_SERVER=""
-cleanup() {
-  [ -z "$WD_SERVER" ] || kill "$WD_SERVER" 2>/dev/null || true
-  rm -rf "$LOGS"
-}
-trap cleanup EXIT
+RELEASE=""
 timings=()
 step_started=0
 current=""
@@ -55,8 +56,30 @@ step() {
 finish_step() {
   if [ -n "$current" ]; then
     timings+=("$(printf '%-44s %4ss' "$current" $(($(date +%s) - step_started)))")
+    current=""
   fi
 }
+print_timings() {
+  if [ -f "$LOGS/release-times" ]; then
+    while IFS=$'\t' read -r name seconds; do
+      timings+=("$(printf '%-44s %4ss' "(background) $name" "$seconds")")
+    done <"$LOGS/release-times"
+  fi
+  printf '  time           %s\n' "${timings[@]}"
+}
+cleanup() {
+  status=$?
+  [ -z "$WD_SERVER" ] || kill "$WD_SERVER" 2>/dev/null || true
+  # The background release builds: their own process group (setsid).
+  [ -z "$RELEASE" ] || kill -- "-$RELEASE" 2>/dev/null || true
+  if [ "$status" -ne 0 ]; then
+    [ -z "$current" ] || printf '\n\033[1m==> failed: %s\033[0m\n' "$current"
+    finish_step
+    print_timings
+  fi
+  rm -rf "$LOGS"
+}
+trap cleanup EXIT
 # node --test's spec summary: the N of "ℹ pass N" (or of "ℹ skipped N" with $2).
 node_count() {
   sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -oE "ℹ ${2:-pass} [0-9]+" | tail -1 | awk '{ print $3 }'
@@ -69,6 +92,11 @@ sum_passed() {
 
 step "format (cargo fmt --check)"
 cargo fmt --all --check
+
+# Every release build, in the background, in its own process group (so a
+# failure here ends it); the browser tests wait for it below.
+setsid bash scripts/release-builds.sh "$LOGS/release-times" >"$LOGS/release.log" 2>&1 &
+RELEASE=$!
 
 step "lint, native (clippy)"
 cargo clippy --workspace --all-targets -- -D warnings
@@ -95,6 +123,10 @@ step "native doc tests"
 cargo test --doc -p lattice-core 2>&1 | tee "$LOGS/doc.log"
 doc=$(sum_passed "$LOGS/doc.log")
 
+# The component tests' wasm without debug info: 133 MB with it, which
+# wasm-bindgen-test-runner reads and rewrites once per browser (nothing
+# else builds in cargo's wasm32 debug folder, so nothing is built twice).
+export CARGO_PROFILE_DEV_DEBUG=0
 step "component tests (wasm, headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER=/usr/bin/chromedriver \
@@ -104,15 +136,24 @@ wasm=$(sum_passed "$LOGS/wasm.log")
 step "component tests (wasm, headless Firefox ESR)"
 # The same build; wasm-bindgen-test-runner drives Firefox when GECKODRIVER is set.
 # Only the test binary (--test '*'): the lib and bin hold no wasm tests, and each
-# binary costs the runner half a minute of wasm-bindgen before any browser starts
+# binary costs the runner a wasm-bindgen pass before any browser starts
 # (so the component tests are one binary, tests/components/).
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   GECKODRIVER="$(command -v geckodriver)" \
   cargo test -p lattice-app --target wasm32-unknown-unknown --test '*' 2>&1 | tee "$LOGS/wasm-firefox.log"
 wasm_firefox=$(sum_passed "$LOGS/wasm-firefox.log")
+unset CARGO_PROFILE_DEV_DEBUG
 
-step "release build (trunk build --release)"
-trunk build --release
+step "release builds (waiting for the background: dist/, embedded, scaled, the lattice binary)"
+if ! wait "$RELEASE"; then
+  RELEASE=""
+  cat "$LOGS/release.log"
+  echo "a release build failed (its log is above)" >&2
+  exit 1
+fi
+RELEASE=""
+grep -vE '^ *Compiling ' "$LOGS/release.log" || true
+LATTICE_BIN="$(tail -1 "$LOGS/release-times.bin")"
 sizes=()
 for f in dist/*.wasm dist/*.js; do
   sizes+=("$(printf '%-44s %8s B raw %8s B gzip' "$(basename "$f")" \
@@ -126,6 +167,7 @@ e2e=$(sed 's/\x1b\[[0-9;]*m//g' "$LOGS/e2e.log" | grep -oE '^ *[0-9]+ passed' | 
 step "end-to-end tests over WebDriver (Firefox ESR, WebKitGTK)"
 # One static server over dist/ for both engines; each engine's driver and
 # browser are started and ended by the suite (tests/webdriver/engines.mjs).
+# The two engines run at once (each drives one window; their own ports).
 WD_PORT="${LATTICE_WD_PORT:-4481}"
 node tests/e2e/static-server.mjs dist "$WD_PORT" >"$LOGS/wd-server.log" 2>&1 &
 WD_SERVER=$!
@@ -135,32 +177,35 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 grep -q serving "$LOGS/wd-server.log" || { cat "$LOGS/wd-server.log"; exit 1; }
+wd_pids=()
 for engine in firefox webkit; do
   LATTICE_WD_ENGINE=$engine LATTICE_WD_BASE="http://127.0.0.1:$WD_PORT/" \
-    node --test --test-reporter=spec tests/webdriver/suite.test.mjs 2>&1 | tee "$LOGS/wd-$engine.log"
+    node --test --test-reporter=spec tests/webdriver/suite.test.mjs >"$LOGS/wd-$engine.log" 2>&1 &
+  wd_pids+=($!)
 done
+wd_failed=0
+for pid in "${wd_pids[@]}"; do wait "$pid" || wd_failed=1; done
+cat "$LOGS/wd-firefox.log" "$LOGS/wd-webkit.log"
 kill "$WD_SERVER" && WD_SERVER=""
+[ "$wd_failed" -eq 0 ] || exit 1
 wd_firefox=$(node_count "$LOGS/wd-firefox.log")
 wd_firefox_skipped=$(node_count "$LOGS/wd-firefox.log" skipped)
 wd_webkit=$(node_count "$LOGS/wd-webkit.log")
 wd_webkit_skipped=$(node_count "$LOGS/wd-webkit.log" skipped)
 
-step "embedded-corpus build and end-to-end tests (LATTICE_LAZY=0)"
+step "embedded-corpus end-to-end tests (LATTICE_LAZY=0)"
 # Its own dist folder and port, so dist/ keeps the default build.
-LATTICE_LAZY=0 trunk build --release --dist target/dist-embedded
 LATTICE_DIST=target/dist-embedded LATTICE_E2E_PORT=4273 \
   npx --no-install playwright test --reporter=list reader.spec.ts offline.spec.ts 2>&1 | tee "$LOGS/embedded.log"
 embedded=$(sed 's/\x1b\[[0-9;]*m//g' "$LOGS/embedded.log" | grep -oE '^ *[0-9]+ passed' | tail -1 | awk '{ print $1 }')
 
-step "scaled-corpus build and end-to-end tests (LATTICE_SCALE=13: 26 documents, split)"
+step "scaled-corpus end-to-end tests (LATTICE_SCALE=13: 26 documents, split)"
 # More documents than one library page, kept apart from the app in files.
-LATTICE_SCALE=13 trunk build --release --dist target/dist-scaled
 LATTICE_DIST=target/dist-scaled LATTICE_E2E_PORT=4373 LATTICE_E2E_SCALED=1 \
   npx --no-install playwright test --reporter=list 2>&1 | tee "$LOGS/scaled.log"
 scaled=$(sed 's/\x1b\[[0-9;]*m//g' "$LOGS/scaled.log" | grep -oE '^ *[0-9]+ passed' | tail -1 | awk '{ print $1 }')
 
-step "lattice build: packaged binary, a site from a folder of papers, its end-to-end tests"
-LATTICE_BIN="$(bash scripts/package.sh | tail -1)"
+step "lattice build: a site from a folder of papers (packaged binary), its end-to-end tests"
 SITE_TMP="$(mktemp -d)"
 mkdir "$SITE_TMP/papers"
 cp corpus/*.txt crates/lattice-core/tests/fixtures/*.docx "$SITE_TMP/papers/"
@@ -203,4 +248,4 @@ printf '  tests passed   native: %s (+%s app, +%s doc)   wasm component: %s   en
 printf '  per engine     Chromium: %s component, %s end-to-end   Firefox ESR: %s component, %s end-to-end (%s skipped)   WebKitGTK: %s end-to-end (%s skipped)\n' \
   "${wasm:-0}" "${e2e:-0}" "${wasm_firefox:-0}" "${wd_firefox:-0}" "${wd_firefox_skipped:-0}" "${wd_webkit:-0}" "${wd_webkit_skipped:-0}"
 printf '  bundle         %s\n' "${sizes[@]}"
-printf '  time           %s\n' "${timings[@]}"
+print_timings
