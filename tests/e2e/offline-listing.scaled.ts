@@ -79,6 +79,8 @@ function pastBudgets(dir: string) {
   const inline = /const INLINE = (.*);/.exec(text)![1];
   expect(inline).toContain('glossary.bin');
   expect(inline).not.toContain('/doc/');
+  // The glossary's lexicon, not its chunks of uses (glossary/<hash>.bin).
+  expect(inline).not.toContain('/glossary/');
   // And carry a saved library over however small it is.
   const carry = 'const CARRY_OVER = 32;';
   expect(text).toContain(carry);
@@ -132,8 +134,10 @@ plain.describe('past the listing budget', () => {
     expect(seen.filter((p) => p.includes('/doc/'))).toEqual([]);
     await page.goto(`./#/doc/${QUAD.id}`);
     await expect(docTitle(page)).toHaveText(QUAD.title);
-    // Neither installing nor opening a document read the listing.
+    // Neither installing nor opening a document read the listing, or any
+    // chunk of the glossary's uses.
     expect(seen.filter((p) => p.includes(listing))).toEqual([]);
+    expect(seen.filter((p) => /\/glossary\/[0-9a-f]{16}\.bin$/.test(p))).toEqual([]);
 
     await offline(context, server);
     await page.goto('./#/');
@@ -162,6 +166,11 @@ plain.describe('past the listing budget', () => {
       await expect(docTitle(page), id).not.toHaveText('');
       await expect(page.locator('.doc-body'), id).toBeVisible();
     }
+    // The glossary's chunks of uses were saved too: an entry lists its uses.
+    await page.goto(`./#/glossary/${encodeURIComponent('Marco Rubio')}`);
+    await page.reload();
+    await expect(page.locator('.entry-en')).toContainText('Marco Rubio');
+    await expect.poll(() => page.locator('.entry-occ').count()).toBeGreaterThan(3);
   });
 });
 
