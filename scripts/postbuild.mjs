@@ -163,7 +163,10 @@ const rows = lazy.map((f) => {
   return [`./${f}`, sha256(bytes).digest('hex').slice(0, 20), bytes.length];
 });
 const totalBytes = rows.reduce((sum, r) => sum + r[2], 0);
-const precached = (path) => !path.includes('/doc/') && !path.includes('/search/');
+// Past the budget: not documents, search index files or chunks of the
+// glossary's uses (`<set>/glossary/`; its lexicon, glossary.bin, is).
+const precached = (path) =>
+  !path.includes('/doc/') && !path.includes('/search/') && !path.includes('/glossary/');
 const listed = totalBytes <= INLINE_BUDGET ? rows : rows.filter((r) => precached(r[0]));
 let listing = null;
 if (listed.length < rows.length) {

@@ -6,7 +6,7 @@ use crate::components::popover::PopoverLayer;
 use crate::components::search_matches::SearchMatches;
 use crate::components::site_header::SiteHeader;
 use crate::components::update_notice::UpdateNotice;
-use crate::corpus::{use_corpus_for, Corpus, Fetched};
+use crate::corpus::{use_corpus_for, Corpus, Fetched, WantUses};
 use crate::pages::document::DocumentPage;
 use crate::pages::glossary::GlossaryPage;
 use crate::pages::help::HelpPage;
@@ -34,7 +34,7 @@ pub fn App(props: &AppProps) -> Html {
     // Catalogue pages a search wants for its hits' titles.
     let title_pages = use_reducer_eq(Pages::default);
     // A large corpus fetches documents as routes need them (see corpus.rs).
-    let fetched = use_corpus_for(&props.corpus, &route, &title_pages.0);
+    let (fetched, want_uses) = use_corpus_for(&props.corpus, &route, &title_pages.0);
     let corpus = fetched.corpus().clone();
     // The split search index's files, kept for the app's life; each arrival
     // makes a new searcher, so every search on screen runs again.
@@ -70,6 +70,7 @@ pub fn App(props: &AppProps) -> Html {
         <PopoverLayer>
         <ContextProvider<Searcher> context={(*searcher).clone()}>
         <ContextProvider<TitlePages> context={(*want_titles).clone()}>
+        <ContextProvider<WantUses> context={want_uses}>
             <SkipLink />
             <SiteHeader />
             <main class="page" id={MAIN_ID} tabindex="-1">{
@@ -80,6 +81,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
             }</main>
             <UpdateNotice />
+        </ContextProvider<WantUses>>
         </ContextProvider<TitlePages>>
         </ContextProvider<Searcher>>
         </PopoverLayer>

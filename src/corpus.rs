@@ -11,16 +11,24 @@
 //! worker for offline reading. So the first load costs the same whatever the
 //! corpus size. Which files a route needs is decided in `crate::fetch_plan`
 //! (pure, tested natively); this module does the fetching and decoding.
+//!
+//! The glossary is held in the parts a split corpus serves it in
+//! (`lattice_core::glossary::lexicon`): the terms (the lexicon), each
+//! document's own uses (from its file), and the uses by term in chunks,
+//! fetched only by the pages that list them ([`WantUses`]). A corpus
+//! embedded whole is split the same way at start, so every page reads the
+//! glossary one way.
 
 use crate::fetch_plan::{self, Held, InFlight, Want};
 use crate::route::Route;
 use gloo::events::EventListener;
 use lattice_core::catalogue::{self, Entry, Page};
+use lattice_core::glossary::lexicon::{self, ChunkRef, DocumentTerms, DocumentUses, UsesChunk};
 use lattice_core::glossary::Glossary;
 use lattice_core::layout::{self, Head, Layout, Part};
 use lattice_core::{Bundle, BundleError, Document};
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -41,11 +49,17 @@ pub struct Corpus {
     total: usize,
     /// The documents at hand, whole, ordered by id.
     documents: Rc<[Rc<Document>]>,
-    /// The curated glossary (search expands terms with it); empty until
-    /// fetched when the corpus is split.
+    /// The curated glossary's terms, without their uses (search expands
+    /// terms with it); empty until fetched when the corpus is split.
     glossary: Rc<Glossary>,
-    /// Whether the glossary is at hand.
+    /// Where the terms' uses are, in chunks.
+    chunks: Rc<[ChunkRef]>,
+    /// Whether the glossary's terms are at hand.
     has_glossary: bool,
+    /// The documents at hand's uses of the terms, by document id.
+    terms: Rc<HashMap<String, Rc<DocumentTerms>>>,
+    /// The chunks of uses at hand, by index.
+    uses: Rc<BTreeMap<usize, Rc<UsesChunk>>>,
     /// Ids the server has no document file for (a deep link to a document
     /// that does not exist).
     missing: Rc<BTreeSet<String>>,
@@ -73,9 +87,38 @@ impl Corpus {
             .map(|i| self.documents[i].clone())
     }
 
-    /// The glossary of the whole corpus.
+    /// The glossary of the whole corpus: its terms, without their uses
+    /// (see [`Corpus::term_uses`]).
     pub fn glossary(&self) -> &Rc<Glossary> {
         &self.glossary
+    }
+
+    /// A document's uses of the glossary's terms (its marks), once the
+    /// document is at hand.
+    pub fn document_terms(&self, id: &str) -> Rc<DocumentTerms> {
+        self.terms.get(id).cloned().unwrap_or_default()
+    }
+
+    /// The uses of term `term` (its glossary index) at hand: those of its
+    /// chunks from the first up to the first not at hand, which is `more`.
+    pub fn term_uses(&self, term: usize) -> TermUses<'_> {
+        let mut documents = Vec::new();
+        let mut more = None;
+        for chunk in self.chunks_of(term) {
+            match self.uses.get(&chunk) {
+                Some(c) => documents.extend(c.piece(term).into_iter().flat_map(|p| &p.documents)),
+                None => {
+                    more = Some(chunk);
+                    break;
+                }
+            }
+        }
+        TermUses { documents, more }
+    }
+
+    /// The chunks of uses holding term `term`'s, in order.
+    fn chunks_of(&self, term: usize) -> std::ops::Range<usize> {
+        lexicon::chunks_of(&self.chunks, &self.glossary.terms, term)
     }
 
     /// Whether the glossary is at hand (a split corpus fetches it).
@@ -121,6 +164,7 @@ impl Corpus {
     pub fn is_complete(&self) -> bool {
         self.set.is_none()
             || (self.has_glossary
+                && self.uses.len() >= self.chunks.len()
                 && self.pages.iter().all(Option::is_some)
                 && self.documents.len() >= self.total)
     }
@@ -131,6 +175,8 @@ impl Corpus {
         let mut pages = self.pages.to_vec();
         let mut documents = self.documents.to_vec();
         let mut missing = (*self.missing).clone();
+        let mut terms = (*self.terms).clone();
+        let mut uses = (*self.uses).clone();
         for arrival in arrived {
             match arrival {
                 Arrival::Part(Part::Catalogue(page)) => {
@@ -138,11 +184,18 @@ impl Corpus {
                         *slot = Some(entries(page));
                     }
                 }
-                Arrival::Part(Part::Glossary(glossary)) => {
-                    next.glossary = Rc::new(glossary);
+                Arrival::Part(Part::Glossary(lexicon)) => {
+                    next.glossary = Rc::new(lexicon.glossary);
+                    next.chunks = lexicon.chunks.into();
                     next.has_glossary = true;
                 }
-                Arrival::Part(Part::Document(doc)) => {
+                Arrival::Uses(index, chunk) => {
+                    uses.insert(index, Rc::new(chunk));
+                }
+                // A chunk arrives as `Arrival::Uses`, with its index.
+                Arrival::Part(Part::Uses(_)) => {}
+                Arrival::Part(Part::Document(doc, its_terms)) => {
+                    terms.insert(doc.id.clone(), Rc::new(its_terms));
                     match documents.binary_search_by(|d| d.id.cmp(&doc.id)) {
                         Ok(i) => documents[i] = Rc::new(*doc),
                         Err(i) => documents.insert(i, Rc::new(*doc)),
@@ -156,6 +209,8 @@ impl Corpus {
         next.pages = pages.into();
         next.documents = documents.into();
         next.missing = Rc::new(missing);
+        next.terms = Rc::new(terms);
+        next.uses = Rc::new(uses);
         next
     }
 }
@@ -176,20 +231,64 @@ impl Held for Corpus {
     fn knows_document(&self, id: &str) -> bool {
         self.missing.contains(id) || self.document(id).is_some()
     }
-    fn entry_documents(&self, term: &str) -> Vec<String> {
-        let mut seen = std::collections::BTreeSet::new();
-        self.glossary()
-            .find(term)
-            .map(|term| {
-                term.occurrences
+    fn entry_documents(&self, term: &str) -> Vec<(String, usize)> {
+        let Some(index) = self.term_index(term) else {
+            return Vec::new();
+        };
+        // The uses in the term's first chunk: what the entry page shows
+        // before the reader asks for more.
+        let Some(first) = self.chunks_of(index).next() else {
+            return Vec::new();
+        };
+        let mut seen = BTreeSet::new();
+        self.uses
+            .get(&first)
+            .and_then(|c| c.piece(index))
+            .map(|p| {
+                p.documents
                     .iter()
-                    .filter(|occ| seen.insert(occ.doc.as_str()))
-                    .map(|occ| occ.doc.clone())
+                    .filter(|d| seen.insert(d.doc.as_str()))
+                    .map(|d| (d.doc.clone(), d.ordinal as usize))
                     .collect()
             })
             .unwrap_or_default()
     }
+    fn entry_uses(&self, term: &str) -> Option<usize> {
+        let first = self.chunks_of(self.term_index(term)?).next()?;
+        (!self.uses.contains_key(&first)).then_some(first)
+    }
+    fn has_uses(&self, chunk: usize) -> bool {
+        self.uses.contains_key(&chunk)
+    }
+    fn uses_name(&self, chunk: usize) -> Option<&str> {
+        self.chunks.get(chunk).map(|c| c.name.as_str())
+    }
 }
+
+impl Corpus {
+    /// The glossary index of the term with this form.
+    fn term_index(&self, form: &str) -> Option<usize> {
+        let term = self.glossary.find(form)?;
+        self.glossary
+            .terms
+            .iter()
+            .position(|t| std::ptr::eq(t, term))
+    }
+}
+
+/// A term's uses at hand, by document ([`Corpus::term_uses`]).
+pub struct TermUses<'a> {
+    /// Its documents' uses, in corpus order (a document may come twice when
+    /// its uses are not consecutive).
+    pub documents: Vec<&'a DocumentUses>,
+    /// The next chunk of its uses, not at hand; `None` when all are here.
+    pub more: Option<usize>,
+}
+
+/// Asks for chunks of the glossary's uses in the background (a list of uses
+/// opened, "more uses"), provided by the app root.
+#[derive(Clone, PartialEq)]
+pub struct WantUses(pub Callback<usize>);
 
 /// The entries of one catalogue page.
 type Entries = Rc<[Rc<Entry>]>;
@@ -212,7 +311,10 @@ impl From<Head> for Corpus {
                     total,
                     documents: Rc::new([]),
                     glossary: Rc::default(),
+                    chunks: Rc::new([]),
                     has_glossary: false,
+                    terms: Rc::default(),
+                    uses: Rc::default(),
                     missing: Rc::default(),
                     set: Some(set.into()),
                 }
@@ -227,12 +329,22 @@ impl From<Bundle> for Corpus {
     /// writes has them.
     fn from(bundle: Bundle) -> Self {
         let pages = catalogue::paginate(&bundle.documents, catalogue::PER_PAGE);
+        // The glossary in the parts a split corpus has, all at hand.
+        let ids: Vec<&str> = bundle.documents.iter().map(|d| d.id.as_str()).collect();
+        let (lexicon, chunks) = lexicon::split(&bundle.glossary, &ids);
+        let terms = DocumentTerms::all(&bundle.glossary)
+            .into_iter()
+            .map(|(id, t)| (id, Rc::new(t)))
+            .collect();
         Corpus {
             pages: pages.into_iter().map(|p| Some(entries(p))).collect(),
             total: bundle.documents.len(),
             documents: bundle.documents.into_iter().map(Rc::new).collect(),
-            glossary: Rc::new(bundle.glossary),
+            glossary: Rc::new(lexicon.glossary),
+            chunks: lexicon.chunks.into(),
             has_glossary: true,
+            terms: Rc::new(terms),
+            uses: Rc::new(chunks.into_iter().map(Rc::new).enumerate().collect()),
             missing: Rc::default(),
             set: None,
         }
@@ -242,6 +354,8 @@ impl From<Bundle> for Corpus {
 /// What fetching one file gave.
 enum Arrival {
     Part(Part),
+    /// Chunk `n` of the glossary's uses.
+    Uses(usize, UsesChunk),
     /// The server has no file for this document id.
     Missing(String),
 }
@@ -289,11 +403,23 @@ impl Reducible for State {
 /// `<html data-corpus>` says where the texts stand (`complete` or `partial`),
 /// for the performance script and the tests.
 #[hook]
-pub fn use_corpus_for(embedded: &Corpus, route: &Route, pages: &BTreeSet<usize>) -> Fetched {
+pub fn use_corpus_for(
+    embedded: &Corpus,
+    route: &Route,
+    pages: &BTreeSet<usize>,
+) -> (Fetched, WantUses) {
     let state = use_reducer_eq({
         let embedded = embedded.clone();
         move || State(embedded)
     });
+    // Chunks of the glossary's uses pages have asked for, growing only.
+    let uses_wanted = use_reducer_eq(Wanted::default);
+    let want_uses = {
+        let wanted = uses_wanted.dispatcher();
+        use_memo((), move |_| {
+            WantUses(Callback::from(move |n| wanted.dispatch(n)))
+        })
+    };
     let failed = use_state_eq(|| None::<AttrValue>);
     let searching = use_state_eq(|| false);
     // Paths being fetched, so a changed want list never fetches one twice.
@@ -319,7 +445,7 @@ pub fn use_corpus_for(embedded: &Corpus, route: &Route, pages: &BTreeSet<usize>)
     }
     let needed = fetch_plan::wants(&state.0, route);
     let mut wanted = needed.clone();
-    for w in fetch_plan::background(&state.0, pages, *searching) {
+    for w in fetch_plan::background(&state.0, pages, &uses_wanted.0, *searching) {
         if !wanted.contains(&w) {
             wanted.push(w);
         }
@@ -341,10 +467,27 @@ pub fn use_corpus_for(embedded: &Corpus, route: &Route, pages: &BTreeSet<usize>)
         }
     });
     let corpus = state.0.clone();
-    match (*failed).clone() {
+    let fetched = match (*failed).clone() {
         _ if needed.is_empty() => Fetched::Ready(corpus),
         Some(reason) => Fetched::Failed(corpus, reason),
         None => Fetched::Loading(corpus),
+    };
+    (fetched, (*want_uses).clone())
+}
+
+/// Chunks of uses wanted in the background.
+#[derive(Default, PartialEq)]
+struct Wanted(BTreeSet<usize>);
+
+impl Reducible for Wanted {
+    type Action = usize;
+    fn reduce(self: Rc<Self>, chunk: usize) -> Rc<Self> {
+        if self.0.contains(&chunk) {
+            return self;
+        }
+        let mut next = self.0.clone();
+        next.insert(chunk);
+        Rc::new(Wanted(next))
     }
 }
 
@@ -398,7 +541,10 @@ async fn fetch_one(want: &Want, request: JsFuture) -> Result<Arrival, String> {
     }
     let bytes = body_bytes(response).await.map_err(|e| failed(&e))?;
     let part = layout::decode(want.kind, &bytes).map_err(|e| failed(&e.to_string()))?;
-    Ok(Arrival::Part(part))
+    Ok(match (part, want.chunk) {
+        (Part::Uses(chunk), Some(index)) => Arrival::Uses(index, chunk),
+        (part, _) => Arrival::Part(part),
+    })
 }
 
 /// The bytes a request answered with, or why there are none (`network

@@ -6,14 +6,19 @@
 //!
 //! A corpus embedded whole needs nothing. A split one (see
 //! `lattice_core::layout`) needs, per route: a library page, its catalogue
-//! page; a document, it and the glossary (its terms are marked); the
-//! glossary page, the glossary and every catalogue page (it names the
-//! documents a term occurs in); a search, the glossary when it expands
-//! terms with it, and nothing else — the search reads the split search
-//! index (src/search.rs), never the documents. A document opened from a
-//! search needs it and the glossary (its matches are found in it alone).
+//! page; a document, it and the glossary's lexicon (its file carries its
+//! own uses of the terms, so it is marked without the rest of the
+//! glossary); the glossary page, the lexicon (an opened list of uses asks
+//! for its chunk and titles in the background, [`background`]); an entry
+//! page, the lexicon, then the first chunk of the term's uses, the
+//! catalogue pages naming those documents and the first few of them (for
+//! context); a search, the lexicon when it expands terms with it, and
+//! nothing else — the search reads the split search index (src/search.rs),
+//! never the documents. A document opened from a search needs it and the
+//! lexicon (its matches are found in it alone).
 
 use crate::route::Route;
+use lattice_core::catalogue;
 use lattice_core::layout::{self, FileKind};
 use std::collections::BTreeSet;
 
@@ -25,13 +30,21 @@ pub trait Held {
     fn page_count(&self) -> usize;
     /// Whether catalogue page `number` (from 0) is at hand.
     fn has_page(&self, number: usize) -> bool;
-    /// Whether the glossary is at hand.
+    /// Whether the glossary's lexicon is at hand.
     fn has_glossary(&self) -> bool;
     /// Whether the document is at hand, or known not to exist.
     fn knows_document(&self, id: &str) -> bool;
-    /// The documents a glossary entry (named by any form) is used in, in
-    /// corpus order, once each; empty until the glossary is at hand.
-    fn entry_documents(&self, term: &str) -> Vec<String>;
+    /// The documents (id, catalogue ordinal) the first chunk of a glossary
+    /// entry's uses (the entry named by any form) lists, in corpus order,
+    /// once each; empty until the lexicon and that chunk are at hand.
+    fn entry_documents(&self, term: &str) -> Vec<(String, usize)>;
+    /// The first chunk of an entry's uses when it is not at hand; `None`
+    /// when it is, or the entry or the lexicon is not.
+    fn entry_uses(&self, term: &str) -> Option<usize>;
+    /// Whether chunk `chunk` of uses is at hand.
+    fn has_uses(&self, chunk: usize) -> bool;
+    /// The file name of chunk `chunk` of uses, once the lexicon is at hand.
+    fn uses_name(&self, chunk: usize) -> Option<&str>;
 }
 
 /// How many of an entry's documents its page fetches to show its uses in
@@ -49,6 +62,8 @@ pub struct Want {
     /// The document's id, for a document's file (a 404 means no such
     /// document).
     pub id: Option<String>,
+    /// The chunk's index, for a chunk of the glossary's uses.
+    pub chunk: Option<usize>,
 }
 
 /// The files to fetch before `route` can be shown.
@@ -67,22 +82,25 @@ pub fn wants(held: &impl Held, route: &Route) -> Vec<Want> {
             .into_iter()
             .chain(glossary_want(held, set))
             .collect(),
-        Route::Glossary | Route::GlossaryKind(_) => glossary_want(held, set)
-            .into_iter()
-            .chain((0..held.page_count()).filter_map(|n| page_want(held, set, n)))
-            .collect(),
-        // The glossary first; then the catalogue (the documents' titles)
-        // and the first documents the entry is used in, for its context.
+        Route::Glossary | Route::GlossaryKind(_) => glossary_want(held, set).into_iter().collect(),
+        // The lexicon first; then the first chunk of the entry's uses; then
+        // the catalogue pages naming its documents (their titles) and the
+        // first few documents, for its context.
         Route::GlossaryEntry(term) => {
             let documents = held.entry_documents(term);
+            let pages: BTreeSet<usize> = documents
+                .iter()
+                .map(|(_, o)| o / catalogue::PER_PAGE)
+                .collect();
             glossary_want(held, set)
                 .into_iter()
-                .chain((0..held.page_count()).filter_map(|n| page_want(held, set, n)))
+                .chain(held.entry_uses(term).and_then(|n| uses_want(held, set, n)))
+                .chain(pages.into_iter().filter_map(|n| page_want(held, set, n)))
                 .chain(
                     documents
                         .iter()
                         .take(ENTRY_CONTEXT_DOCUMENTS)
-                        .filter_map(|id| document_want(held, set, id)),
+                        .filter_map(|(id, _)| document_want(held, set, id)),
                 )
                 .collect()
         }
@@ -92,9 +110,16 @@ pub fn wants(held: &impl Held, route: &Route) -> Vec<Want> {
 }
 
 /// Files fetched without holding up the page: catalogue `pages` (the titles
-/// of a search's shown hits) and, once the reader turns to search, the
-/// glossary its terms expand with.
-pub fn background(held: &impl Held, pages: &BTreeSet<usize>, searching: bool) -> Vec<Want> {
+/// of a search's shown hits, of a list of uses), chunks of the glossary's
+/// `uses` (a list of uses opened, more uses asked for) once the lexicon
+/// naming them is here, and, once the reader turns to search, the lexicon
+/// its terms expand with.
+pub fn background(
+    held: &impl Held,
+    pages: &BTreeSet<usize>,
+    uses: &BTreeSet<usize>,
+    searching: bool,
+) -> Vec<Want> {
     let Some(set) = held.set() else {
         return Vec::new();
     };
@@ -102,7 +127,18 @@ pub fn background(held: &impl Held, pages: &BTreeSet<usize>, searching: bool) ->
     glossary
         .into_iter()
         .chain(pages.iter().filter_map(|&n| page_want(held, set, n)))
+        .chain(uses.iter().filter_map(|&n| uses_want(held, set, n)))
         .collect()
+}
+
+fn uses_want(held: &impl Held, set: &str, chunk: usize) -> Option<Want> {
+    let name = held.uses_name(chunk)?;
+    (!held.has_uses(chunk)).then(|| Want {
+        path: layout::uses_path(set, name),
+        kind: FileKind::Uses,
+        id: None,
+        chunk: Some(chunk),
+    })
 }
 
 fn page_want(held: &impl Held, set: &str, number: usize) -> Option<Want> {
@@ -110,6 +146,7 @@ fn page_want(held: &impl Held, set: &str, number: usize) -> Option<Want> {
         path: layout::catalogue_path(set, number),
         kind: FileKind::Catalogue,
         id: None,
+        chunk: None,
     })
 }
 
@@ -118,6 +155,7 @@ fn glossary_want(held: &impl Held, set: &str) -> Option<Want> {
         path: layout::glossary_path(set),
         kind: FileKind::Glossary,
         id: None,
+        chunk: None,
     })
 }
 
@@ -131,6 +169,7 @@ fn document_want(held: &impl Held, set: &str, id: &str) -> Option<Want> {
         path,
         kind: FileKind::Document,
         id: Some(id.to_string()),
+        chunk: None,
     })
 }
 
@@ -173,8 +212,10 @@ mod tests {
         pages: Vec<bool>,
         glossary: bool,
         documents: Vec<&'static str>,
-        /// The documents every entry is used in.
+        /// The documents every entry's first chunk of uses lists.
         uses: Vec<&'static str>,
+        /// Which chunks of uses (two of them) are at hand.
+        chunks: [bool; 2],
     }
 
     impl Held for Fake {
@@ -193,12 +234,25 @@ mod tests {
         fn knows_document(&self, id: &str) -> bool {
             self.documents.contains(&id)
         }
-        fn entry_documents(&self, _term: &str) -> Vec<String> {
-            if self.glossary {
-                self.uses.iter().map(|d| d.to_string()).collect()
+        fn entry_documents(&self, _term: &str) -> Vec<(String, usize)> {
+            if self.glossary && self.chunks[0] {
+                // Document `d<i>` is the `i * 10`th of the catalogue.
+                self.uses
+                    .iter()
+                    .map(|d| (d.to_string(), d[1..].parse::<usize>().unwrap() * 10))
+                    .collect()
             } else {
                 Vec::new()
             }
+        }
+        fn entry_uses(&self, _term: &str) -> Option<usize> {
+            (self.glossary && !self.chunks[0]).then_some(0)
+        }
+        fn has_uses(&self, chunk: usize) -> bool {
+            self.chunks[chunk]
+        }
+        fn uses_name(&self, chunk: usize) -> Option<&str> {
+            self.glossary.then_some(["c0", "c1"][chunk])
         }
     }
 
@@ -209,6 +263,7 @@ mod tests {
             glossary: false,
             documents: vec!["a"],
             uses: Vec::new(),
+            chunks: [false, false],
         }
     }
 
@@ -229,7 +284,10 @@ mod tests {
         ] {
             assert_eq!(wants(&whole, &route), []);
         }
-        assert_eq!(background(&whole, &BTreeSet::from([1]), true), []);
+        assert_eq!(
+            background(&whole, &BTreeSet::from([1]), &BTreeSet::from([0]), true),
+            []
+        );
     }
 
     #[test]
@@ -265,43 +323,68 @@ mod tests {
         // At hand (or known missing), and an id that cannot be one.
         assert_eq!(paths(&wants(&held, &doc("a"))), ["s/glossary.bin"]);
         assert_eq!(paths(&wants(&held, &doc("../x"))), ["s/glossary.bin"]);
-        assert_eq!(
-            paths(&wants(&held, &Route::Glossary)),
-            ["s/glossary.bin", "s/catalogue/1.bin", "s/catalogue/2.bin"]
-        );
+        // The glossary page: the lexicon alone, whatever the corpus size.
+        assert_eq!(paths(&wants(&held, &Route::Glossary)), ["s/glossary.bin"]);
     }
 
     #[test]
-    fn an_entry_fetches_a_bounded_number_of_its_documents() {
+    fn an_entry_fetches_one_chunk_of_uses_and_a_bounded_number_of_its_documents() {
         let ids: Vec<&'static str> = (0..40)
             .map(|i| &*Box::leak(format!("d{i}").into_boxed_str()))
             .collect();
-        // Until the glossary is here, it alone (and the catalogue).
+        let entry = Route::GlossaryEntry("四方安全對話".into());
+        // Until the lexicon is here, it alone.
         let held = Fake {
             uses: ids.clone(),
             ..split()
         };
-        let entry = Route::GlossaryEntry("四方安全對話".into());
-        assert_eq!(
-            paths(&wants(&held, &entry)),
-            ["s/glossary.bin", "s/catalogue/1.bin", "s/catalogue/2.bin"]
-        );
-        // Then the first documents it is used in, at most a bounded number,
-        // none already at hand.
+        assert_eq!(paths(&wants(&held, &entry)), ["s/glossary.bin"]);
+        // Then the first chunk of the entry's uses.
         let held = Fake {
             glossary: true,
-            pages: vec![true, true, true],
-            documents: vec!["d0"],
-            uses: ids,
-            ..split()
+            ..held
         };
         let w = wants(&held, &entry);
-        assert_eq!(w.len(), ENTRY_CONTEXT_DOCUMENTS - 1);
-        assert_eq!(w[0].path, "s/doc/d1.bin");
-        assert!(w.iter().all(|w| w.kind == FileKind::Document));
+        assert_eq!(paths(&w), ["s/glossary/c0.bin"]);
+        assert_eq!((w[0].kind, w[0].chunk), (FileKind::Uses, Some(0)));
+        // Then the catalogue pages naming its documents (d0…d39 are the
+        // 0th…390th: pages 0 to 16, page 0 and 1 at hand here) and the
+        // first documents, at most a bounded number, none already at hand.
+        let held = Fake {
+            chunks: [true, false],
+            pages: vec![true, true, false, false],
+            documents: vec!["d0"],
+            ..held
+        };
+        let w = wants(&held, &entry);
+        let (pages, docs): (Vec<&Want>, Vec<&Want>) =
+            w.iter().partition(|w| w.kind == FileKind::Catalogue);
+        assert_eq!(
+            pages.iter().map(|w| w.path.as_str()).collect::<Vec<_>>(),
+            ["s/catalogue/2.bin", "s/catalogue/3.bin"],
+            "pages past the catalogue's end are not asked for"
+        );
+        assert_eq!(docs.len(), ENTRY_CONTEXT_DOCUMENTS - 1);
+        assert_eq!(docs[0].path, "s/doc/d1.bin");
+        assert!(docs.iter().all(|w| w.kind == FileKind::Document));
         // The list of one kind is the glossary page's.
         let kind = Route::GlossaryKind(lattice_core::glossary::TermKind::Person);
         assert_eq!(wants(&held, &kind), wants(&held, &Route::Glossary));
+    }
+
+    #[test]
+    fn chunks_of_uses_come_in_the_background_once_the_lexicon_names_them() {
+        let held = split();
+        let uses = BTreeSet::from([0, 1]);
+        assert_eq!(background(&held, &BTreeSet::new(), &uses, false), []);
+        let held = Fake {
+            glossary: true,
+            chunks: [true, false],
+            ..held
+        };
+        let w = background(&held, &BTreeSet::new(), &uses, false);
+        assert_eq!(paths(&w), ["s/glossary/c1.bin"]);
+        assert_eq!(w[0].chunk, Some(1));
     }
 
     #[test]
@@ -332,11 +415,21 @@ mod tests {
         // In the background: the glossary once searching, and the catalogue
         // pages of shown hits not at hand (page 0 is).
         assert_eq!(
-            paths(&background(&held, &BTreeSet::from([0, 2, 7]), true)),
+            paths(&background(
+                &held,
+                &BTreeSet::from([0, 2, 7]),
+                &BTreeSet::new(),
+                true
+            )),
             ["s/glossary.bin", "s/catalogue/2.bin"]
         );
         assert_eq!(
-            paths(&background(&held, &BTreeSet::new(), false)),
+            paths(&background(
+                &held,
+                &BTreeSet::new(),
+                &BTreeSet::new(),
+                false
+            )),
             Vec::<&str>::new()
         );
     }
@@ -345,7 +438,11 @@ mod tests {
     fn no_file_is_asked_for_twice_while_on_its_way() {
         let held = split();
         let mut flying = InFlight::default();
-        let w = wants(&held, &Route::Glossary);
+        let w: Vec<Want> = wants(&held, &Route::Glossary)
+            .into_iter()
+            .chain(wants(&held, &Route::LibraryPage(2)))
+            .chain(wants(&held, &Route::LibraryPage(3)))
+            .collect();
         assert_eq!(flying.start(&w).len(), 3);
         // The same wants again, or overlapping ones: nothing new.
         assert_eq!(flying.start(&w), []);

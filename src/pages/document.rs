@@ -23,6 +23,7 @@ use crate::i18n::use_lang;
 use crate::pages::not_found::NotFound;
 use crate::route::Route;
 use crate::state::use_prefs;
+use lattice_core::glossary::lexicon::DocumentTerms;
 use lattice_core::glossary::marks::TermMarks;
 use lattice_core::glossary::Glossary;
 use lattice_core::inline::Inline;
@@ -53,7 +54,7 @@ struct Outline {
     terms: TermMarks,
 }
 
-fn outline(doc: &Document, glossary: &Glossary) -> Outline {
+fn outline(doc: &Document, glossary: &Glossary, uses: &DocumentTerms) -> Outline {
     let mut citations: HashMap<String, Vec<String>> = HashMap::new();
     let mut counter = Citations::default();
     for block in &doc.blocks {
@@ -74,7 +75,7 @@ fn outline(doc: &Document, glossary: &Glossary) -> Outline {
                 .collect(),
         ),
         citations: Rc::new(citations),
-        terms: TermMarks::of(doc, glossary),
+        terms: TermMarks::with_uses(doc, glossary, uses),
     }
 }
 
@@ -97,9 +98,12 @@ pub fn DocumentPage(props: &DocumentPageProps) -> Html {
     }));
     use_scroll_to(props.id.clone(), props.anchor.clone());
     let glossary = corpus.glossary().clone();
-    let outline = use_memo((doc.clone(), glossary.clone()), |(doc, glossary)| {
-        doc.as_ref().map(|d| outline(d, glossary))
-    });
+    // The document's own uses of the terms came with it (its file).
+    let uses = corpus.document_terms(&props.id);
+    let outline = use_memo(
+        (doc.clone(), glossary.clone(), uses),
+        |(doc, glossary, uses)| doc.as_ref().map(|d| outline(d, glossary, uses)),
+    );
     let (blocks, headings) = match outline.as_ref() {
         Some(o) => (o.blocks.clone(), o.headings.clone()),
         None => (Rc::default(), Rc::default()),

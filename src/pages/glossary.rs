@@ -5,19 +5,25 @@
 //! browser's collation for `zh-Hant`, `Intl.Collator`), kind or count — by
 //! the column headers, or on a phone a menu — each linking to its entry page
 //! (`#/glossary/<term>`, `pages/glossary_entry.rs`) and with its occurrences
-//! linked into the text; CSV and TBX downloads.
+//! linked into the text; CSV and TBX downloads. The table needs only the
+//! glossary's terms; a term's list of uses, when opened, fetches the chunk
+//! holding them and the catalogue pages naming their documents
+//! (`crate::corpus::WantUses`, `crate::search::TitlePages`), so the page
+//! costs the same at any corpus size.
 
 use crate::components::glossary_export::{download, to_csv, to_tbx};
 use crate::components::marked::{anchor_href, shown, zh_tag};
 use crate::components::meta::term_kind_label;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, WantUses};
 use crate::hooks::{use_scroll_to, use_title};
 use crate::i18n::{use_lang, Lang};
 use crate::route::Route;
 use crate::state::use_prefs;
+use lattice_core::catalogue::PER_PAGE;
 use lattice_core::fold::fold;
-use lattice_core::glossary::{Occurrence, Term, TermKind};
+use lattice_core::glossary::{Term, TermKind};
 use std::cmp::Ordering;
+use std::collections::BTreeSet;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -137,6 +143,12 @@ pub fn place_label(anchor: &str, lang: Lang) -> String {
     }
 }
 
+/// A link to a place of a document (a term's definition, a use), labelled
+/// as a reader counts: paragraph, heading or note.
+pub fn place_link(doc: &str, anchor: &str, lang: Lang) -> Html {
+    html! { <a href={anchor_href(doc, anchor)}>{ place_label(anchor, lang) }</a> }
+}
+
 /// Props: the kind the list is narrowed to (from the URL).
 #[derive(Properties, PartialEq)]
 pub struct GlossaryPageProps {
@@ -237,40 +249,8 @@ pub fn GlossaryPage(props: &GlossaryPageProps) -> Html {
         let selected = sort.key == key && sort.ascending == ascending;
         html! { <option {value} {selected}>{ label }</option> }
     };
-    let titles: std::collections::HashMap<&str, &str> = corpus
-        .entries()
-        .map(|e| (e.id.as_str(), e.title.as_str()))
-        .collect();
-    let occurrences = |term: &Term| -> Html {
-        let mut by_doc: Vec<(&str, Vec<&Occurrence>)> = Vec::new();
-        for occ in &term.occurrences {
-            match by_doc.iter_mut().find(|(d, _)| *d == occ.doc) {
-                Some((_, list)) => list.push(occ),
-                None => by_doc.push((occ.doc.as_str(), vec![occ])),
-            }
-        }
-        html! {
-            <details class="occurrences">
-                <summary>{ format!("{} {}", term.count, lang.pick("處", "places")) }</summary>
-                { for by_doc.into_iter().map(|(doc, list)| {
-                    let mut seen: Vec<&str> = Vec::new();
-                    html! {
-                        <div class="occ-doc">
-                            <p class="occ-title" lang={zh_tag(simplified)}>{ shown(titles.get(doc).copied().unwrap_or(doc), simplified) }</p>
-                            <ul class="occ-list">
-                                { for list.into_iter().filter(|o| {
-                                    let new = !seen.contains(&o.anchor.as_str());
-                                    if new { seen.push(&o.anchor); }
-                                    new
-                                }).map(|o| html! {
-                                    <li><a href={anchor_href(doc, &o.anchor)}>{ place_label(&o.anchor, lang) }</a></li>
-                                }) }
-                            </ul>
-                        </div>
-                    }
-                }) }
-            </details>
-        }
+    let occurrences = |index: usize, term: &Term| -> Html {
+        html! { <Uses term={index} count={term.count} en={AttrValue::from(term.en.clone())} /> }
     };
     let export_csv = {
         let glossary = glossary.clone();
@@ -373,11 +353,106 @@ pub fn GlossaryPage(props: &GlossaryPageProps) -> Html {
                             <td class="g-en" lang="en">{ term.en.clone() }</td>
                             <td class="g-abbr" lang="en">{ term.abbr.clone().unwrap_or_default() }</td>
                             <td class="g-kind">{ term_kind_label(term.kind, lang) }</td>
-                            <td class="g-count">{ occurrences(term) }</td>
+                            <td class="g-count">{ occurrences(*i, term) }</td>
                         </tr>
                     }) }
                 </tbody>
             </table>
         </section>
+    }
+}
+
+/// Props of a term's list of uses.
+#[derive(Properties, PartialEq)]
+struct UsesProps {
+    /// The term's glossary index.
+    term: usize,
+    /// How many uses it has.
+    count: u32,
+    /// Its English form (its entry page's name).
+    en: AttrValue,
+}
+
+/// A term's uses by document, in a disclosure: opening it fetches the
+/// first chunk of them (and their documents' titles); a term whose uses
+/// run on past that chunk links to its entry page for the rest.
+#[component]
+fn Uses(props: &UsesProps) -> Html {
+    let corpus = use_context::<Corpus>().expect("App provides the corpus");
+    let want_uses = use_context::<WantUses>();
+    let want_titles = use_context::<crate::search::TitlePages>();
+    let lang = use_lang();
+    let simplified = use_prefs().is_some_and(|p| p.simplified);
+    let open = use_state_eq(|| false);
+    let uses = corpus.term_uses(props.term);
+    let waiting = uses.documents.is_empty() && uses.more.is_some();
+    let pages: BTreeSet<usize> = uses
+        .documents
+        .iter()
+        .map(|d| d.ordinal as usize / PER_PAGE)
+        .filter(|&n| corpus.page(n).is_none())
+        .collect();
+    {
+        let first = waiting.then_some(uses.more).flatten();
+        use_effect_with((*open, first, pages), move |(open, first, pages)| {
+            if *open {
+                if let (Some(n), Some(WantUses(want))) = (first, want_uses) {
+                    want.emit(*n);
+                }
+                if let (false, Some(crate::search::TitlePages(want))) =
+                    (pages.is_empty(), want_titles)
+                {
+                    want.emit(pages.clone());
+                }
+            }
+        });
+    }
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
+                open.set(details.has_attribute("open"));
+            }
+        })
+    };
+    let title = |doc: &str| corpus.title(doc).unwrap_or_else(|| doc.to_string());
+    // A document's uses may come in more than one run; one line each.
+    let mut by_doc: Vec<(&str, Vec<&str>)> = Vec::new();
+    for d in &uses.documents {
+        let i = match by_doc.iter().position(|(id, _)| *id == d.doc) {
+            Some(i) => i,
+            None => {
+                by_doc.push((d.doc.as_str(), Vec::new()));
+                by_doc.len() - 1
+            }
+        };
+        for u in &d.uses {
+            if !by_doc[i].1.contains(&u.anchor.as_str()) {
+                by_doc[i].1.push(&u.anchor);
+            }
+        }
+    }
+    html! {
+        <details class="occurrences" {ontoggle}>
+            <summary>{ format!("{} {}", props.count, lang.pick("處", "places")) }</summary>
+            if *open {
+                if waiting {
+                    <p class="occ-loading" role="status">{ lang.pick("載入中…", "Loading…") }</p>
+                }
+                { for by_doc.into_iter().map(|(doc, anchors)| html! {
+                    <div class="occ-doc">
+                        <p class="occ-title" lang={zh_tag(simplified)}>{ shown(&title(doc), simplified) }</p>
+                        <ul class="occ-list">
+                            { for anchors.into_iter().map(|a| html! { <li>{ place_link(doc, a, lang) }</li> }) }
+                        </ul>
+                    </div>
+                }) }
+                if uses.more.is_some() && !waiting {
+                    <p class="occ-more">
+                        <a href={Route::GlossaryEntry(props.en.to_string()).href()}>{ lang.pick("所有出現之處 →", "All uses →") }</a>
+                    </p>
+                }
+            }
+        </details>
     }
 }

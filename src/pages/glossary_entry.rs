@@ -3,17 +3,25 @@
 //! kind), and every place the corpus uses it, by document, each with the
 //! words around it and a link to the place. A name the glossary does not
 //! know gets a plain message and ways on, never a blank page.
+//!
+//! The uses come in chunks (`lattice_core::glossary::lexicon`): the route
+//! fetches the first, with its documents' titles and the first few
+//! documents for context (`crate::fetch_plan`); a term used across a large
+//! archive offers "more uses", one chunk at a time.
 
 use crate::components::marked::{anchor_href, shown, zh_tag};
 use crate::components::meta::term_kind_label;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, WantUses};
 use crate::hooks::{use_scroll_to, use_title};
 use crate::i18n::{use_lang, Lang};
-use crate::pages::glossary::place_label;
+use crate::pages::glossary::{place_label, place_link};
 use crate::route::{Route, SearchQuery};
 use crate::state::use_prefs;
-use lattice_core::glossary::{Occurrence, Term};
+use lattice_core::catalogue::PER_PAGE;
+use lattice_core::glossary::lexicon::Use;
+use lattice_core::glossary::Term;
 use lattice_core::Document;
+use std::collections::BTreeSet;
 use yew::prelude::*;
 
 /// Characters of context shown on each side of a use.
@@ -40,7 +48,7 @@ fn place_text(doc: &Document, anchor: &str) -> Option<String> {
 
 /// The words around one use: (before, the use, after), cut at [`CONTEXT`]
 /// characters with an ellipsis.
-fn context(text: &str, occ: &Occurrence) -> Option<(String, String, String)> {
+fn context(text: &str, occ: &Use) -> Option<(String, String, String)> {
     let chars: Vec<char> = text.chars().collect();
     let (start, end) = (occ.start as usize, occ.end as usize);
     if start >= end || end > chars.len() {
@@ -67,6 +75,7 @@ pub fn GlossaryEntryPage(props: &GlossaryEntryProps) -> Html {
     let simplified = use_prefs().is_some_and(|p| p.simplified);
     let glossary = corpus.glossary().clone();
     let term = glossary.find(&props.term);
+    let index = term.and_then(|t| glossary.terms.iter().position(|o| std::ptr::eq(o, t)));
     use_title(Some(match term {
         Some(t) => AttrValue::from(format!(
             "{} · {}",
@@ -117,7 +126,9 @@ pub fn GlossaryEntryPage(props: &GlossaryEntryProps) -> Html {
                 </p>
             </header>
             { facts(term, lang, simplified) }
-            { uses(&corpus, term, lang, simplified) }
+            if let Some(index) = index {
+                <EntryUses term={index} />
+            }
         </section>
     }
 }
@@ -138,19 +149,58 @@ fn facts(term: &Term, lang: Lang, simplified: bool) -> Html {
             } }</dd>
             if let Some(at) = &term.defined_at {
                 <dt>{ lang.pick("定義於", "Defined at") }</dt>
-                <dd><a href={anchor_href(&at.doc, &at.anchor)}>{ place_label(&at.anchor, lang) }</a></dd>
+                <dd>{ place_link(&at.doc, &at.anchor, lang) }</dd>
             }
         </dl>
     }
 }
 
-/// Every use, by document in corpus order, each in its context.
-fn uses(corpus: &Corpus, term: &Term, lang: Lang, simplified: bool) -> Html {
-    let mut by_doc: Vec<(&str, Vec<&Occurrence>)> = Vec::new();
-    for occ in &term.occurrences {
-        match by_doc.iter_mut().find(|(d, _)| *d == occ.doc) {
-            Some((_, list)) => list.push(occ),
-            None => by_doc.push((occ.doc.as_str(), vec![occ])),
+/// Props of an entry's uses.
+#[derive(Properties, PartialEq)]
+struct EntryUsesProps {
+    /// The term's glossary index.
+    term: usize,
+}
+
+/// Every use at hand, by document in corpus order, each in its context;
+/// "more uses" while chunks of them remain.
+#[component]
+fn EntryUses(props: &EntryUsesProps) -> Html {
+    let corpus = use_context::<Corpus>().expect("App provides the corpus");
+    let want_uses = use_context::<WantUses>();
+    let want_titles = use_context::<crate::search::TitlePages>();
+    let lang = use_lang();
+    let simplified = use_prefs().is_some_and(|p| p.simplified);
+    let uses = corpus.term_uses(props.term);
+    // Titles of the documents listed, for those shown after "more uses"
+    // (the route fetched the first chunk's).
+    let pages: BTreeSet<usize> = uses
+        .documents
+        .iter()
+        .map(|d| d.ordinal as usize / PER_PAGE)
+        .filter(|&n| corpus.page(n).is_none())
+        .collect();
+    use_effect_with(pages, move |pages| {
+        if let (false, Some(crate::search::TitlePages(want))) = (pages.is_empty(), want_titles) {
+            want.emit(pages.clone());
+        }
+    });
+    let asked = use_state_eq(|| None::<usize>);
+    let more = uses.more;
+    let on_more = {
+        let asked = asked.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let (Some(n), Some(WantUses(want))) = (more, want_uses.as_ref()) {
+                asked.set(Some(n));
+                want.emit(n);
+            }
+        })
+    };
+    let mut by_doc: Vec<(&str, Vec<&Use>)> = Vec::new();
+    for d in &uses.documents {
+        match by_doc.iter_mut().find(|(id, _)| *id == d.doc) {
+            Some((_, list)) => list.extend(&d.uses),
+            None => by_doc.push((d.doc.as_str(), d.uses.iter().collect())),
         }
     }
     html! {
@@ -189,6 +239,13 @@ fn uses(corpus: &Corpus, term: &Term, lang: Lang, simplified: bool) -> Html {
                     </div>
                 }
             }) }
+            if let Some(n) = more {
+                <p class="entry-more">
+                    <button type="button" class="more-uses" onclick={on_more} disabled={*asked == Some(n)}>
+                        { if *asked == Some(n) { lang.pick("載入中…", "Loading…") } else { lang.pick("更多出現之處", "More uses") } }
+                    </button>
+                </p>
+            }
         </section>
     }
 }

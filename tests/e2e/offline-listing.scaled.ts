@@ -41,6 +41,8 @@ function pastBudgets(dir: string) {
   const inline = /const INLINE = (.*);/.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))![1];
   expect(inline).toContain('glossary.bin');
   expect(inline).not.toContain('/doc/');
+  // The glossary's lexicon, not its chunks of uses (glossary/<hash>.bin).
+  expect(inline).not.toContain('/glossary/');
   // Past the budget, and carrying a saved library over however small it is.
   workerConstants(dir, {
     BUDGET: { from: '5 * 1000 * 1000', to: '0' },
@@ -71,8 +73,10 @@ plain.describe('past the listing budget', () => {
     expect(seen.filter((p) => p.includes('/doc/'))).toEqual([]);
     await page.goto(`./#/doc/${QUAD.id}`);
     await expect(docTitle(page)).toHaveText(QUAD.title);
-    // Neither installing nor opening a document read the listing.
+    // Neither installing nor opening a document read the listing, or any
+    // chunk of the glossary's uses.
     expect(seen.filter((p) => p.includes(listing))).toEqual([]);
+    expect(seen.filter((p) => /\/glossary\/[0-9a-f]{16}\.bin$/.test(p))).toEqual([]);
 
     // A document never opened is not there.
     await onlyOpenedOffline(page, context, server, QUAD, `${QUAD.id}-copy3`);
@@ -89,6 +93,11 @@ plain.describe('past the listing budget', () => {
     expect(seen.filter((p) => p.includes('/doc/')).length).toBe(ids.length - 1);
 
     await everyDocumentOffline(page, context, server, ids);
+    // The glossary's chunks of uses were saved too: an entry lists its uses.
+    await page.goto(`./#/glossary/${encodeURIComponent('Marco Rubio')}`);
+    await page.reload();
+    await expect(page.locator('.entry-en')).toContainText('Marco Rubio');
+    await expect.poll(() => page.locator('.entry-occ').count()).toBeGreaterThan(3);
   });
 });
 

@@ -107,7 +107,8 @@ fn a_bad_file_is_reported_and_skipped_and_the_rest_decodes() {
     );
     for id in ids {
         let path = format!("corpus/{}", layout::document_path(&set, id).unwrap());
-        let Part::Document(doc) = layout::decode(FileKind::Document, &files[&path]).unwrap() else {
+        let Part::Document(doc, _) = layout::decode(FileKind::Document, &files[&path]).unwrap()
+        else {
             panic!("{path} holds a document")
         };
         assert_eq!(doc.id, id);
@@ -117,9 +118,18 @@ fn a_bad_file_is_reported_and_skipped_and_the_rest_decodes() {
     }
     let glossary = format!("corpus/{}", layout::glossary_path(&set));
     let Part::Glossary(g) = layout::decode(FileKind::Glossary, &files[&glossary]).unwrap() else {
-        panic!("the glossary file holds the glossary")
+        panic!("the glossary file holds the glossary's lexicon")
     };
-    assert!(!g.terms.is_empty());
+    assert!(!g.glossary.terms.is_empty());
+    // The terms' uses are in the chunks the lexicon names, not in it.
+    assert!(g.glossary.terms.iter().all(|t| t.occurrences.is_empty()));
+    for chunk in &g.chunks {
+        let path = format!("corpus/{}", layout::uses_path(&set, &chunk.name));
+        assert!(matches!(
+            layout::decode(FileKind::Uses, &files[&path]),
+            Ok(Part::Uses(_))
+        ));
+    }
     std::fs::remove_dir_all(&base).unwrap();
 }
 
@@ -352,7 +362,8 @@ fn every_format_is_built_with_the_folders_metadata() {
     let mut citations = BTreeMap::new();
     for entry in &first.entries {
         let path = format!("corpus/{}", layout::document_path(&set, &entry.id).unwrap());
-        let Part::Document(doc) = layout::decode(FileKind::Document, &files[&path]).unwrap() else {
+        let Part::Document(doc, _) = layout::decode(FileKind::Document, &files[&path]).unwrap()
+        else {
             panic!("{path} holds a document")
         };
         citations.insert(doc.source.clone(), doc.meta.citation.clone());

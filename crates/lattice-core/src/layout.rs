@@ -8,9 +8,15 @@
 //!
 //! | file                          | holds                                     |
 //! |-------------------------------|-------------------------------------------|
-//! | `<set>/doc/<id>.bin`          | one document, whole (a one-document [`Bundle`]) |
+//! | `<set>/doc/<id>.bin`          | one document, whole, with its uses of glossary terms |
 //! | `<set>/catalogue/<n>.bin`     | catalogue page `n` (from 1; page 0 is in the head) |
-//! | `<set>/glossary.bin`          | the glossary (a [`Bundle`] without documents) |
+//! | `<set>/glossary.bin`          | the glossary's [`Lexicon`]: its terms without their uses |
+//! | `<set>/glossary/<hash>.bin`   | a chunk of the terms' uses ([`UsesChunk`]), named by its bytes |
+//!
+//! The glossary is split so that no page fetches all of it (its uses grow
+//! with the corpus): search and the glossary table read the lexicon, a
+//! document's marks its own file, and only pages listing uses a chunk
+//! (`crate::glossary::lexicon`).
 //!
 //! `<set>` is a hash of every file's bytes, so a changed corpus is a new
 //! folder: no cache can hand an app one build's head and another build's
@@ -28,7 +34,8 @@ use crate::bundle::{decode_versioned, Bundle, BundleError, BUNDLE_FORMAT_VERSION
 #[cfg(feature = "build")]
 use crate::catalogue;
 use crate::catalogue::Page;
-use crate::glossary::Glossary;
+use crate::glossary::lexicon::{DocumentTerms, Lexicon, UsesChunk};
+use crate::model::Document;
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "build")]
 use std::hash::Hasher;
@@ -107,16 +114,21 @@ pub fn split(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File>), B
         glossary,
         ..
     } = bundle;
-    let glossary_only = Bundle {
-        glossary,
-        ..Bundle::new(Vec::new())
-    };
-    files.push((glossary_path(""), glossary_only.encode()?));
+    let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+    let (mut lexicon, chunks) = crate::glossary::lexicon::split(&glossary, &ids);
+    for (chunk, reference) in chunks.into_iter().zip(&mut lexicon.chunks) {
+        let bytes = encode_uses(chunk)?;
+        reference.name = content_name(&bytes);
+        files.push((uses_path("", &reference.name), bytes));
+    }
+    files.push((glossary_path(""), encode_lexicon(lexicon)?));
+    let mut uses = DocumentTerms::all(&glossary);
     for doc in documents {
         // `parse::doc_id` only makes valid ids; any other could never be fetched.
         let name = document_path("", &doc.id)
             .ok_or(BundleError::Shape("a document id must be [a-z0-9-]+"))?;
-        files.push((name, Bundle::new(vec![doc]).encode()?));
+        let terms = uses.remove(&doc.id).unwrap_or_default();
+        files.push((name, encode_document(doc, terms)?));
     }
     // Each piece length-prefixed, so the pieces cannot run into each other.
     let mut hasher = fnv::FnvHasher::default();
@@ -142,6 +154,64 @@ pub fn split(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File>), B
         layout: Layout::Apart { set, first },
     };
     Ok((head, files))
+}
+
+/// A file's name from its bytes: 16 hex digits of FNV-1a (64 bits).
+#[cfg(feature = "build")]
+fn content_name(bytes: &[u8]) -> String {
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(bytes);
+    format!("{:016x}", hasher.finish())
+}
+
+/// A document's file: the document and its uses of the glossary's terms.
+#[derive(Serialize, Deserialize)]
+struct DocumentFile {
+    version: u32,
+    document: Document,
+    terms: DocumentTerms,
+}
+
+/// The lexicon's file.
+#[derive(Serialize, Deserialize)]
+struct LexiconFile {
+    version: u32,
+    lexicon: Lexicon,
+}
+
+/// A chunk of uses' file.
+#[derive(Serialize, Deserialize)]
+struct UsesFile {
+    version: u32,
+    chunk: UsesChunk,
+}
+
+/// The bytes of a document's file (`doc/<id>.bin`).
+pub fn encode_document(document: Document, terms: DocumentTerms) -> Result<Vec<u8>, BundleError> {
+    let file = DocumentFile {
+        version: BUNDLE_FORMAT_VERSION,
+        document,
+        terms,
+    };
+    Ok(postcard::to_allocvec(&file)?)
+}
+
+/// The bytes of the lexicon's file (`glossary.bin`).
+pub fn encode_lexicon(lexicon: Lexicon) -> Result<Vec<u8>, BundleError> {
+    let file = LexiconFile {
+        version: BUNDLE_FORMAT_VERSION,
+        lexicon,
+    };
+    Ok(postcard::to_allocvec(&file)?)
+}
+
+/// The bytes of a chunk of uses' file (`glossary/<hash>.bin`).
+pub fn encode_uses(chunk: UsesChunk) -> Result<Vec<u8>, BundleError> {
+    let file = UsesFile {
+        version: BUNDLE_FORMAT_VERSION,
+        chunk,
+    };
+    Ok(postcard::to_allocvec(&file)?)
 }
 
 /// [`split`], plus the library's facets and sort orders
@@ -214,20 +284,28 @@ pub fn catalogue_path(set: &str, number: usize) -> String {
     format!("{set}/catalogue/{number}.bin")
 }
 
-/// The path of the glossary's file.
+/// The path of the glossary's lexicon.
 pub fn glossary_path(set: &str) -> String {
     format!("{set}/glossary.bin")
+}
+
+/// The path of the chunk of uses the lexicon names `name`
+/// ([`ChunkRef::name`](crate::glossary::lexicon::ChunkRef::name)).
+pub fn uses_path(set: &str, name: &str) -> String {
+    format!("{set}/glossary/{name}.bin")
 }
 
 /// What a fetched file held.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Part {
-    /// A whole document.
-    Document(Box<crate::model::Document>),
+    /// A whole document, with its uses of the glossary's terms.
+    Document(Box<Document>, DocumentTerms),
     /// A catalogue page.
     Catalogue(Page),
-    /// The glossary.
-    Glossary(Glossary),
+    /// The glossary's lexicon.
+    Glossary(Lexicon),
+    /// A chunk of the glossary's uses.
+    Uses(UsesChunk),
 }
 
 /// The kind of file a path names, so its bytes can be decoded.
@@ -239,23 +317,19 @@ pub enum FileKind {
     Catalogue,
     /// `glossary.bin`
     Glossary,
+    /// `glossary/<hash>.bin`
+    Uses,
 }
 
 /// Decode a fetched file of this kind.
 pub fn decode(kind: FileKind, bytes: &[u8]) -> Result<Part, BundleError> {
     Ok(match kind {
         FileKind::Catalogue => Part::Catalogue(Page::decode(bytes)?),
-        FileKind::Glossary => Part::Glossary(Bundle::decode(bytes)?.glossary),
+        FileKind::Glossary => Part::Glossary(decode_versioned::<LexiconFile>(bytes)?.lexicon),
+        FileKind::Uses => Part::Uses(decode_versioned::<UsesFile>(bytes)?.chunk),
         FileKind::Document => {
-            let mut bundle = Bundle::decode(bytes)?;
-            match bundle.documents.pop() {
-                Some(doc) if bundle.documents.is_empty() => Part::Document(Box::new(doc)),
-                _ => {
-                    return Err(BundleError::Shape(
-                        "a document file must hold exactly one document",
-                    ))
-                }
-            }
+            let file: DocumentFile = decode_versioned(bytes)?;
+            Part::Document(Box::new(file.document), file.terms)
         }
     })
 }
@@ -320,6 +394,8 @@ mod tests {
                 FileKind::Document
             } else if file.path.contains("/catalogue/") {
                 FileKind::Catalogue
+            } else if file.path.contains("/glossary/") {
+                FileKind::Uses
             } else {
                 FileKind::Glossary
             };
@@ -373,11 +449,15 @@ mod tests {
     }
 
     #[test]
-    fn a_document_file_holds_one_document() {
+    fn a_file_of_another_kind_is_an_error() {
+        let (_, files) = split(bundle(2), 24).unwrap();
+        let lexicon = files
+            .iter()
+            .find(|f| f.path.ends_with("/glossary.bin"))
+            .unwrap();
+        assert!(decode(FileKind::Document, &lexicon.bytes).is_err());
         let two = bundle(2).encode().unwrap();
-        assert!(matches!(
-            decode(FileKind::Document, &two),
-            Err(BundleError::Shape(_))
-        ));
+        assert!(decode(FileKind::Document, &two).is_err());
+        assert!(decode(FileKind::Uses, &two).is_err());
     }
 }

@@ -1,9 +1,14 @@
 //! The split layout against the real corpus, at its own size and at 100×:
 //! every file decodes, putting the parts back together gives the bundle that
 //! was split, the catalogue agrees with the documents, and the embedded head
-//! stays the same size however large the corpus grows.
+//! stays the same size however large the corpus grows. The glossary comes
+//! back from its lexicon and chunks of uses (each use once), and each
+//! document's marks from the lexicon and its own file are exactly those the
+//! whole glossary gives.
 
 use lattice_core::catalogue::{Entry, PER_PAGE};
+use lattice_core::glossary::lexicon::{self, DocumentTerms};
+use lattice_core::glossary::marks::TermMarks;
 use lattice_core::layout::{self, FileKind, Head, Layout, Part};
 use lattice_core::{bundle, scale, Bundle};
 use std::collections::BTreeMap;
@@ -26,6 +31,8 @@ fn kind_of(path: &str) -> FileKind {
         FileKind::Document
     } else if path.contains("/catalogue/") {
         FileKind::Catalogue
+    } else if path.contains("/glossary/") {
+        FileKind::Uses
     } else {
         assert!(path.ends_with("/glossary.bin"), "{path}");
         FileKind::Glossary
@@ -44,15 +51,21 @@ fn round_trip(original: &Bundle) -> (usize, Vec<Entry>, Bundle) {
     let mut pages = BTreeMap::new();
     let mut documents = Vec::new();
     let mut glossary = None;
+    let mut uses = BTreeMap::new();
+    let mut terms = BTreeMap::new();
     for file in &files {
         assert!(file.path.starts_with(&format!("{set}/")), "{}", file.path);
         match layout::decode(kind_of(&file.path), &file.bytes).unwrap() {
-            Part::Document(doc) => {
+            Part::Document(doc, its_terms) => {
                 assert_eq!(
                     layout::document_path(&set, &doc.id).as_deref(),
                     Some(file.path.as_str())
                 );
+                terms.insert(doc.id.clone(), its_terms);
                 documents.push(*doc);
+            }
+            Part::Uses(chunk) => {
+                uses.insert(file.path.clone(), chunk);
             }
             Part::Catalogue(page) => {
                 assert_eq!(
@@ -70,8 +83,37 @@ fn round_trip(original: &Bundle) -> (usize, Vec<Entry>, Bundle) {
         assert!(page.entries.len() <= PER_PAGE, "page {n}");
         entries.extend(page.entries);
     }
+    let lexicon: lexicon::Lexicon = glossary.expect("the glossary has a file");
+    assert!(lexicon
+        .glossary
+        .terms
+        .iter()
+        .all(|t| t.occurrences.is_empty()));
+    // Every chunk the lexicon names, each once, and no other.
+    let chunks: Vec<lexicon::UsesChunk> = lexicon
+        .chunks
+        .iter()
+        .map(|c| {
+            uses.remove(&layout::uses_path(&set, &c.name))
+                .expect("a named chunk")
+        })
+        .collect();
+    assert!(uses.is_empty(), "chunks the lexicon does not name");
+    let whole = lexicon::reassemble(&lexicon, &chunks);
+    // A document's marks from the lexicon and its own file are the whole
+    // glossary's.
+    for doc in &documents {
+        let its = &terms[&doc.id];
+        assert_eq!(*its, DocumentTerms::of(&whole, &doc.id), "{}", doc.id);
+        assert_eq!(
+            TermMarks::with_uses(doc, &lexicon.glossary, its),
+            TermMarks::of(doc, &whole),
+            "{}",
+            doc.id
+        );
+    }
     let mut back = Bundle::new(documents);
-    back.glossary = glossary.expect("the glossary has a file");
+    back.glossary = whole;
     (head_bytes.len(), entries, back)
 }
 
@@ -113,6 +155,25 @@ fn a_hundredfold_corpus_splits_into_pages_and_comes_back_whole() {
 }
 
 #[test]
+fn a_generated_archive_splits_its_glossary_and_comes_back_whole() {
+    // 300 analyses with their own glossary (extracted from them), so uses
+    // spread over many documents and the dense terms span several chunks.
+    let docs = scale::archive(&real().documents, 300, scale::DEFAULT_SEED);
+    let (glossary, _) = lattice_core::glossary::build(&docs, None).unwrap();
+    let mut original = Bundle::new(docs);
+    original.glossary = glossary;
+    let (_, files) = layout::split(original.clone(), PER_PAGE).unwrap();
+    let chunks = files
+        .iter()
+        .filter(|f| f.path.contains("/glossary/"))
+        .count();
+    assert!(chunks > 1, "{chunks} chunks of uses");
+    let (_, _, back) = round_trip(&original);
+    assert_eq!(back.glossary, original.glossary);
+    assert_eq!(back.documents, original.documents);
+}
+
+#[test]
 fn an_entry_is_a_small_part_of_its_documents_metadata() {
     for doc in &real().documents {
         let entry = postcard::to_allocvec(&Entry::of(doc)).unwrap().len();
@@ -145,7 +206,7 @@ mod hostile_files {
 
         #[test]
         fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
-            for kind in [FileKind::Document, FileKind::Catalogue, FileKind::Glossary] {
+            for kind in [FileKind::Document, FileKind::Catalogue, FileKind::Glossary, FileKind::Uses] {
                 let _ = layout::decode(kind, &bytes);
             }
             let _ = Head::decode(&bytes);
@@ -168,7 +229,12 @@ mod hostile_files {
     #[test]
     fn an_html_error_page_is_a_clear_error() {
         let page = b"<!doctype html><title>404 Not Found</title>";
-        for kind in [FileKind::Document, FileKind::Catalogue, FileKind::Glossary] {
+        for kind in [
+            FileKind::Document,
+            FileKind::Catalogue,
+            FileKind::Glossary,
+            FileKind::Uses,
+        ] {
             let err = layout::decode(kind, page).unwrap_err().to_string();
             assert!(err.contains("bundle"), "{err}");
         }

@@ -14,6 +14,7 @@
 //! This is pure logic over the document and the glossary, so it lives here
 //! and is tested natively on the real corpus; the app only draws the result.
 
+use super::lexicon::DocumentTerms;
 use super::{Glossary, Term};
 use crate::inline::Inline;
 use crate::model::Document;
@@ -68,16 +69,23 @@ impl TermMarks {
     /// Marks that overlap a link or an earlier, longer mark are left out,
     /// so every mark here can be drawn.
     pub fn of(doc: &Document, glossary: &Glossary) -> TermMarks {
+        TermMarks::with_uses(doc, glossary, &DocumentTerms::of(glossary, &doc.id))
+    }
+
+    /// The same marks from the document's own uses of the terms (its file
+    /// carries them in a split corpus) and a glossary whose terms alone are
+    /// needed (a [`Lexicon`](super::lexicon::Lexicon)'s).
+    pub fn with_uses(doc: &Document, glossary: &Glossary, uses: &DocumentTerms) -> TermMarks {
         let mut by_anchor: HashMap<String, Vec<TermMark>> = HashMap::new();
-        for (term, t) in glossary.terms.iter().enumerate() {
-            for occ in t.occurrences.iter().filter(|o| o.doc == doc.id) {
+        for (term, list) in &uses.terms {
+            for u in list {
                 by_anchor
-                    .entry(occ.anchor.clone())
+                    .entry(u.anchor.clone())
                     .or_default()
                     .push(TermMark {
-                        start: occ.start as usize,
-                        end: occ.end as usize,
-                        term,
+                        start: u.start as usize,
+                        end: u.end as usize,
+                        term: *term as usize,
                         gloss: None,
                     });
             }

@@ -12,7 +12,9 @@
 //! `english.rs` (reading the English side); [`extract`](extract_pairs)
 //! (every stated pair); `merge.rs` (pairs naming one concept become one
 //! [`Term`], and where each term is used); `curation.rs` (the reviewed
-//! `glossary.toml` of the corpus folder).
+//! `glossary.toml` of the corpus folder). [`lexicon`] splits a built
+//! glossary for a large corpus: the terms, each document's uses, and the
+//! uses by term in chunks, so no page fetches all of it.
 
 #[cfg(feature = "build")]
 mod counter;
@@ -28,6 +30,7 @@ mod key;
 mod kind;
 #[cfg(feature = "build")]
 mod left_edge;
+pub mod lexicon;
 pub mod marks;
 #[cfg(feature = "build")]
 mod merge;

@@ -147,7 +147,7 @@ fn site_glossary(index_dir: &Path) -> Result<Glossary, SiteError> {
     };
     let bytes = std::fs::read(&path).map_err(|e| fail(e.to_string()))?;
     match layout::decode(FileKind::Glossary, &bytes).map_err(|e| fail(e.to_string()))? {
-        Part::Glossary(g) => Ok(g),
+        Part::Glossary(lexicon) => Ok(lexicon.glossary),
         _ => Err(fail("not a glossary".to_string())),
     }
 }
