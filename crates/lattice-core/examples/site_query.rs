@@ -59,7 +59,7 @@ impl Reader for Recording {
 fn glossary(index: &std::path::Path) -> Option<Glossary> {
     let bytes = std::fs::read(index.parent()?.join("glossary.bin")).ok()?;
     match layout::decode(FileKind::Glossary, &bytes).ok()? {
-        Part::Glossary(g) => Some(g),
+        Part::Glossary(lexicon) => Some(lexicon.glossary),
         _ => None,
     }
 }
