@@ -45,7 +45,7 @@ pub fn App(props: &AppProps) -> Html {
             Store::new(Callback::from(move |()| arrived.dispatch(())))
         })
     };
-    // The in-memory index is built lazily, on the searcher's first use.
+    // A searcher over the index files at hand (see search.rs).
     let searcher = use_memo((corpus.clone(), arrivals.0), |(corpus, _)| {
         Searcher::new(corpus.clone(), (*store).clone())
     });
