@@ -64,6 +64,7 @@ const CORPUS_DIR: &str = "corpus";
 const LAZY_THRESHOLD: usize = 8 * 1024;
 
 fn main() {
+    write_fold_table();
     println!("cargo:rerun-if-env-changed=LATTICE_HEAD");
     if std::env::var("LATTICE_HEAD").is_ok_and(|v| v == "fetch") {
         fetch_head();
@@ -201,6 +202,35 @@ fn seed(files: Vec<layout::File>) -> Vec<u8> {
     out
 }
 
+/// OpenCC's Traditional→Simplified table as a data file beside index.html
+/// (`opencc-<hash>.bin`, a stable hash of its bytes), which the app fetches
+/// when it first folds text (src/fold_table.rs) instead of carrying it in
+/// its first load; `LATTICE_TS_TABLE` tells the app its name. It goes to
+/// `<target>/<triple>/<profile>/lattice-shell/`, which the Trunk hook
+/// (scripts/postbuild.mjs) copies beside index.html.
+fn write_fold_table() {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let dir = shell_dir(&out);
+    match std::fs::remove_dir_all(&dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => panic!("cannot clear {}: {e}", dir.display()),
+    }
+    std::fs::create_dir_all(&dir)
+        .unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    let table = lattice_core::fold::packed_table();
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(table);
+    let name = format!("opencc-{:016x}.bin", hasher.finish());
+    write(&dir.join(&name), table.to_vec());
+    println!("cargo:rustc-env=LATTICE_TS_TABLE={name}");
+    // Debug builds (component tests, which have no server for files) embed
+    // it instead: see `EMBEDDED` in src/fold_table.rs.
+    let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");
+    let embedded = if release { Vec::new() } else { table.to_vec() };
+    write(&out.join("opencc.bin"), embedded);
+}
+
 /// An app that embeds no corpus: an empty `corpus.bin` (so the include
 /// still compiles, at no cost), no split files, and the mode for src/head.rs.
 fn fetch_head() {
@@ -234,11 +264,20 @@ fn scale_factor() -> usize {
 /// build never overwrites what the release wasm build wrote, and the Trunk
 /// hook finds them from `CARGO_TARGET_DIR` and the profile alone.
 fn files_dir(out: &Path) -> PathBuf {
-    let profile_dir = out
-        .ancestors()
+    profile_dir(out).join("lattice-corpus")
+}
+
+/// Where files to serve beside index.html go (see [`write_fold_table`]).
+fn shell_dir(out: &Path) -> PathBuf {
+    profile_dir(out).join("lattice-shell")
+}
+
+/// `<target dir>/<target>/<profile>`, from `OUT_DIR`.
+fn profile_dir(out: &Path) -> PathBuf {
+    out.ancestors()
         .nth(3)
-        .expect("OUT_DIR is <target>/<triple>/<profile>/build/<pkg>/out");
-    profile_dir.join("lattice-corpus")
+        .expect("OUT_DIR is <target>/<triple>/<profile>/build/<pkg>/out")
+        .to_path_buf()
 }
 
 fn encode(head: &Head) -> Vec<u8> {

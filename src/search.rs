@@ -219,7 +219,8 @@ impl Searcher {
             .or((!EMBEDDED_SET.is_empty()).then_some(EMBEDDED_SET))
     }
 
-    /// Get ready for a first search: fetch the index's meta file.
+    /// Get ready for a first search: fetch the folding table and the
+    /// index's meta file.
     pub fn warm(&self) {
         self.fetch(vec![META.to_string()]);
     }
@@ -243,7 +244,15 @@ impl Searcher {
         if self.set().is_none() {
             return Answer::Failed("this build has no search index".into());
         }
-        // Expansion needs the glossary, which the corpus fetches for search.
+        // Folding needs the Traditional→Simplified table (fetched on first
+        // use); expansion needs the glossary, which the corpus fetches for
+        // search. Without either a search would find less: it waits.
+        if !crate::fold_table::ready() {
+            return match crate::fold_table::failure() {
+                Some(why) => Answer::Failed(why.into()),
+                None => Answer::Pending(Vec::new()),
+            };
+        }
         if search.glossary && !self.inner.corpus.has_glossary() {
             return Answer::Pending(Vec::new());
         }
@@ -317,7 +326,9 @@ impl Searcher {
 
     /// Fetch these split index files (those not at hand, not on their way
     /// and not failed), all at once; the app root hears when they are in.
+    /// The folding table too, unless it is in place.
     pub fn fetch(&self, names: Vec<String>) {
+        crate::fold_table::load(self.inner.store.changed.clone());
         let Some(set) = self.set() else {
             return;
         };
@@ -367,6 +378,7 @@ impl Searcher {
     /// damaged one, every file, since which one is damaged is not always
     /// known) and run every search on screen again.
     pub fn retry(&self) {
+        crate::fold_table::retry();
         let mut state = self.inner.store.state.borrow_mut();
         state.failed.clear();
         if std::mem::take(&mut state.damaged) {
@@ -378,9 +390,13 @@ impl Searcher {
 
     /// Every match of a search in one document, in reading order, for the
     /// document page to mark: found in the document alone (it is at hand to
-    /// be shown), with the same query as the search; none until it is.
+    /// be shown), with the same query as the search; none until it and the
+    /// folding table are ([`Searcher::warm`] fetches the table).
     pub fn highlights(&self, document: &str, search: &SearchQuery) -> Highlights {
         let mut highlights = Highlights::default();
+        if !crate::fold_table::ready() {
+            return highlights;
+        }
         if let Some(doc) = self.inner.corpus.document(document) {
             let query = self.parse(search);
             for (target, ranges) in search::matches_in(&doc, &query, search.options(None).scope) {
@@ -417,11 +433,15 @@ pub fn use_search(search: &SearchQuery, limit: usize, active: bool) -> Rc<Option
         Some(Answer::Found(found)) => (Vec::new(), found.pages.clone()),
         _ => (Vec::new(), BTreeSet::new()),
     };
-    use_effect_with((searcher, pending), |(searcher, names)| {
-        if !names.is_empty() {
-            searcher.fetch(names.clone());
-        }
-    });
+    let waiting = matches!(answer.as_ref(), Some(Answer::Pending(_)));
+    use_effect_with(
+        (searcher, pending, waiting),
+        |(searcher, names, waiting)| {
+            if *waiting {
+                searcher.fetch(names.clone());
+            }
+        },
+    );
     let titles = use_context::<TitlePages>();
     use_effect_with(pages, move |pages| {
         if let Some(TitlePages(want)) = titles {
