@@ -24,13 +24,23 @@
 //! `lattice build` makes), which a split corpus's search reads instead of
 //! its documents (src/search.rs).
 //!
+//! **Search of an embedded corpus.** The app searches only through a split
+//! index, so a corpus embedded whole gets one too
+//! (`lattice_core::search::split::files_with_glossary`), in a folder named
+//! by a hash of its files (`LATTICE_SEARCH_SET` tells the app): a release
+//! build writes the files beside the app like a split corpus's (fetched per
+//! query, precached by the service worker); a debug build (component tests,
+//! which have no server for files) embeds them in `$OUT_DIR/search.bin`.
+//!
 //! **No corpus at all.** `LATTICE_HEAD=fetch` builds an app that embeds no
 //! corpus: it fetches its head from `corpus/head.bin` beside index.html at
 //! start (src/head.rs). That is the app `lattice build` carries inside the
 //! binary and serves with any folder's corpus (scripts/package.sh builds it).
 
 use lattice_core::layout::{self, Head, Layout};
+use lattice_core::search::split;
 use lattice_core::{bundle, catalogue, scale, Bundle, Severity};
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 /// The corpus folder unless `LATTICE_CORPUS` names another. Relative to the
@@ -54,6 +64,7 @@ const CORPUS_DIR: &str = "corpus";
 const LAZY_THRESHOLD: usize = 8 * 1024;
 
 fn main() {
+    write_fold_table();
     println!("cargo:rerun-if-env-changed=LATTICE_HEAD");
     if std::env::var("LATTICE_HEAD").is_ok_and(|v| v == "fetch") {
         fetch_head();
@@ -126,21 +137,98 @@ fn main() {
     let Layout::Whole(bundle) = whole.layout else {
         unreachable!("Head::whole embeds the bundle")
     };
+    let mut seeded = Vec::new();
     let embedded = if lazy {
         let (head, files) = layout::split_site(bundle, catalogue::PER_PAGE)
             .unwrap_or_else(|e| panic!("cannot encode the corpus files: {e}"));
-        for file in files {
-            let path = files_dir.join(&file.path);
-            let folder = path.parent().expect("a file path has a folder");
-            std::fs::create_dir_all(folder)
-                .unwrap_or_else(|e| panic!("cannot create {}: {e}", folder.display()));
-            write(&path, file.bytes);
-        }
+        write_files(&files_dir, files);
+        println!("cargo:rustc-env=LATTICE_SEARCH_SET=");
         encode(&head)
     } else {
+        // The app searches only a split index: an embedded corpus gets one
+        // too, in a folder of its own named by a hash of its files.
+        let search = split::files_with_glossary("", &bundle.documents, &bundle.glossary)
+            .unwrap_or_else(|e| panic!("cannot encode the search index: {e}"));
+        let mut hasher = fnv::FnvHasher::default();
+        for file in &search {
+            for piece in [file.path.as_bytes(), &file.bytes] {
+                hasher.write(&(piece.len() as u64).to_le_bytes());
+                hasher.write(piece);
+            }
+        }
+        let set = format!("{:016x}", hasher.finish());
+        println!("cargo:rustc-env=LATTICE_SEARCH_SET={set}");
+        if release {
+            // Fetched like a split corpus's, and precached with them.
+            let placed = search.into_iter().map(|f| layout::File {
+                path: format!("{set}{}", f.path),
+                bytes: f.bytes,
+            });
+            write_files(&files_dir, placed.collect());
+        } else {
+            // Debug builds (component tests, which have no server for
+            // files) embed them: see `SEEDED` in src/search.rs.
+            seeded = seed(search);
+        }
         embedded
     };
     write(&out.join("corpus.bin"), embedded);
+    write(&out.join("search.bin"), seeded);
+}
+
+/// Write a corpus's files under `dir`.
+fn write_files(dir: &Path, files: Vec<layout::File>) {
+    for file in files {
+        let path = dir.join(&file.path);
+        let folder = path.parent().expect("a file path has a folder");
+        std::fs::create_dir_all(folder)
+            .unwrap_or_else(|e| panic!("cannot create {}: {e}", folder.display()));
+        write(&path, file.bytes);
+    }
+}
+
+/// Search index files as one blob for a debug build to embed: per file,
+/// its name's length (u32, little-endian), its name, its length, its bytes.
+fn seed(files: Vec<layout::File>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for file in files {
+        let name = file.path.rsplit('/').next().unwrap_or_default();
+        for piece in [name.as_bytes(), &file.bytes] {
+            let len = u32::try_from(piece.len()).expect("a search file is under 4 GiB");
+            out.extend_from_slice(&len.to_le_bytes());
+            out.extend_from_slice(piece);
+        }
+    }
+    out
+}
+
+/// OpenCC's Traditional→Simplified table as a data file beside index.html
+/// (`opencc-<hash>.bin`, a stable hash of its bytes), which the app fetches
+/// when it first folds text (src/fold_table.rs) instead of carrying it in
+/// its first load; `LATTICE_TS_TABLE` tells the app its name. It goes to
+/// `<target>/<triple>/<profile>/lattice-shell/`, which the Trunk hook
+/// (scripts/postbuild.mjs) copies beside index.html.
+fn write_fold_table() {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let dir = shell_dir(&out);
+    match std::fs::remove_dir_all(&dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => panic!("cannot clear {}: {e}", dir.display()),
+    }
+    std::fs::create_dir_all(&dir)
+        .unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    let table = lattice_core::fold::packed_table();
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(table);
+    let name = format!("opencc-{:016x}.bin", hasher.finish());
+    write(&dir.join(&name), table.to_vec());
+    println!("cargo:rustc-env=LATTICE_TS_TABLE={name}");
+    // Debug builds (component tests, which have no server for files) embed
+    // it instead: see `EMBEDDED` in src/fold_table.rs.
+    let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");
+    let embedded = if release { Vec::new() } else { table.to_vec() };
+    write(&out.join("opencc.bin"), embedded);
 }
 
 /// An app that embeds no corpus: an empty `corpus.bin` (so the include
@@ -155,6 +243,8 @@ fn fetch_head() {
         Err(e) => panic!("cannot clear {}: {e}", files_dir.display()),
     }
     write(&out.join("corpus.bin"), Vec::new());
+    write(&out.join("search.bin"), Vec::new());
+    println!("cargo:rustc-env=LATTICE_SEARCH_SET=");
 }
 
 /// `LATTICE_SCALE`, 1 when unset.
@@ -174,11 +264,20 @@ fn scale_factor() -> usize {
 /// build never overwrites what the release wasm build wrote, and the Trunk
 /// hook finds them from `CARGO_TARGET_DIR` and the profile alone.
 fn files_dir(out: &Path) -> PathBuf {
-    let profile_dir = out
-        .ancestors()
+    profile_dir(out).join("lattice-corpus")
+}
+
+/// Where files to serve beside index.html go (see [`write_fold_table`]).
+fn shell_dir(out: &Path) -> PathBuf {
+    profile_dir(out).join("lattice-shell")
+}
+
+/// `<target dir>/<target>/<profile>`, from `OUT_DIR`.
+fn profile_dir(out: &Path) -> PathBuf {
+    out.ancestors()
         .nth(3)
-        .expect("OUT_DIR is <target>/<triple>/<profile>/build/<pkg>/out");
-    profile_dir.join("lattice-corpus")
+        .expect("OUT_DIR is <target>/<triple>/<profile>/build/<pkg>/out")
+        .to_path_buf()
 }
 
 fn encode(head: &Head) -> Vec<u8> {

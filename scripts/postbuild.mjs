@@ -63,6 +63,10 @@ if (process.env.TRUNK_STAGING_DIR) {
   if (existsSync(shards) && readdirSync(shards).length > 0) {
     cpSync(shards, join(staging, LAZY_DIR), { recursive: true });
   }
+  // Data files the app fetches beside index.html (build.rs: OpenCC's
+  // table), precached with the shell.
+  const shellFiles = join(target, 'wasm32-unknown-unknown', profile, 'lattice-shell');
+  if (existsSync(shellFiles)) cpSync(shellFiles, staging, { recursive: true });
   await minifyGlue();
   mergeStyles();
 }

@@ -45,7 +45,7 @@ pub fn App(props: &AppProps) -> Html {
             Store::new(Callback::from(move |()| arrived.dispatch(())))
         })
     };
-    // The in-memory index is built lazily, on the searcher's first use.
+    // A searcher over the index files at hand (see search.rs).
     let searcher = use_memo((corpus.clone(), arrivals.0), |(corpus, _)| {
         Searcher::new(corpus.clone(), (*store).clone())
     });
@@ -64,6 +64,21 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     use_help_key();
+    // The glossary's pages fold what they compare (the filter, a term's
+    // lookup), so they wait for the Traditional→Simplified table.
+    let folds = matches!(
+        route,
+        Route::Glossary | Route::GlossaryKind(_) | Route::GlossaryEntry(_)
+    );
+    let redraw = use_force_update();
+    use_effect_with(folds, move |folds| {
+        if *folds {
+            crate::fold_table::load(Callback::from(move |()| redraw.force_update()));
+        }
+    });
+    let table = (!folds || crate::fold_table::ready())
+        .then_some(Ok(()))
+        .or_else(|| crate::fold_table::failure().map(Err));
     html! {
         <ContextProvider<Corpus> context={corpus}>
         <PrefsProvider>
@@ -74,10 +89,12 @@ pub fn App(props: &AppProps) -> Html {
             <SkipLink />
             <SiteHeader />
             <main class="page" id={MAIN_ID} tabindex="-1">{
-                match fetched {
-                    Fetched::Ready(_) => switch(&route),
-                    Fetched::Loading(_) => html! { <CorpusLoading /> },
-                    Fetched::Failed(_, reason) => html! { <CorpusLoading failed={reason} /> },
+                match (fetched, table) {
+                    (Fetched::Ready(_), Some(Ok(()))) => switch(&route),
+                    (Fetched::Ready(_), Some(Err(why))) => html! { <CorpusLoading failed={AttrValue::from(why)} /> },
+                    (Fetched::Ready(_), None) => html! { <CorpusLoading /> },
+                    (Fetched::Loading(_), _) => html! { <CorpusLoading /> },
+                    (Fetched::Failed(_, reason), _) => html! { <CorpusLoading failed={reason} /> },
                 }
             }</main>
             <UpdateNotice />

@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod corpus;
 pub mod fetch_plan;
+pub mod fold_table;
 pub mod head;
 pub mod highlight;
 pub mod hooks;

@@ -3,26 +3,22 @@
 //! (`lattice_core::search::pipeline`: parse → glossary expansion → search →
 //! which form each hit matched) and turning results into what the pages show.
 //!
-//! **Which index.** The rule follows the corpus's layout:
-//! - A corpus **embedded whole** (a small corpus below build.rs's threshold,
-//!   debug and component-test builds, `LATTICE_LAZY=0`) has every document
-//!   in memory already, so the index is built in the browser, lazily, on
-//!   first use (the search box's first focus or the first search): the
-//!   passages' plain and folded text, a few ms on the real corpus
-//!   (`performance.now()`; [`Searcher::build_ms`] reports it, and the results
-//!   page shows it in `data-index-ms`). Bundling it would roughly double the
-//!   corpus part of the download.
-//! - A **split** corpus (any other release build, and the app `lattice build`
-//!   carries) searches the split index built ahead of time beside its files
-//!   (`corpus/<set>/search/`, `lattice_core::search::split`): the core's pure
-//!   step `split::attempt` either answers from the index files at hand or
-//!   names the ones it needs next, which are fetched (through the one byte
-//!   reader, `crate::corpus::body_bytes`) and the step tried again. So a
-//!   search fetches the postings its terms need and the texts of the hits it
-//!   shows — never a document — and counts stay exact for the whole corpus.
-//!   Fetched files are kept in one [`Store`] for the app's life, so further
-//!   keystrokes and queries reuse them. A document opened from a hit is at
-//!   hand anyway: its matches are found by an index of it alone.
+//! **One index: the split one.** Every build writes the search index
+//! ahead of time, split into content-hashed files (`corpus/<set>/search/`,
+//! `lattice_core::search::split`) — a split corpus beside its other files, a
+//! corpus embedded whole in a folder of its own (build.rs names it in
+//! `LATTICE_SEARCH_SET`); the service worker precaches them with the rest.
+//! The core's pure step `split::attempt` either answers from the index files
+//! at hand or names the ones it needs next, which are fetched (through the
+//! one byte reader, `crate::corpus::response_bytes`) and the step tried
+//! again. So a search fetches the postings its terms need and the texts of
+//! the hits it shows — never a document — and counts stay exact for the
+//! whole corpus. Fetched files are kept in one [`Store`] for the app's life,
+//! so further keystrokes and queries reuse them. Debug builds (component
+//! tests, which have no server for files) embed the embedded corpus's index
+//! files and start with them in the store. The app carries no in-memory
+//! search of a whole corpus: a document opened from a hit is at hand, and
+//! its matches are found in it alone (`lattice_core::search::matches_in`).
 //!
 //! A search over a split index can be waiting for files ([`Answer::Pending`])
 //! or unable to run ([`Answer::Failed`]: a file failed to load or is
@@ -34,8 +30,8 @@ use crate::route::SearchQuery;
 use lattice_core::catalogue::PER_PAGE;
 use lattice_core::search::split::{self, Files, SplitError, Step, META};
 pub use lattice_core::search::Expansion;
-use lattice_core::search::{pipeline, PassageKind, Query, Results, SearchIndex, Snippet};
-use std::cell::{Cell, OnceCell, RefCell};
+use lattice_core::search::{self, pipeline, PassageKind, Query, Results, Snippet};
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -50,8 +46,34 @@ pub struct Searcher {
 struct Inner {
     corpus: Corpus,
     store: Store,
-    index: OnceCell<SearchIndex>,
-    build_ms: Cell<Option<f64>>,
+}
+
+/// The folder of an embedded corpus's search index (build.rs); empty when
+/// the corpus is split (its index is in its own folder) or fetched.
+const EMBEDDED_SET: &str = env!("LATTICE_SEARCH_SET");
+
+/// A debug build's embedded search index files (build.rs's `seed`); empty
+/// in a release build, which fetches them.
+static SEEDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search.bin"));
+
+/// The files of [`SEEDED`]: per file, its name and its bytes, each after
+/// its length (u32, little-endian).
+fn seeded() -> Files {
+    fn piece(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+        let (len, rest) = bytes.split_first_chunk::<4>()?;
+        let len = u32::from_le_bytes(*len) as usize;
+        (rest.len() >= len).then(|| rest.split_at(len))
+    }
+    let mut files = Files::default();
+    let mut rest = SEEDED;
+    while let Some((name, after)) = piece(rest) {
+        let Some((bytes, after)) = piece(after) else {
+            break;
+        };
+        files.insert(String::from_utf8_lossy(name).into_owned(), bytes.to_vec());
+        rest = after;
+    }
+    files
 }
 
 impl PartialEq for Searcher {
@@ -95,10 +117,15 @@ struct Fetching {
 }
 
 impl Store {
-    /// An empty store; `changed` is called when files arrive or fail.
+    /// A store holding the files the build embedded (none in a release
+    /// build); `changed` is called when files arrive or fail.
     pub fn new(changed: Callback<()>) -> Self {
+        let fetching = Fetching {
+            files: seeded(),
+            ..Fetching::default()
+        };
         Store {
-            state: Rc::default(),
+            state: Rc::new(RefCell::new(fetching)),
             changed,
         }
     }
@@ -126,8 +153,8 @@ pub enum Answer {
 pub struct Found {
     /// The parsed (and possibly expanded) query.
     pub query: Query,
-    /// The core's results: hits, totals, and hits per document — for every
-    /// document in memory, for the shown hits' documents from a split index.
+    /// The core's results: hits, totals, and hits per document for the
+    /// shown hits' documents.
     pub results: Results,
     /// How many documents have hits.
     pub documents: usize,
@@ -170,16 +197,10 @@ impl FoundHit {
 }
 
 impl Searcher {
-    /// An engine for this corpus, with the split index files fetched so far;
-    /// builds nothing yet.
+    /// An engine for this corpus, with the split index files fetched so far.
     pub fn new(corpus: Corpus, store: Store) -> Self {
         Searcher {
-            inner: Rc::new(Inner {
-                corpus,
-                store,
-                index: OnceCell::new(),
-                build_ms: Cell::new(None),
-            }),
+            inner: Rc::new(Inner { corpus, store }),
         }
     }
 
@@ -188,34 +209,20 @@ impl Searcher {
         &self.inner.corpus
     }
 
-    /// Whether searches read the split index (the corpus is split).
-    pub fn is_split(&self) -> bool {
-        self.inner.corpus.set().is_some()
+    /// The folder of the search index's files (`corpus/<set>/search/`):
+    /// the split corpus's own, or the one build.rs wrote for an embedded
+    /// corpus; `None` for a build with neither.
+    fn set(&self) -> Option<&str> {
+        self.inner
+            .corpus
+            .set()
+            .or((!EMBEDDED_SET.is_empty()).then_some(EMBEDDED_SET))
     }
 
-    /// The in-memory index, built (and timed) on the first call.
-    fn index(&self) -> &SearchIndex {
-        self.inner.index.get_or_init(|| {
-            let started = now_ms();
-            let index = SearchIndex::build(self.inner.corpus.documents().iter().map(|d| &**d));
-            self.inner.build_ms.set(Some(now_ms() - started));
-            index
-        })
-    }
-
-    /// Get ready for a first search: build the in-memory index, or fetch
-    /// the split index's meta file.
+    /// Get ready for a first search: fetch the folding table and the
+    /// index's meta file.
     pub fn warm(&self) {
-        if self.is_split() {
-            self.fetch(vec![META.to_string()]);
-        } else {
-            self.index();
-        }
-    }
-
-    /// How long building the in-memory index took, once it has been built.
-    pub fn build_ms(&self) -> Option<f64> {
-        self.inner.build_ms.get()
+        self.fetch(vec![META.to_string()]);
     }
 
     /// How many split index files were fetched so far, and their bytes.
@@ -234,35 +241,18 @@ impl Searcher {
 
     /// Run a search, keeping at most `limit` hits.
     pub fn run(&self, search: &SearchQuery, limit: Option<usize>) -> Answer {
-        match self.inner.corpus.set() {
-            None => Answer::Found(self.run_in_memory(search, limit)),
-            Some(_) => self.run_split(search, limit),
+        if self.set().is_none() {
+            return Answer::Failed("this build has no search index".into());
         }
-    }
-
-    fn run_in_memory(&self, search: &SearchQuery, limit: Option<usize>) -> Found {
-        let index = self.index();
-        let started = now_ms();
-        let outcome = pipeline::run(
-            index,
-            &search.text,
-            self.glossary(search),
-            &search.options(limit),
-        );
-        let hits = self.hits(&outcome.results);
-        Found {
-            elapsed_ms: now_ms() - started,
-            documents: outcome.results.per_document.len(),
-            query: outcome.query,
-            results: outcome.results,
-            hits,
-            expansions: outcome.expansions,
-            pages: BTreeSet::new(),
+        // Folding needs the Traditional→Simplified table (fetched on first
+        // use); expansion needs the glossary, which the corpus fetches for
+        // search. Without either a search would find less: it waits.
+        if !crate::fold_table::ready() {
+            return match crate::fold_table::failure() {
+                Some(why) => Answer::Failed(why.into()),
+                None => Answer::Pending(Vec::new()),
+            };
         }
-    }
-
-    fn run_split(&self, search: &SearchQuery, limit: Option<usize>) -> Answer {
-        // Expansion needs the glossary, which the corpus fetches for search.
         if search.glossary && !self.inner.corpus.has_glossary() {
             return Answer::Pending(Vec::new());
         }
@@ -336,8 +326,10 @@ impl Searcher {
 
     /// Fetch these split index files (those not at hand, not on their way
     /// and not failed), all at once; the app root hears when they are in.
+    /// The folding table too, unless it is in place.
     pub fn fetch(&self, names: Vec<String>) {
-        let Some(set) = self.inner.corpus.set() else {
+        crate::fold_table::load(self.inner.store.changed.clone());
+        let Some(set) = self.set() else {
             return;
         };
         let fresh: Vec<String> = {
@@ -386,39 +378,30 @@ impl Searcher {
     /// damaged one, every file, since which one is damaged is not always
     /// known) and run every search on screen again.
     pub fn retry(&self) {
+        crate::fold_table::retry();
         let mut state = self.inner.store.state.borrow_mut();
         state.failed.clear();
         if std::mem::take(&mut state.damaged) {
-            state.files = Files::default();
+            state.files = seeded();
         }
         drop(state);
         self.inner.store.changed.emit(());
     }
 
     /// Every match of a search in one document, in reading order, for the
-    /// document page to mark. A split corpus finds them in the document
-    /// alone (it is at hand to be shown), with the same pipeline.
+    /// document page to mark: found in the document alone (it is at hand to
+    /// be shown), with the same query as the search; none until it and the
+    /// folding table are ([`Searcher::warm`] fetches the table).
     pub fn highlights(&self, document: &str, search: &SearchQuery) -> Highlights {
-        let mut options = search.options(None);
-        let hits = if self.is_split() {
-            let Some(doc) = self.inner.corpus.document(document) else {
-                return Highlights::default();
-            };
-            let index = SearchIndex::build(std::iter::once(&*doc));
-            pipeline::run(&index, &search.text, self.glossary(search), &options)
-                .results
-                .hits
-        } else {
-            options.document = Some(document.to_string());
-            pipeline::run(self.index(), &search.text, self.glossary(search), &options)
-                .results
-                .hits
-        };
-        let mut hits = hits;
-        lattice_core::sort::sort_by_key(&mut hits, |h| h.passage);
         let mut highlights = Highlights::default();
-        for hit in hits {
-            highlights.push(&hit.target, hit.matches);
+        if !crate::fold_table::ready() {
+            return highlights;
+        }
+        if let Some(doc) = self.inner.corpus.document(document) {
+            let query = self.parse(search);
+            for (target, ranges) in search::matches_in(&doc, &query, search.options(None).scope) {
+                highlights.push(&target, ranges);
+            }
         }
         highlights
     }
@@ -450,11 +433,15 @@ pub fn use_search(search: &SearchQuery, limit: usize, active: bool) -> Rc<Option
         Some(Answer::Found(found)) => (Vec::new(), found.pages.clone()),
         _ => (Vec::new(), BTreeSet::new()),
     };
-    use_effect_with((searcher, pending), |(searcher, names)| {
-        if !names.is_empty() {
-            searcher.fetch(names.clone());
-        }
-    });
+    let waiting = matches!(answer.as_ref(), Some(Answer::Pending(_)));
+    use_effect_with(
+        (searcher, pending, waiting),
+        |(searcher, names, waiting)| {
+            if *waiting {
+                searcher.fetch(names.clone());
+            }
+        },
+    );
     let titles = use_context::<TitlePages>();
     use_effect_with(pages, move |pages| {
         if let Some(TitlePages(want)) = titles {

@@ -56,8 +56,11 @@ pub struct Prefs {
     pub lang: Lang,
     /// Index into [`FONT_STEPS`].
     pub font_step: u8,
-    /// Show corpus text in Simplified characters.
+    /// Show corpus text in Simplified characters: the reader's choice once
+    /// the Traditional→Simplified table is at hand (src/fold_table.rs).
     pub simplified: bool,
+    /// The reader's choice of the Simplified display (what is stored).
+    pub wants_simplified: bool,
     /// Mark glossary terms in the text.
     pub terms: bool,
     /// Show each marked term's other-language form beside it.
@@ -73,6 +76,7 @@ impl Default for Prefs {
             lang: Lang::Zh,
             font_step: DEFAULT_FONT_STEP,
             simplified: false,
+            wants_simplified: false,
             terms: false,
             bilingual: false,
             punctuation: false,
@@ -98,7 +102,10 @@ impl Prefs {
                         prefs.font_step = step.min(FONT_STEPS.len() as u8 - 1);
                     }
                 }
-                "simp" => prefs.simplified = on,
+                "simp" => {
+                    prefs.wants_simplified = on;
+                    prefs.simplified = on && crate::fold_table::ready();
+                }
                 "terms" => prefs.terms = on,
                 "bi" => prefs.bilingual = on,
                 "punct" => prefs.punctuation = on,
@@ -119,7 +126,7 @@ impl Prefs {
                 Lang::En => "en",
             },
             self.font_step,
-            flag(self.simplified),
+            flag(self.wants_simplified),
             flag(self.terms),
             flag(self.bilingual),
             flag(self.punctuation)
@@ -163,6 +170,8 @@ pub enum PrefsAction {
     ToggleBilingual,
     /// Full-width punctuation inside Chinese on/off.
     TogglePunctuation,
+    /// The Traditional→Simplified table arrived (or failed to).
+    FoldTable,
 }
 
 impl Reducible for Prefs {
@@ -177,11 +186,13 @@ impl Reducible for Prefs {
                 next.font_step = (next.font_step + 1).min(FONT_STEPS.len() as u8 - 1)
             }
             PrefsAction::FontSmaller => next.font_step = next.font_step.saturating_sub(1),
-            PrefsAction::ToggleSimplified => next.simplified = !next.simplified,
+            PrefsAction::ToggleSimplified => next.wants_simplified = !next.wants_simplified,
+            PrefsAction::FoldTable => {}
             PrefsAction::ToggleTerms => next.terms = !next.terms,
             PrefsAction::ToggleBilingual => next.bilingual = !next.bilingual,
             PrefsAction::TogglePunctuation => next.punctuation = !next.punctuation,
         }
+        next.simplified = next.wants_simplified && crate::fold_table::ready();
         if next == *self {
             self
         } else {
@@ -219,6 +230,18 @@ pub struct PrefsProviderProps {
 #[component]
 pub fn PrefsProvider(props: &PrefsProviderProps) -> Html {
     let prefs = use_reducer(Prefs::load);
+    // The Simplified display needs the Traditional→Simplified table,
+    // fetched the first time it is asked for.
+    use_effect_with(prefs.wants_simplified, {
+        let prefs = prefs.clone();
+        move |wants| {
+            if *wants {
+                crate::fold_table::load(Callback::from(move |()| {
+                    prefs.dispatch(PrefsAction::FoldTable)
+                }));
+            }
+        }
+    });
     use_effect_with((*prefs).clone(), |prefs| {
         local_storage::write(PREFS_KEY, &prefs.serialize());
         apply(prefs);
@@ -259,7 +282,9 @@ mod tests {
         assert_eq!(Prefs::parse(&on.serialize()), on);
         // Stored before the option existed: off.
         let old = Prefs::parse("theme=dark;lang=en;font=2;simp=1;terms=0;bi=1");
-        assert!(!old.punctuation && old.simplified && old.bilingual);
+        assert!(!old.punctuation && old.wants_simplified && old.bilingual);
+        // The core's table is built in here (tests), so the display follows.
+        assert!(old.simplified);
         let toggled = Rc::new(Prefs::default()).reduce(PrefsAction::TogglePunctuation);
         assert!(toggled.punctuation);
     }

@@ -226,9 +226,8 @@ pub fn SearchBox() -> Html {
 
     // Each arrival of a split index's files is a new searcher with other
     // hits: the highlight no longer names the same option, so it goes; and
-    // the index is made ready as soon as the box is idle, not on the
-    // reader's next keystroke (an in-memory one took 95 ms at 100× the real
-    // corpus; a split one fetches its meta file).
+    // the index's meta file is fetched as soon as the box is idle, not on
+    // the reader's next keystroke.
     {
         let (input, active) = (input.clone(), active.clone());
         use_effect_with(searcher.clone(), move |searcher| {

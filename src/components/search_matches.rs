@@ -34,13 +34,17 @@ pub fn SearchMatches(props: &SearchMatchesProps) -> Html {
     let lang = use_lang();
     let searcher = use_context::<Searcher>().expect("App provides the searcher");
     let corpus = use_context::<Corpus>().expect("App provides the corpus");
-    // Recomputed when the document or the glossary arrives too: in a split
+    // Recomputed when the document, the glossary or the folding table
+    // arrives too: in a split
     // corpus either may come after the page first renders, and matches
     // found without the glossary miss its expanded forms.
     let at_hand = (
         corpus.document(&props.id).is_some(),
         crate::fetch_plan::Held::has_glossary(&corpus),
+        crate::fold_table::ready(),
     );
+    // Folding needs the Traditional→Simplified table: fetched on first use.
+    use_effect_with(searcher.clone(), |searcher| searcher.warm());
     let highlights = use_memo(
         (
             searcher.clone(),

@@ -108,20 +108,12 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                     </p>
                 }
             }
-            if searcher.is_split() {
-                <p class="search-timing" data-index-files={searcher.fetched().0.to_string()}
-                    data-index-bytes={searcher.fetched().1.to_string()} data-search-ms={fixed(found.elapsed_ms, 2)}>
-                    { format!("{} {} · {} {} ms",
-                        lang.pick("已載入索引檔", "index files loaded:"), searcher.fetched().0,
-                        lang.pick("本次搜尋", "this search"), fixed(found.elapsed_ms, 2)) }
-                </p>
-            } else if let Some(ms) = searcher.build_ms() {
-                <p class="search-timing" data-index-ms={fixed(ms, 1)} data-search-ms={fixed(found.elapsed_ms, 2)}>
-                    { format!("{} {} ms · {} {} ms",
-                        lang.pick("建立索引", "index built in"), fixed(ms, 1),
-                        lang.pick("本次搜尋", "this search"), fixed(found.elapsed_ms, 2)) }
-                </p>
-            }
+            <p class="search-timing" data-index-files={searcher.fetched().0.to_string()}
+                data-index-bytes={searcher.fetched().1.to_string()} data-search-ms={fixed(found.elapsed_ms, 2)}>
+                { format!("{} {} · {} {} ms",
+                    lang.pick("已載入索引檔", "index files loaded:"), searcher.fetched().0,
+                    lang.pick("本次搜尋", "this search"), fixed(found.elapsed_ms, 2)) }
+            </p>
         </section>
     }
 }

@@ -8,25 +8,77 @@
 //! - full-width ASCII (`ＡＵＫＵＳ`, `２０２５`) → half-width, ideographic space → space;
 //! - letters → lower case (when that is one character);
 //! - Traditional → Simplified by OpenCC's character table (`data/opencc/`).
+//!
+//! **Where the table comes from.** Natively (build scripts, the CLI, tests,
+//! benchmarks) the table is built into the crate. On wasm32 — the app — it
+//! is not, so the app's first load does not carry it: the app build writes
+//! [`packed_table`] as a data file, the app fetches it when it first needs
+//! to fold and hands it to [`install_table`]. Until then [`has_table`] is
+//! false and Traditional characters fold to themselves, so whatever must
+//! fold exactly (search, match highlights, the glossary's lookups) waits for
+//! the table. (By target, not by the `build` feature: a workspace build
+//! without `-p`, as Trunk's, unifies the CLI's features into the app's.)
 
 use std::sync::OnceLock;
 
 mod opencc;
 
 /// OpenCC's TSCharacters as build.rs packed it (`opencc::pack`, postcard).
+#[cfg(not(target_arch = "wasm32"))]
 static TS_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ts_table.bin"));
 
-/// The Traditional→Simplified pairs, sorted by Traditional character;
-/// unpacked on first use (about 4,100 pairs, tens of microseconds). The
-/// bytes are the build script's, from a checked-in file, so a table that
-/// does not decode is a build defect: it is then empty rather than guessed.
+/// The Traditional→Simplified pairs, sorted by Traditional character, once
+/// unpacked (about 4,100 pairs, tens of microseconds).
+static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
+
+/// The table's bytes do not decode (a damaged or foreign data file).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the Traditional→Simplified table is damaged")]
+pub struct TableError;
+
+fn unpacked(packed: &[u8]) -> Result<Vec<(char, char)>, TableError> {
+    let (gaps, offsets) =
+        postcard::from_bytes::<(Vec<u32>, Vec<i32>)>(packed).map_err(|_| TableError)?;
+    let pairs = opencc::unpack(&gaps, &offsets);
+    if pairs.is_empty() || pairs.len() != gaps.len() || gaps.len() != offsets.len() {
+        return Err(TableError);
+    }
+    Ok(pairs)
+}
+
+/// The table: built in (natively), installed, or empty. The
+/// built-in bytes are the build script's, from a checked-in file, so a
+/// table that does not decode is a build defect: it is then empty rather
+/// than guessed.
 fn ts_table() -> &'static [(char, char)] {
-    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        postcard::from_bytes::<(Vec<u32>, Vec<i32>)>(TS_PACKED)
-            .map(|(gaps, offsets)| opencc::unpack(&gaps, &offsets))
-            .unwrap_or_default()
-    })
+    #[cfg(not(target_arch = "wasm32"))]
+    let table = TABLE.get_or_init(|| unpacked(TS_PACKED).unwrap_or_default());
+    #[cfg(target_arch = "wasm32")]
+    let table = TABLE.get().map_or(&[][..], Vec::as_slice);
+    table
+}
+
+/// The packed table, for a build to write as the app's data file (read back
+/// by [`install_table`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn packed_table() -> &'static [u8] {
+    TS_PACKED
+}
+
+/// Install the table from the bytes of [`packed_table`] (a fetched data
+/// file); nothing changes if a table is in place already.
+pub fn install_table(packed: &[u8]) -> Result<(), TableError> {
+    if TABLE.get().is_none() {
+        let pairs = unpacked(packed)?;
+        let _ = TABLE.set(pairs);
+    }
+    Ok(())
+}
+
+/// Whether Traditional characters fold to Simplified yet (always natively;
+/// on wasm32, once [`install_table`] has run).
+pub fn has_table() -> bool {
+    !ts_table().is_empty()
 }
 
 /// The Simplified form of a Traditional character, if it has a different one.
@@ -68,7 +120,8 @@ pub fn to_simplified(s: &str) -> String {
     s.chars().map(|c| simplified_char(c).unwrap_or(c)).collect()
 }
 
-#[cfg(test)]
+// The folding tests need the table built in.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -107,6 +160,11 @@ mod tests {
     #[test]
     fn table_is_the_whole_file() {
         let table = ts_table();
+        assert!(has_table());
+        assert_eq!(install_table(packed_table()), Ok(()));
+        assert_eq!(install_table(b"\x01"), Ok(()), "a table in place stays");
+        assert_eq!(unpacked(b"\x01"), Err(TableError));
+        assert_eq!(unpacked(packed_table()).as_deref(), Ok(table));
         let source = include_str!("../data/opencc/TSCharacters.txt");
         let expected = opencc::pairs(source).unwrap();
         assert!(expected.len() > 3000);

@@ -19,6 +19,7 @@
 //! ([`split`]).
 
 mod expand;
+mod in_document;
 mod index;
 mod matcher;
 pub mod pipeline;
@@ -29,6 +30,7 @@ pub mod split;
 
 pub use crate::script::is_spaced_word_char;
 pub use expand::expand;
+pub use in_document::matches_in;
 pub use index::{Passage, PassageKind, SearchIndex};
 pub use pipeline::{run, Outcome};
 pub use query::{
