@@ -105,7 +105,7 @@ fn main() {
     }
     if !errors.is_empty() {
         panic!(
-            "the corpus has {} error(s); fix them (see `cargo run --bin lattice -- check {corpus_dir}`):\n  {}",
+            "the corpus has {} error(s); fix them (see `cargo run -p lattice-cli -- check {corpus_dir}`):\n  {}",
             errors.len(),
             errors.join("\n  ")
         );

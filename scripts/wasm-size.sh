@@ -22,7 +22,7 @@ export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 OUT=target/wasm-size
 mkdir -p "$OUT"
 
-cargo build --release --target wasm32-unknown-unknown --bin lattice-app
+cargo build --release --target wasm32-unknown-unknown -p lattice-app --bin lattice-app
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" --out-name app \
   target/wasm32-unknown-unknown/release/lattice-app.wasm
 

@@ -29,7 +29,7 @@ type Counts = { documents: number; passages: number; occurrences: number };
 function cli(): [string, string[]] {
   const built = process.env.LATTICE_CLI ?? 'target/debug/lattice';
   if (existsSync(built)) return [built, []];
-  return ['cargo', ['run', '-q', '--bin', 'lattice', '--']];
+  return ['cargo', ['run', '-q', '-p', 'lattice-cli', '--']];
 }
 
 /** What the CLI's in-memory search of the real corpus finds for `query`. */
