@@ -285,6 +285,18 @@ pub struct TermUses<'a> {
     pub more: Option<usize>,
 }
 
+impl TermUses<'_> {
+    /// The catalogue pages naming these documents that are not at hand (a
+    /// use is listed under its document's title).
+    pub fn missing_title_pages(&self, corpus: &Corpus) -> BTreeSet<usize> {
+        self.documents
+            .iter()
+            .map(|d| d.ordinal as usize / catalogue::PER_PAGE)
+            .filter(|&n| corpus.page(n).is_none())
+            .collect()
+    }
+}
+
 /// Asks for chunks of the glossary's uses in the background (a list of uses
 /// opened, "more uses"), provided by the app root.
 #[derive(Clone, PartialEq)]

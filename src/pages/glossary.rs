@@ -19,11 +19,9 @@ use crate::hooks::{use_scroll_to, use_title};
 use crate::i18n::{use_lang, Lang};
 use crate::route::Route;
 use crate::state::use_prefs;
-use lattice_core::catalogue::PER_PAGE;
 use lattice_core::fold::fold;
 use lattice_core::glossary::{Term, TermKind};
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -386,12 +384,7 @@ fn Uses(props: &UsesProps) -> Html {
     let open = use_state_eq(|| false);
     let uses = corpus.term_uses(props.term);
     let waiting = uses.documents.is_empty() && uses.more.is_some();
-    let pages: BTreeSet<usize> = uses
-        .documents
-        .iter()
-        .map(|d| d.ordinal as usize / PER_PAGE)
-        .filter(|&n| corpus.page(n).is_none())
-        .collect();
+    let pages = uses.missing_title_pages(&corpus);
     {
         let first = waiting.then_some(uses.more).flatten();
         use_effect_with((*open, first, pages), move |(open, first, pages)| {

@@ -17,11 +17,9 @@ use crate::i18n::{use_lang, Lang};
 use crate::pages::glossary::{place_label, place_link};
 use crate::route::{Route, SearchQuery};
 use crate::state::use_prefs;
-use lattice_core::catalogue::PER_PAGE;
 use lattice_core::glossary::lexicon::Use;
 use lattice_core::glossary::Term;
 use lattice_core::Document;
-use std::collections::BTreeSet;
 use yew::prelude::*;
 
 /// Characters of context shown on each side of a use.
@@ -174,12 +172,7 @@ fn EntryUses(props: &EntryUsesProps) -> Html {
     let uses = corpus.term_uses(props.term);
     // Titles of the documents listed, for those shown after "more uses"
     // (the route fetched the first chunk's).
-    let pages: BTreeSet<usize> = uses
-        .documents
-        .iter()
-        .map(|d| d.ordinal as usize / PER_PAGE)
-        .filter(|&n| corpus.page(n).is_none())
-        .collect();
+    let pages = uses.missing_title_pages(&corpus);
     use_effect_with(pages, move |pages| {
         if let (false, Some(crate::search::TitlePages(want))) = (pages.is_empty(), want_titles) {
             want.emit(pages.clone());

@@ -245,6 +245,8 @@ test('full-width punctuation: shown inside Chinese only, the place kept, remembe
   await page.screenshot({ path: `${SHOTS}/punctuation-1280.png` });
   // With search hits marked, the marks fall on the same characters.
   await page.goto(`./#/doc/${QUAD.id}?q=${encodeURIComponent('魯比歐')}&glossary=0`);
+  // Marks are drawn once the fold table (fetched on first need) is in.
+  await expect(page.locator('.doc-body mark.hit').first()).toBeVisible();
   const hits = await page.locator('.doc-body mark.hit').allTextContents();
   expect(hits.length).toBeGreaterThan(0);
   expect(new Set(hits)).toEqual(new Set(['魯比歐']));
