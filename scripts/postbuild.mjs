@@ -27,6 +27,7 @@
 // its own output changes nothing (the tests rely on that to stage an update).
 //
 // Usage: TRUNK_STAGING_DIR=dist node scripts/postbuild.mjs   (Trunk sets it)
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -67,8 +68,49 @@ if (process.env.TRUNK_STAGING_DIR) {
   // table), precached with the shell.
   const shellFiles = join(target, 'wasm32-unknown-unknown', profile, 'lattice-shell');
   if (existsSync(shellFiles)) cpSync(shellFiles, staging, { recursive: true });
+  copySplit(target, profile);
   await minifyGlue();
   mergeStyles();
+}
+
+// The wasm's chunks (src/lazy.rs): scripts/wasm-link.sh cut the module at
+// its split points and left the chunks and their loader, __wasm_split.js,
+// in <profile>/wasm-split/. Each chunk gets a content-hashed name (and, in a
+// release build, the wasm-opt pass Trunk gives the main module, with the
+// flags index.html names); the loader, imported by the JS glue under its
+// fixed name, learns the glue's and the chunks' hashed names.
+function copySplit(target, profile) {
+  const glue = readdirSync(staging).find((f) => /^lattice-app-[0-9a-f]+\.js$/.test(f));
+  if (!glue || !readFileSync(join(staging, glue), 'utf8').includes('__wasm_split.js')) return;
+  const dir = join(target, 'wasm32-unknown-unknown', profile, 'wasm-split');
+  const loaderPath = join(dir, '__wasm_split.js');
+  if (!existsSync(loaderPath)) throw new Error(`the glue imports __wasm_split.js but ${dir} has none`);
+  // wasm-bindgen drops the linker's export of the function table; the main
+  // module exports it again as __wasm_split_table (scripts/wasm-split-table.mjs).
+  let loader = readFileSync(loaderPath, 'utf8')
+    .replaceAll('./lattice-app.js', `./${glue}`)
+    .replace(/const \{ __indirect_function_table,(?=[^}]*\} = initSync)/, 'const { __wasm_split_table: __indirect_function_table,');
+  if (!loader.includes('__wasm_split_table')) throw new Error('__wasm_split.js: no table to rename');
+  const page = readFileSync(join(here, '..', INDEX), 'utf8');
+  const level = /data-wasm-opt="([^"]*)"/.exec(page)?.[1];
+  const params = /data-wasm-opt-params="([^"]*)"/.exec(page)?.[1] ?? '';
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.wasm'))) {
+    let bytes = readFileSync(join(dir, file));
+    if (profile === 'release' && level && level !== '0') {
+      const tmp = join(dir, `${file}.opt`);
+      execFileSync('wasm-opt', [`-O${level}`, ...params.split(/\s+/).filter(Boolean), '-o', tmp, join(dir, file)], {
+        stdio: 'inherit',
+      });
+      bytes = readFileSync(tmp);
+      rmSync(tmp);
+    }
+    const stem = file.replace(/\.wasm$/, '');
+    const name = `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.wasm`;
+    writeFileSync(join(staging, name), bytes);
+    if (!loader.includes(file)) throw new Error(`__wasm_split.js does not name ${file}`);
+    loader = loader.replaceAll(file, name);
+  }
+  writeFileSync(join(staging, '__wasm_split.js'), loader);
 }
 
 // One stylesheet instead of five: the sources stay one file per feature

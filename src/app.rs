@@ -3,16 +3,12 @@
 
 use crate::components::corpus_loading::CorpusLoading;
 use crate::components::popover::PopoverLayer;
-use crate::components::search_matches::SearchMatches;
 use crate::components::site_header::SiteHeader;
 use crate::components::update_notice::UpdateNotice;
 use crate::corpus::{use_corpus_for, Corpus, Fetched, WantUses};
-use crate::pages::document::DocumentPage;
-use crate::pages::glossary::GlossaryPage;
-use crate::pages::help::HelpPage;
+use crate::lazy::LazyPage;
 use crate::pages::library::Library;
 use crate::pages::not_found::NotFound;
-use crate::pages::search::SearchPage;
 use crate::route::{use_route, Route};
 use crate::search::{Searcher, Store, TitlePages};
 use crate::state::PrefsProvider;
@@ -189,37 +185,14 @@ fn use_help_key() {
     });
 }
 
-/// The page for a route.
+/// The page for a route: the library and "not found" at once, every other
+/// page from its chunk (`crate::lazy`).
 pub fn switch(route: &Route) -> Html {
     match route {
         Route::Library => html! { <Library /> },
         Route::LibraryPage(n) => html! { <Library page={*n} /> },
-        Route::Document { id, anchor } => html! {
-            <DocumentPage
-                id={AttrValue::from(id.clone())}
-                anchor={anchor.clone().map(AttrValue::from)}
-            />
-        },
-        Route::Search(search) => html! { <SearchPage search={search.clone()} /> },
-        Route::Highlighted { id, anchor, search } => html! {
-            <SearchMatches
-                id={AttrValue::from(id.clone())}
-                anchor={anchor.clone().map(AttrValue::from)}
-                search={search.clone()}
-            >
-                <DocumentPage
-                    id={AttrValue::from(id.clone())}
-                    anchor={anchor.clone().map(AttrValue::from)}
-                />
-            </SearchMatches>
-        },
-        Route::Glossary => html! { <GlossaryPage /> },
-        Route::GlossaryKind(kind) => html! { <GlossaryPage kind={*kind} /> },
-        Route::GlossaryEntry(term) => html! {
-            <crate::pages::glossary_entry::GlossaryEntryPage term={AttrValue::from(term.clone())} />
-        },
-        Route::Help => html! { <HelpPage /> },
         Route::NotFound => html! { <NotFound /> },
+        _ => html! { <LazyPage route={route.clone()} /> },
     }
 }
 

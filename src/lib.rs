@@ -11,6 +11,7 @@ pub mod head;
 pub mod highlight;
 pub mod hooks;
 pub mod i18n;
+pub mod lazy;
 pub mod pages;
 pub mod route;
 pub mod search;

@@ -1,0 +1,303 @@
+//! Pages whose code travels in modules of their own, fetched when a route
+//! first needs them, so the first load carries only the app's frame and the
+//! library.
+//!
+//! With the `split` feature (release and `trunk serve` builds, see
+//! index.html) each [`Chunk`]'s page is a split point of `wasm_split_helpers`:
+//! the build's linker step (scripts/wasm-link.sh) cuts the module there with
+//! `wasm-split-cli`, and `__wasm_split.js` fetches a chunk's module when
+//! [`preload`] asks for it. Without the feature (component tests, native
+//! tests) the same functions are plain calls and every chunk is at hand.
+//!
+//! A page is drawn from its chunk only once the chunk is loaded: until then
+//! [`LazyPage`] says it is loading; if the module cannot be fetched (offline
+//! before it was saved, a damaged file) it says so and offers Retry.
+
+use crate::components::corpus_loading::CorpusLoading;
+use crate::i18n::use_lang;
+use crate::route::Route;
+use std::cell::RefCell;
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
+use yew::prelude::*;
+
+/// A module of pages, fetched as one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chunk {
+    /// A document, with or without a search's highlights.
+    Reader,
+    /// The search results page.
+    Search,
+    /// The glossary and its entries.
+    Glossary,
+    /// The help page.
+    Help,
+}
+
+impl Chunk {
+    /// The chunk holding `route`'s page; `None` for pages in the first load.
+    pub fn of(route: &Route) -> Option<Chunk> {
+        match route {
+            Route::Document { .. } | Route::Highlighted { .. } => Some(Chunk::Reader),
+            Route::Search(_) => Some(Chunk::Search),
+            Route::Glossary | Route::GlossaryKind(_) | Route::GlossaryEntry(_) => {
+                Some(Chunk::Glossary)
+            }
+            Route::Help => Some(Chunk::Help),
+            Route::Library | Route::LibraryPage(_) | Route::NotFound => None,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Where a chunk's module stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Load {
+    Idle,
+    Loading,
+    Ready,
+    Failed,
+}
+
+thread_local! {
+    static LOADS: RefCell<[Load; 4]> = const {
+        RefCell::new([Load::Idle, Load::Idle, Load::Idle, Load::Idle])
+    };
+}
+
+fn load_of(chunk: Chunk) -> Load {
+    LOADS.with(|l| l.borrow()[chunk.index()].clone())
+}
+
+fn set_load(chunk: Chunk, load: Load) {
+    LOADS.with(|l| l.borrow_mut()[chunk.index()] = load);
+}
+
+/// A chunk's module could not be fetched or instantiated.
+#[derive(Debug)]
+pub struct Unloaded;
+
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for Unloaded {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        Unloaded
+    }
+}
+
+/// Fetch `chunk`'s module (once), then call `done` with whether it loaded.
+pub fn preload(chunk: Chunk, done: Callback<bool>) {
+    match load_of(chunk) {
+        Load::Ready => return done.emit(true),
+        Load::Loading => return,
+        Load::Idle | Load::Failed => {}
+    }
+    set_load(chunk, Load::Loading);
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = split::load(chunk).await;
+        set_load(chunk, if loaded { Load::Ready } else { Load::Failed });
+        done.emit(loaded);
+    });
+}
+
+/// Run a future that is known to be ready (a split function whose module is
+/// loaded resolves on its first poll); `None` if it is not.
+fn ready<F: Future>(future: F) -> Option<F::Output> {
+    let mut future = std::pin::pin!(future);
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(value) => Some(value),
+        Poll::Pending => None,
+    }
+}
+
+/// Props: the route whose page lives in a chunk.
+#[derive(Properties, PartialEq)]
+pub struct LazyPageProps {
+    /// A route [`Chunk::of`] names a chunk for.
+    pub route: Route,
+}
+
+/// The page of a route whose code is in a chunk: loading, drawn, or why it
+/// cannot be (with Retry).
+#[component]
+pub fn LazyPage(props: &LazyPageProps) -> Html {
+    let lang = use_lang();
+    let redraw = use_force_update();
+    let chunk = Chunk::of(&props.route);
+    {
+        let redraw = redraw.clone();
+        use_effect_with(chunk, move |chunk| {
+            if let Some(chunk) = *chunk {
+                if load_of(chunk) == Load::Idle {
+                    preload(chunk, Callback::from(move |_| redraw.force_update()));
+                }
+            }
+        });
+    }
+    let Some(chunk) = chunk else {
+        return html! { <crate::pages::not_found::NotFound /> };
+    };
+    match load_of(chunk) {
+        Load::Ready => match ready(split::page(chunk, props.route.clone())) {
+            Some(Ok(html)) => html,
+            _ => html! { <CorpusLoading /> },
+        },
+        Load::Idle | Load::Loading => html! { <CorpusLoading /> },
+        Load::Failed => {
+            let retry = Callback::from(move |_: MouseEvent| {
+                let redraw = redraw.clone();
+                preload(chunk, Callback::from(move |_| redraw.force_update()));
+            });
+            html! {
+                <section class="not-found" data-lazy-failed="">
+                    <h1>{ lang.pick("無法載入此頁", "This page could not be loaded") }</h1>
+                    <p>{ lang.pick(
+                        "此頁的程式尚未存到本機，目前也無法下載。請連上網路後重試。",
+                        "This page's code is not saved on this device and cannot be downloaded now. Connect, then retry.",
+                    ) }</p>
+                    <p><button type="button" class="retry" onclick={retry}>{ lang.pick("重試", "Retry") }</button></p>
+                    <p><a class="back" href={Route::Library.href()}>{ lang.pick("回到書庫", "Back to the library") }</a></p>
+                </section>
+            }
+        }
+    }
+}
+
+/// The split points: one function per chunk draws its pages.
+#[cfg(feature = "split")]
+mod split {
+    use super::{Chunk, Unloaded};
+    use crate::route::Route;
+    use wasm_split_helpers::wasm_split;
+    use yew::Html;
+
+    #[wasm_split(reader, fallible)]
+    fn reader(route: Route) -> Result<Html, Unloaded> {
+        Ok(super::draw::reader(&route))
+    }
+
+    #[wasm_split(search, fallible)]
+    fn search(route: Route) -> Result<Html, Unloaded> {
+        Ok(super::draw::search(&route))
+    }
+
+    #[wasm_split(glossary, fallible)]
+    fn glossary(route: Route) -> Result<Html, Unloaded> {
+        Ok(super::draw::glossary(&route))
+    }
+
+    #[wasm_split(help, fallible)]
+    fn help(route: Route) -> Result<Html, Unloaded> {
+        Ok(super::draw::help(&route))
+    }
+
+    /// Draw `route`'s page from `chunk`.
+    pub async fn page(chunk: Chunk, route: Route) -> Result<Html, Unloaded> {
+        match chunk {
+            Chunk::Reader => reader(route).await,
+            Chunk::Search => search(route).await,
+            Chunk::Glossary => glossary(route).await,
+            Chunk::Help => help(route).await,
+        }
+    }
+
+    /// Fetch `chunk`'s module; whether it loaded.
+    pub async fn load(chunk: Chunk) -> bool {
+        match chunk {
+            Chunk::Reader => __wasm_split_preload_reader().await,
+            Chunk::Search => __wasm_split_preload_search().await,
+            Chunk::Glossary => __wasm_split_preload_glossary().await,
+            Chunk::Help => __wasm_split_preload_help().await,
+        }
+        .is_ok()
+    }
+}
+
+/// Without the `split` feature every page is in the one module.
+#[cfg(not(feature = "split"))]
+mod split {
+    use super::{Chunk, Unloaded};
+    use crate::route::Route;
+    use yew::Html;
+
+    pub async fn page(chunk: Chunk, route: Route) -> Result<Html, Unloaded> {
+        Ok(match chunk {
+            Chunk::Reader => super::draw::reader(&route),
+            Chunk::Search => super::draw::search(&route),
+            Chunk::Glossary => super::draw::glossary(&route),
+            Chunk::Help => super::draw::help(&route),
+        })
+    }
+
+    pub async fn load(_: Chunk) -> bool {
+        true
+    }
+}
+
+/// Each chunk's pages, drawn only from its split point (a call from anywhere
+/// else would pull the page's code back into the first load).
+mod draw {
+    use crate::components::search_matches::SearchMatches;
+    use crate::pages::document::DocumentPage;
+    use crate::pages::glossary::GlossaryPage;
+    use crate::pages::glossary_entry::GlossaryEntryPage;
+    use crate::pages::help::HelpPage;
+    use crate::pages::not_found::NotFound;
+    use crate::pages::search::SearchPage;
+    use crate::route::Route;
+    use yew::prelude::*;
+
+    pub fn reader(route: &Route) -> Html {
+        match route {
+            Route::Document { id, anchor } => html! {
+                <DocumentPage
+                    id={AttrValue::from(id.clone())}
+                    anchor={anchor.clone().map(AttrValue::from)}
+                />
+            },
+            Route::Highlighted { id, anchor, search } => html! {
+                <SearchMatches
+                    id={AttrValue::from(id.clone())}
+                    anchor={anchor.clone().map(AttrValue::from)}
+                    search={search.clone()}
+                >
+                    <DocumentPage
+                        id={AttrValue::from(id.clone())}
+                        anchor={anchor.clone().map(AttrValue::from)}
+                    />
+                </SearchMatches>
+            },
+            _ => html! { <NotFound /> },
+        }
+    }
+
+    pub fn search(route: &Route) -> Html {
+        match route {
+            Route::Search(search) => html! { <SearchPage search={search.clone()} /> },
+            _ => html! { <NotFound /> },
+        }
+    }
+
+    pub fn glossary(route: &Route) -> Html {
+        match route {
+            Route::Glossary => html! { <GlossaryPage /> },
+            Route::GlossaryKind(kind) => html! { <GlossaryPage kind={*kind} /> },
+            Route::GlossaryEntry(term) => html! {
+                <GlossaryEntryPage term={AttrValue::from(term.clone())} />
+            },
+            _ => html! { <NotFound /> },
+        }
+    }
+
+    pub fn help(route: &Route) -> Html {
+        match route {
+            Route::Help => html! { <HelpPage /> },
+            _ => html! { <NotFound /> },
+        }
+    }
+}
