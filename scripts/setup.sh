@@ -8,6 +8,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="0.2.130" # must equal wasm-bindgen in Cargo.lock
 GECKODRIVER_VERSION="0.37.1"   # drives Debian's Firefox ESR (WebDriver tests)
+WASM_SPLIT_VERSION="0.2.4"     # wasm-split-cli; its runtime, wasm_split_helpers, is in Cargo.lock
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -58,6 +59,14 @@ if ! version_is "geckodriver $GECKODRIVER_VERSION" geckodriver --version; then
   # (as for wasm-bindgen-cli), resolve afresh.
   cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked \
     || cargo install geckodriver --version "$GECKODRIVER_VERSION"
+fi
+
+# wasm-split-cli (crate wasm_split_cli_support) cuts the app's wasm at its
+# split points (src/lazy.rs, scripts/wasm-link.sh). It prints no version:
+# cargo's list of installed crates tells.
+if ! version_is "wasm_split_cli_support v$WASM_SPLIT_VERSION:" cargo install --list; then
+  step "cargo install wasm_split_cli_support $WASM_SPLIT_VERSION (wasm-split-cli, about 2 minutes on 2 cores)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary
 fi
 
 if ! cargo nextest --version >/dev/null 2>&1; then

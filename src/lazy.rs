@@ -16,6 +16,10 @@
 use crate::components::corpus_loading::CorpusLoading;
 use crate::i18n::use_lang;
 use crate::route::Route;
+use crate::search::Engine;
+use lattice_core::glossary::Glossary;
+use lattice_core::search::split::Files;
+use lattice_core::search::SearchOptions;
 use std::cell::RefCell;
 use std::future::Future;
 use std::task::{Context, Poll, Waker};
@@ -32,6 +36,9 @@ pub enum Chunk {
     Glossary,
     /// The help page.
     Help,
+    /// The search engine: query parsing, glossary expansion and the split
+    /// index's step (crate::search), fetched with the first search.
+    Engine,
 }
 
 impl Chunk {
@@ -55,20 +62,50 @@ impl Chunk {
 
 /// Where a chunk's module stands.
 #[derive(Clone, Debug, PartialEq)]
-enum Load {
+pub enum Load {
+    /// Not asked for yet.
     Idle,
+    /// On its way.
     Loading,
+    /// Loaded: its functions can be called.
     Ready,
+    /// It could not be fetched or instantiated (a retry starts again).
     Failed,
 }
 
+/// Why a search cannot run when the engine's chunk failed to load.
+pub const UNLOADED: &str = "the search engine's code could not be downloaded";
+
 thread_local! {
-    static LOADS: RefCell<[Load; 4]> = const {
-        RefCell::new([Load::Idle, Load::Idle, Load::Idle, Load::Idle])
+    static LOADS: RefCell<[Load; 5]> = const {
+        RefCell::new([Load::Idle, Load::Idle, Load::Idle, Load::Idle, Load::Idle])
     };
 }
 
+/// Where `chunk`'s module stands.
+pub fn state(chunk: Chunk) -> Load {
+    load_of(chunk)
+}
+
+/// The engine's step (see `crate::search::engine`), once its chunk is
+/// loaded; `None` before.
+pub fn engine(
+    files: &Files,
+    text: &str,
+    glossary: Option<&Glossary>,
+    options: &SearchOptions,
+) -> Option<Engine> {
+    if load_of(Chunk::Engine) != Load::Ready {
+        return None;
+    }
+    ready(split::engine(files, text, glossary, options))?.ok()
+}
+
 fn load_of(chunk: Chunk) -> Load {
+    if cfg!(not(feature = "split")) {
+        // One module: every chunk is at hand.
+        return Load::Ready;
+    }
     LOADS.with(|l| l.borrow()[chunk.index()].clone())
 }
 
@@ -173,6 +210,10 @@ pub fn LazyPage(props: &LazyPageProps) -> Html {
 mod split {
     use super::{Chunk, Unloaded};
     use crate::route::Route;
+    use crate::search::Engine;
+    use lattice_core::glossary::Glossary;
+    use lattice_core::search::split::Files;
+    use lattice_core::search::SearchOptions;
     use wasm_split_helpers::wasm_split;
     use yew::Html;
 
@@ -196,6 +237,16 @@ mod split {
         Ok(super::draw::help(&route))
     }
 
+    #[wasm_split(engine, fallible)]
+    pub fn engine(
+        files: &Files,
+        text: &str,
+        glossary: Option<&Glossary>,
+        options: &SearchOptions,
+    ) -> Result<Engine, Unloaded> {
+        Ok(crate::search::engine(files, text, glossary, options))
+    }
+
     /// Draw `route`'s page from `chunk`.
     pub async fn page(chunk: Chunk, route: Route) -> Result<Html, Unloaded> {
         match chunk {
@@ -203,6 +254,7 @@ mod split {
             Chunk::Search => search(route).await,
             Chunk::Glossary => glossary(route).await,
             Chunk::Help => help(route).await,
+            Chunk::Engine => Err(Unloaded),
         }
     }
 
@@ -213,6 +265,7 @@ mod split {
             Chunk::Search => __wasm_split_preload_search().await,
             Chunk::Glossary => __wasm_split_preload_glossary().await,
             Chunk::Help => __wasm_split_preload_help().await,
+            Chunk::Engine => __wasm_split_preload_engine().await,
         }
         .is_ok()
     }
@@ -223,6 +276,10 @@ mod split {
 mod split {
     use super::{Chunk, Unloaded};
     use crate::route::Route;
+    use crate::search::Engine;
+    use lattice_core::glossary::Glossary;
+    use lattice_core::search::split::Files;
+    use lattice_core::search::SearchOptions;
     use yew::Html;
 
     pub async fn page(chunk: Chunk, route: Route) -> Result<Html, Unloaded> {
@@ -231,7 +288,17 @@ mod split {
             Chunk::Search => super::draw::search(&route),
             Chunk::Glossary => super::draw::glossary(&route),
             Chunk::Help => super::draw::help(&route),
+            Chunk::Engine => return Err(Unloaded),
         })
+    }
+
+    pub async fn engine(
+        files: &Files,
+        text: &str,
+        glossary: Option<&Glossary>,
+        options: &SearchOptions,
+    ) -> Result<Engine, Unloaded> {
+        Ok(crate::search::engine(files, text, glossary, options))
     }
 
     pub async fn load(_: Chunk) -> bool {

@@ -26,6 +26,7 @@
 
 use crate::corpus::Corpus;
 use crate::highlight::Highlights;
+use crate::lazy::{Chunk, Load};
 use crate::route::SearchQuery;
 use lattice_core::catalogue::PER_PAGE;
 use lattice_core::search::split::{self, Files, SplitError, Step, META};
@@ -256,9 +257,28 @@ impl Searcher {
         if search.glossary && !self.inner.corpus.has_glossary() {
             return Answer::Pending(Vec::new());
         }
+        // The engine (parsing, expansion, the split index's step) is a
+        // chunk of its own (crate::lazy), fetched with the first search.
+        match crate::lazy::state(Chunk::Engine) {
+            Load::Ready => {}
+            Load::Failed => return Answer::Failed(crate::lazy::UNLOADED.into()),
+            Load::Idle | Load::Loading => return Answer::Pending(Vec::new()),
+        }
         let started = now_ms();
-        let query = self.parse(search);
-        let expansions = pipeline::expansions(&query);
+        let mut state = self.inner.store.state.borrow_mut();
+        let Some(Engine {
+            query,
+            expansions,
+            step,
+        }) = crate::lazy::engine(
+            &state.files,
+            &search.text,
+            self.glossary(search),
+            &search.options(limit),
+        )
+        else {
+            return Answer::Pending(Vec::new());
+        };
         if query.is_empty() {
             return Answer::Found(Found {
                 query,
@@ -266,8 +286,6 @@ impl Searcher {
                 ..Found::default()
             });
         }
-        let mut state = self.inner.store.state.borrow_mut();
-        let step = split::attempt(&state.files, &query, &search.options(limit), false);
         let split = match step {
             Ok(Step::Done(split)) => split,
             Ok(Step::Fetch(names)) => {
@@ -329,6 +347,8 @@ impl Searcher {
     /// The folding table too, unless it is in place.
     pub fn fetch(&self, names: Vec<String>) {
         crate::fold_table::load(self.inner.store.changed.clone());
+        let changed = self.inner.store.changed.clone();
+        crate::lazy::preload(Chunk::Engine, Callback::from(move |_| changed.emit(())));
         let Some(set) = self.set() else {
             return;
         };
@@ -379,6 +399,10 @@ impl Searcher {
     /// known) and run every search on screen again.
     pub fn retry(&self) {
         crate::fold_table::retry();
+        if crate::lazy::state(Chunk::Engine) == Load::Failed {
+            let changed = self.inner.store.changed.clone();
+            crate::lazy::preload(Chunk::Engine, Callback::from(move |_| changed.emit(())));
+        }
         let mut state = self.inner.store.state.borrow_mut();
         state.failed.clear();
         if std::mem::take(&mut state.damaged) {
@@ -410,6 +434,42 @@ impl Searcher {
         let doc = self.inner.corpus.document(document)?;
         let note = doc.notes.iter().find(|n| n.id == target)?;
         Some(note.label.clone())
+    }
+}
+
+/// What the engine's step gives: the query as parsed and expanded, the
+/// glossary forms it was expanded with, and the split index's step (an
+/// answer, or the files it needs next).
+pub struct Engine {
+    /// The parsed (and possibly expanded) query.
+    pub query: Query,
+    /// Glossary forms the query was expanded with.
+    pub expansions: Vec<Expansion>,
+    /// The split index's answer, or the files to fetch; `Done` with nothing
+    /// for an empty query.
+    pub step: Result<Step, SplitError>,
+}
+
+/// Parse `text`, expand it with `glossary`, and attempt it on `files`: the
+/// whole engine, called only from its chunk's split point (crate::lazy), so
+/// none of it is in the first load.
+pub fn engine(
+    files: &Files,
+    text: &str,
+    glossary: Option<&lattice_core::glossary::Glossary>,
+    options: &search::SearchOptions,
+) -> Engine {
+    let query = pipeline::prepare(text, glossary);
+    let expansions = pipeline::expansions(&query);
+    let step = if query.is_empty() {
+        Ok(Step::Fetch(Vec::new()))
+    } else {
+        split::attempt(files, &query, options, false)
+    };
+    Engine {
+        query,
+        expansions,
+        step,
     }
 }
 
