@@ -124,11 +124,14 @@ impl From<wasm_split_helpers::SplitLoaderError> for Unloaded {
     }
 }
 
-/// Fetch `chunk`'s module (once), then call `done` with whether it loaded.
+/// Start fetching `chunk`'s module unless it is loaded or on its way (a
+/// failed one is fetched again); `done` hears whether this fetch loaded it.
+/// Nothing is called for a chunk already at hand: callers re-run what waits
+/// for it only when it arrives (a call back each time would re-run every
+/// search on screen at every keystroke).
 pub fn preload(chunk: Chunk, done: Callback<bool>) {
     match load_of(chunk) {
-        Load::Ready => return done.emit(true),
-        Load::Loading => return,
+        Load::Ready | Load::Loading => return,
         Load::Idle | Load::Failed => {}
     }
     set_load(chunk, Load::Loading);

@@ -347,8 +347,12 @@ impl Searcher {
     /// The folding table too, unless it is in place.
     pub fn fetch(&self, names: Vec<String>) {
         crate::fold_table::load(self.inner.store.changed.clone());
-        let changed = self.inner.store.changed.clone();
-        crate::lazy::preload(Chunk::Engine, Callback::from(move |_| changed.emit(())));
+        // The engine's chunk, unless it failed: like a failed index file,
+        // it is fetched again only on [`Searcher::retry`].
+        if crate::lazy::state(Chunk::Engine) == Load::Idle {
+            let changed = self.inner.store.changed.clone();
+            crate::lazy::preload(Chunk::Engine, Callback::from(move |_| changed.emit(())));
+        }
         let Some(set) = self.set() else {
             return;
         };
