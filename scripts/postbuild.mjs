@@ -85,6 +85,13 @@ function copySplit(target, profile) {
   const dir = join(target, 'wasm32-unknown-unknown', profile, 'wasm-split');
   const loaderPath = join(dir, '__wasm_split.js');
   if (!existsSync(loaderPath)) throw new Error(`the glue imports __wasm_split.js but ${dir} has none`);
+  // The chunks must be those of the module Trunk packaged (cargo's output),
+  // not of another build's last link.
+  const main = join(target, 'wasm32-unknown-unknown', profile, 'lattice-app.wasm');
+  const linked = readFileSync(join(dir, 'main.sha256'), 'utf8').trim();
+  if (createHash('sha256').update(readFileSync(main)).digest('hex') !== linked) {
+    throw new Error(`${dir} holds the chunks of another link than ${main}: rebuild`);
+  }
   // wasm-bindgen drops the linker's export of the function table; the main
   // module exports it again as __wasm_split_table (scripts/wasm-split-table.mjs).
   let loader = readFileSync(loaderPath, 'utf8')

@@ -32,3 +32,6 @@ mkdir -p "$split"
 "$cli" --target web --out-name lattice-app "$out" "$split" >&2
 mv "$split/lattice-app.wasm" "$out"
 node "$(dirname "$0")/wasm-split-table.mjs" "$out"
+# Which module these chunks belong to: postbuild.mjs checks that the module
+# Trunk packaged is this one before it ships the chunks beside it.
+sha256sum "$out" | cut -d' ' -f1 >"$split/main.sha256"

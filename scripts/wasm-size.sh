@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Where the app's wasm bytes go: builds the release wasm (the same cargo
-# build Trunk runs), passes it through wasm-bindgen and wasm-opt with the
+# build Trunk runs, cut into a main module and chunks, see src/lazy.rs), passes it through wasm-bindgen and wasm-opt with the
 # flags index.html gives Trunk, and prints
 #   - the shipped module's size raw / gzip -9 / brotli q11,
 #   - each wasm section's brotli size (code, data, ...),
@@ -22,7 +22,10 @@ export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 OUT=target/wasm-size
 mkdir -p "$OUT"
 
-cargo build --release --target wasm32-unknown-unknown -p lattice-app --bin lattice-app
+# With the `split` feature, as Trunk builds it (index.html): the linker step
+# (scripts/wasm-link.sh) leaves the main module here and the chunks in
+# release/wasm-split/.
+cargo build --release --target wasm32-unknown-unknown -p lattice-app --bin lattice-app --features split
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" --out-name app \
   target/wasm32-unknown-unknown/release/lattice-app.wasm
 
@@ -57,6 +60,13 @@ while (i < file.length) {
   console.log(`${(names[id] ?? id).padEnd(10)} ${String(size).padStart(10)} ${String(br(body)).padStart(14)}`);
 }
 JS
+echo
+echo "chunks (src/lazy.rs), after wasm-opt: raw / brotli bytes"
+for chunk in target/wasm32-unknown-unknown/release/wasm-split/*.wasm; do
+  # shellcheck disable=SC2086
+  wasm-opt ${WASM_OPT} -o "$OUT/chunk.wasm" "$chunk"
+  node -e "const b=require('fs').readFileSync(process.argv[1]);const z=require('zlib');console.log(process.argv[2].padEnd(24),String(b.length).padStart(8),String(z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length).padStart(8))" "$OUT/chunk.wasm" "$(basename "$chunk")"
+done
 echo
 twiggy top -n "${TOP:-20}" "$OUT/app_named.wasm"
 echo
