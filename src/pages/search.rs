@@ -359,7 +359,9 @@ fn groups(lang: Lang, searcher: &Searcher, search: &SearchQuery, found: &Found) 
             }
             { for order.iter().map(|id| {
                 let count = found.results.per_document.iter().find(|(d, _)| d == id).map_or(0, |(_, n)| *n);
-                let title = searcher.corpus().title(id).unwrap_or_default();
+                // Its catalogue page brings the title; until then (or if it
+                // cannot be had) the document's id, never a blank heading.
+                let title = searcher.corpus().title(id).unwrap_or_else(|| id.to_string());
                 let doc_href = Route::Highlighted { id: id.to_string(), anchor: None, search: search.clone() }.href();
                 let hits = found.hits.iter().filter(|h| h.document == *id);
                 html! {

@@ -3,7 +3,10 @@
 // the button was, with a Retry that lists the next hits once the network is
 // back — never a spinner for ever, never "no results". Runs against a split
 // corpus (LATTICE_SCALE=13, see scripts/test.sh).
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
+import { DIST } from './servers';
 
 test.use({ serviceWorkers: 'block' });
 test.setTimeout(60_000);
@@ -43,4 +46,24 @@ test('more results that fail to load keep the hits shown, say so, and Retry list
   await expect(page.locator('.search-summary')).toHaveText(summary);
   expect(errors.length).toBeGreaterThan(0);
   for (const e of errors) expect(e).toBe('Failed to load resource: net::ERR_CONNECTION_RESET');
+});
+
+// A hit's document is titled from its catalogue page, fetched in the
+// background; when that page cannot be had, the group is headed by the
+// document's id — never a blank heading.
+test('a result group whose catalogue page fails is headed by its id, not left blank', async ({ page }) => {
+  // The last document in id order (corpus order) is on catalogue page 1,
+  // which the first load does not embed.
+  const set = readdirSync(join(DIST, 'corpus')).find((d) => existsSync(join(DIST, 'corpus', d, 'doc')))!;
+  const ids = readdirSync(join(DIST, 'corpus', set, 'doc')).map((f) => f.replace(/\.bin$/, '')).sort();
+  const last = ids[ids.length - 1];
+  let blocked = 0;
+  await page.route('**/corpus/*/catalogue/*.bin', (route) => {
+    blocked += 1;
+    return route.abort('connectionreset');
+  });
+  await page.goto(`./#/search?q=Quad&doc=${last}`);
+  await expect(page.locator('.search-hit').first()).toBeVisible();
+  await expect.poll(() => blocked).toBeGreaterThan(0);
+  await expect(page.locator('.search-group-title a')).toHaveText(last);
 });
