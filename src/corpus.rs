@@ -60,6 +60,9 @@ pub struct Corpus {
     terms: Rc<HashMap<String, Rc<DocumentTerms>>>,
     /// The chunks of uses at hand, by index.
     uses: Rc<BTreeMap<usize, Rc<UsesChunk>>>,
+    /// Chunks of uses that failed to load or are damaged, with why, until
+    /// they are asked for again ([`WantUses`]).
+    uses_failed: Rc<BTreeMap<usize, AttrValue>>,
     /// Ids the server has no document file for (a deep link to a document
     /// that does not exist).
     missing: Rc<BTreeSet<String>>,
@@ -114,6 +117,13 @@ impl Corpus {
             }
         }
         TermUses { documents, more }
+    }
+
+    /// Why chunk `chunk` of the glossary's uses could not be had (it failed
+    /// to load or is damaged); `None` unless it failed and was not asked
+    /// for again since.
+    pub fn uses_failure(&self, chunk: usize) -> Option<&AttrValue> {
+        self.uses_failed.get(&chunk)
     }
 
     /// The chunks of uses holding term `term`'s, in order.
@@ -177,6 +187,7 @@ impl Corpus {
         let mut missing = (*self.missing).clone();
         let mut terms = (*self.terms).clone();
         let mut uses = (*self.uses).clone();
+        let mut uses_failed = (*self.uses_failed).clone();
         for arrival in arrived {
             match arrival {
                 Arrival::Part(Part::Catalogue(page)) => {
@@ -190,7 +201,14 @@ impl Corpus {
                     next.has_glossary = true;
                 }
                 Arrival::Uses(index, chunk) => {
+                    uses_failed.remove(&index);
                     uses.insert(index, Rc::new(chunk));
+                }
+                Arrival::UsesFailed(index, why) => {
+                    uses_failed.insert(index, why.into());
+                }
+                Arrival::UsesAgain(index) => {
+                    uses_failed.remove(&index);
                 }
                 // A chunk arrives as `Arrival::Uses`, with its index.
                 Arrival::Part(Part::Uses(_)) => {}
@@ -211,6 +229,7 @@ impl Corpus {
         next.missing = Rc::new(missing);
         next.terms = Rc::new(terms);
         next.uses = Rc::new(uses);
+        next.uses_failed = Rc::new(uses_failed);
         next
     }
 }
@@ -260,6 +279,9 @@ impl Held for Corpus {
     fn has_uses(&self, chunk: usize) -> bool {
         self.uses.contains_key(&chunk)
     }
+    fn uses_failed(&self, chunk: usize) -> bool {
+        self.uses_failed.contains_key(&chunk)
+    }
     fn uses_name(&self, chunk: usize) -> Option<&str> {
         self.chunks.get(chunk).map(|c| c.name.as_str())
     }
@@ -298,7 +320,8 @@ impl TermUses<'_> {
 }
 
 /// Asks for chunks of the glossary's uses in the background (a list of uses
-/// opened, "more uses"), provided by the app root.
+/// opened, "more uses"), provided by the app root. Asking for a chunk that
+/// failed ([`Corpus::uses_failure`]) fetches it again: a page's Retry.
 #[derive(Clone, PartialEq)]
 pub struct WantUses(pub Callback<usize>);
 
@@ -327,6 +350,7 @@ impl From<Head> for Corpus {
                     has_glossary: false,
                     terms: Rc::default(),
                     uses: Rc::default(),
+                    uses_failed: Rc::default(),
                     missing: Rc::default(),
                     set: Some(set.into()),
                 }
@@ -357,6 +381,7 @@ impl From<Bundle> for Corpus {
             has_glossary: true,
             terms: Rc::new(terms),
             uses: Rc::new(chunks.into_iter().map(Rc::new).enumerate().collect()),
+            uses_failed: Rc::default(),
             missing: Rc::default(),
             set: None,
         }
@@ -368,6 +393,10 @@ enum Arrival {
     Part(Part),
     /// Chunk `n` of the glossary's uses.
     Uses(usize, UsesChunk),
+    /// Chunk `n` of the glossary's uses failed to load or is damaged: why.
+    UsesFailed(usize, String),
+    /// Chunk `n` of the glossary's uses is asked for again (a retry).
+    UsesAgain(usize),
     /// The server has no file for this document id.
     Missing(String),
 }
@@ -400,6 +429,12 @@ struct State(Corpus);
 impl Reducible for State {
     type Action = Vec<Arrival>;
     fn reduce(self: Rc<Self>, arrived: Vec<Arrival>) -> Rc<Self> {
+        // Asking again for chunks that had not failed changes nothing.
+        let idle =
+            |a: &Arrival| matches!(a, Arrival::UsesAgain(n) if !self.0.uses_failed.contains_key(n));
+        if arrived.iter().all(idle) {
+            return self;
+        }
         Rc::new(State(self.0.with(arrived)))
     }
 }
@@ -428,8 +463,12 @@ pub fn use_corpus_for(
     let uses_wanted = use_reducer_eq(Wanted::default);
     let want_uses = {
         let wanted = uses_wanted.dispatcher();
+        let again = state.dispatcher();
         use_memo((), move |_| {
-            WantUses(Callback::from(move |n| wanted.dispatch(n)))
+            WantUses(Callback::from(move |n| {
+                again.dispatch(vec![Arrival::UsesAgain(n)]);
+                wanted.dispatch(n);
+            }))
         })
     };
     let failed = use_state_eq(|| None::<AttrValue>);
@@ -519,9 +558,12 @@ async fn fetch_into(
     let mut arrived = Vec::with_capacity(wants.len());
     let mut error = None;
     for (want, request) in wants.iter().zip(requests) {
-        match fetch_one(want, request).await {
-            Ok(arrival) => arrived.push(arrival),
-            Err(reason) => {
+        match (fetch_one(want, request).await, want.chunk) {
+            (Ok(arrival), _) => arrived.push(arrival),
+            // A chunk of uses is the page's to report (with a retry): the
+            // rest of the page is not held up by it.
+            (Err(reason), Some(chunk)) => arrived.push(Arrival::UsesFailed(chunk, reason)),
+            (Err(reason), None) => {
                 error.get_or_insert(reason);
             }
         }

@@ -43,6 +43,11 @@ pub trait Held {
     fn entry_uses(&self, term: &str) -> Option<usize>;
     /// Whether chunk `chunk` of uses is at hand.
     fn has_uses(&self, chunk: usize) -> bool;
+    /// Whether chunk `chunk` of uses failed to load and was not asked for
+    /// again: it is not fetched until it is (a page's Retry).
+    fn uses_failed(&self, _chunk: usize) -> bool {
+        false
+    }
     /// The file name of chunk `chunk` of uses, once the lexicon is at hand.
     fn uses_name(&self, chunk: usize) -> Option<&str>;
 }
@@ -133,7 +138,7 @@ pub fn background(
 
 fn uses_want(held: &impl Held, set: &str, chunk: usize) -> Option<Want> {
     let name = held.uses_name(chunk)?;
-    (!held.has_uses(chunk)).then(|| Want {
+    (!held.has_uses(chunk) && !held.uses_failed(chunk)).then(|| Want {
         path: layout::uses_path(set, name),
         kind: FileKind::Uses,
         id: None,
@@ -216,6 +221,8 @@ mod tests {
         uses: Vec<&'static str>,
         /// Which chunks of uses (two of them) are at hand.
         chunks: [bool; 2],
+        /// Which chunks of uses failed to load (not asked for again).
+        failed: [bool; 2],
     }
 
     impl Held for Fake {
@@ -254,6 +261,9 @@ mod tests {
         fn uses_name(&self, chunk: usize) -> Option<&str> {
             self.glossary.then_some(["c0", "c1"][chunk])
         }
+        fn uses_failed(&self, chunk: usize) -> bool {
+            self.failed[chunk]
+        }
     }
 
     fn split() -> Fake {
@@ -264,6 +274,7 @@ mod tests {
             documents: vec!["a"],
             uses: Vec::new(),
             chunks: [false, false],
+            failed: [false, false],
         }
     }
 
@@ -385,6 +396,31 @@ mod tests {
         let w = background(&held, &BTreeSet::new(), &uses, false);
         assert_eq!(paths(&w), ["s/glossary/c1.bin"]);
         assert_eq!(w[0].chunk, Some(1));
+    }
+
+    /// A chunk that failed is not fetched again by itself (the page says
+    /// so, with a Retry), nor does it hold up its entry's page; asked for
+    /// again, it is wanted again.
+    #[test]
+    fn a_failed_chunk_of_uses_waits_for_a_retry() {
+        let held = Fake {
+            glossary: true,
+            failed: [true, true],
+            ..split()
+        };
+        let uses = BTreeSet::from([0, 1]);
+        assert_eq!(background(&held, &BTreeSet::new(), &uses, false), []);
+        let entry = Route::GlossaryEntry("Quad".to_string());
+        assert_eq!(wants(&held, &entry), []);
+        let again = Fake {
+            failed: [false, true],
+            ..held
+        };
+        assert_eq!(
+            paths(&background(&again, &BTreeSet::new(), &uses, false)),
+            ["s/glossary/c0.bin"]
+        );
+        assert_eq!(paths(&wants(&again, &entry)), ["s/glossary/c0.bin"]);
     }
 
     #[test]

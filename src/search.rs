@@ -179,7 +179,8 @@ pub struct FoundHit {
     pub target: String,
     /// Heading, paragraph or note.
     pub kind: PassageKind,
-    /// The note's label, for a note (when its document is at hand).
+    /// The note's label, for a note: the index's texts carry it, so a hit
+    /// is numbered before its document is fetched.
     pub note_label: Option<String>,
     /// The window of text around the first match, matches marked.
     pub snippet: Snippet,
@@ -329,9 +330,7 @@ impl Searcher {
             .hits
             .iter()
             .map(|hit| FoundHit {
-                note_label: (hit.kind == PassageKind::Note)
-                    .then(|| self.note_label(&hit.document, &hit.target))
-                    .flatten(),
+                note_label: hit.label.clone(),
                 target: hit.target.clone(),
                 kind: hit.kind,
                 snippet: hit.snippet.clone(),
@@ -432,12 +431,6 @@ impl Searcher {
             }
         }
         highlights
-    }
-
-    fn note_label(&self, document: &str, target: &str) -> Option<String> {
-        let doc = self.inner.corpus.document(document)?;
-        let note = doc.notes.iter().find(|n| n.id == target)?;
-        Some(note.label.clone())
     }
 }
 

@@ -9,7 +9,8 @@
 //! glossary's terms; a term's list of uses, when opened, fetches the chunk
 //! holding them and the catalogue pages naming their documents
 //! (`crate::corpus::WantUses`, `crate::search::TitlePages`), so the page
-//! costs the same at any corpus size.
+//! costs the same at any corpus size. A chunk that fails to load or is
+//! damaged is said so, with a Retry ([`UsesFailed`], the entry page's too).
 
 use crate::components::glossary_export::{download, to_csv, to_tbx};
 use crate::components::marked::{anchor_href, shown, zh_tag};
@@ -383,8 +384,20 @@ fn Uses(props: &UsesProps) -> Html {
     let simplified = use_prefs().is_some_and(|p| p.simplified);
     let open = use_state_eq(|| false);
     let uses = corpus.term_uses(props.term);
-    let waiting = uses.documents.is_empty() && uses.more.is_some();
+    // The chunk the list waits for failed to load or is damaged: it says
+    // so, with a Retry (asking for it again), instead of loading for ever.
+    let failure = uses.more.and_then(|n| corpus.uses_failure(n)).cloned();
+    let waiting = uses.documents.is_empty() && uses.more.is_some() && failure.is_none();
     let pages = uses.missing_title_pages(&corpus);
+    let retry = {
+        let want_uses = want_uses.clone();
+        let more = uses.more;
+        Callback::from(move |_: MouseEvent| {
+            if let (Some(n), Some(WantUses(want))) = (more, want_uses.as_ref()) {
+                want.emit(n);
+            }
+        })
+    };
     {
         let first = waiting.then_some(uses.more).flatten();
         use_effect_with((*open, first, pages), move |(open, first, pages)| {
@@ -432,6 +445,9 @@ fn Uses(props: &UsesProps) -> Html {
                 if waiting {
                     <p class="occ-loading" role="status">{ lang.pick("載入中…", "Loading…") }</p>
                 }
+                if let Some(why) = failure.clone() {
+                    <UsesFailed {why} {retry} />
+                }
                 { for by_doc.into_iter().map(|(doc, anchors)| html! {
                     <div class="occ-doc">
                         <p class="occ-title" lang={zh_tag(simplified)}>{ shown(&title(doc), simplified) }</p>
@@ -440,12 +456,38 @@ fn Uses(props: &UsesProps) -> Html {
                         </ul>
                     </div>
                 }) }
-                if uses.more.is_some() && !waiting {
+                if uses.more.is_some() && !waiting && failure.is_none() {
                     <p class="occ-more">
                         <a href={Route::GlossaryEntry(props.en.to_string()).href()}>{ lang.pick("所有出現之處 →", "All uses →") }</a>
                     </p>
                 }
             }
         </details>
+    }
+}
+
+/// Props of a chunk of uses that could not be had.
+#[derive(Properties, PartialEq)]
+pub struct UsesFailedProps {
+    /// Why (the file and what went wrong), for a reader to report.
+    pub why: AttrValue,
+    /// Ask for the chunk again.
+    pub retry: Callback<MouseEvent>,
+}
+
+/// A list of uses whose chunk failed to load or is damaged: a calm line
+/// saying so, the reason, and Retry (which works once the network is back).
+#[component]
+pub fn UsesFailed(props: &UsesFailedProps) -> Html {
+    let lang = use_lang();
+    html! {
+        <div class="occ-failed" role="alert">
+            <p>{ lang.pick(
+                "無法載入出現之處：可能是離線，或網站的檔案有誤。",
+                "The uses could not be loaded: you may be offline, or the site's files may be damaged.",
+            ) }</p>
+            <p class="error-detail"><code>{ props.why.clone() }</code></p>
+            <p><button type="button" class="occ-retry" onclick={props.retry.clone()}>{ lang.pick("重試", "Retry") }</button></p>
+        </div>
     }
 }

@@ -7,14 +7,16 @@
 //! The uses come in chunks (`lattice_core::glossary::lexicon`): the route
 //! fetches the first, with its documents' titles and the first few
 //! documents for context (`crate::fetch_plan`); a term used across a large
-//! archive offers "more uses", one chunk at a time.
+//! archive offers "more uses", one chunk at a time. A chunk that fails to
+//! load or is damaged (the first or a later one) is said so under the entry,
+//! with a Retry.
 
 use crate::components::marked::{anchor_href, shown, zh_tag};
 use crate::components::meta::term_kind_label;
 use crate::corpus::{Corpus, WantUses};
 use crate::hooks::{use_scroll_to, use_title};
 use crate::i18n::{use_lang, Lang};
-use crate::pages::glossary::{place_label, place_link};
+use crate::pages::glossary::{place_label, place_link, UsesFailed};
 use crate::route::{Route, SearchQuery};
 use crate::state::use_prefs;
 use lattice_core::glossary::lexicon::Use;
@@ -180,6 +182,9 @@ fn EntryUses(props: &EntryUsesProps) -> Html {
     });
     let asked = use_state_eq(|| None::<usize>);
     let more = uses.more;
+    // The next chunk failed to load or is damaged (the first, which the
+    // route fetched, or one "more uses" asked for): say so, with a Retry.
+    let failure = more.and_then(|n| corpus.uses_failure(n)).cloned();
     let on_more = {
         let asked = asked.clone();
         Callback::from(move |_: MouseEvent| {
@@ -232,7 +237,9 @@ fn EntryUses(props: &EntryUsesProps) -> Html {
                     </div>
                 }
             }) }
-            if let Some(n) = more {
+            if let Some(why) = failure {
+                <UsesFailed {why} retry={on_more.clone()} />
+            } else if let Some(n) = more {
                 <p class="entry-more">
                     <button type="button" class="more-uses" onclick={on_more} disabled={*asked == Some(n)}>
                         { if *asked == Some(n) { lang.pick("載入中…", "Loading…") } else { lang.pick("更多出現之處", "More uses") } }

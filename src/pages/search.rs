@@ -54,16 +54,24 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
         PAGE
     };
     let answer = use_search(&props.search, limit, true);
-    // While a split index's files arrive, the last answer stays on screen.
-    let last = use_mut_ref(|| None::<Rc<Found>>);
-    let (found, busy) = match answer.as_ref() {
+    // While a split index's files arrive, the last answer stays on screen;
+    // when the texts of more results fail, this search's hits so far stay
+    // listed, with the failure and a Retry where "more results" was.
+    let last = use_mut_ref(|| None::<(SearchQuery, Rc<Found>)>);
+    let (found, busy, more_failed) = match answer.as_ref() {
         Some(Answer::Found(found)) => {
             let found = Rc::new(found.clone());
-            *last.borrow_mut() = Some(found.clone());
-            (Some(found), false)
+            *last.borrow_mut() = Some((props.search.clone(), found.clone()));
+            (Some(found), false, None)
         }
-        Some(Answer::Pending(_)) => (last.borrow().clone(), true),
-        _ => (None, false),
+        Some(Answer::Pending(_)) => (last.borrow().as_ref().map(|l| l.1.clone()), true, None),
+        Some(Answer::Failed(reason)) => match last.borrow().as_ref() {
+            Some((search, found)) if *search == props.search && limit > found.hits.len() => {
+                (Some(found.clone()), false, Some(reason.clone()))
+            }
+            _ => (None, false, None),
+        },
+        None => (None, false, None),
     };
     let search = &props.search;
     let Some(found) = found else {
@@ -100,7 +108,9 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                 { empty(lang, search, &found) }
             } else {
                 { groups(lang, &searcher, search, &found) }
-                if found.hits.len() < found.results.total {
+                if let Some(reason) = more_failed {
+                    { failure(lang, &searcher, reason) }
+                } else if found.hits.len() < found.results.total {
                     <p class="search-more">
                         <button type="button" class="search-more-button" onclick={more} disabled={busy}>
                             { lang.pick("顯示更多結果", "More results") }
@@ -128,31 +138,36 @@ fn unanswered(lang: Lang, searcher: &Searcher, answer: Option<&Answer>) -> Html 
         </header>
     };
     match answer {
-        Some(Answer::Failed(reason)) => {
-            let retry = {
-                let searcher = searcher.clone();
-                Callback::from(move |_: MouseEvent| searcher.retry())
-            };
-            html! {
-                <section class="search-page" aria-labelledby="lattice-search-heading">
-                    { heading }
-                    <div class="search-failed" role="alert">
-                        <p>{ lang.pick(
-                            "搜尋無法執行：搜尋索引的檔案無法載入或已損壞。可能是網路中斷；請確認連線後重試。",
-                            "The search could not run: a file of the search index could not be loaded or is damaged. You may be offline; check the connection and try again.",
-                        ) }</p>
-                        <p><button type="button" class="search-retry" onclick={retry}>{ lang.pick("重試", "Retry") }</button></p>
-                        <p class="error-detail"><code>{ reason.clone() }</code></p>
-                    </div>
-                </section>
-            }
-        }
+        Some(Answer::Failed(reason)) => html! {
+            <section class="search-page" aria-labelledby="lattice-search-heading">
+                { heading }
+                { failure(lang, searcher, reason.clone()) }
+            </section>
+        },
         _ => html! {
             <section class="search-page" aria-labelledby="lattice-search-heading" aria-busy="true">
                 { heading }
                 <p class="page-lede search-summary search-pending" role="status">{ lang.pick("搜尋中…", "Searching…") }</p>
             </section>
         },
+    }
+}
+
+/// Why a search (or its next page of results) could not run, with a Retry.
+fn failure(lang: Lang, searcher: &Searcher, reason: AttrValue) -> Html {
+    let retry = {
+        let searcher = searcher.clone();
+        Callback::from(move |_: MouseEvent| searcher.retry())
+    };
+    html! {
+        <div class="search-failed" role="alert">
+            <p>{ lang.pick(
+                "搜尋無法執行：搜尋索引的檔案無法載入或已損壞。可能是網路中斷；請確認連線後重試。",
+                "The search could not run: a file of the search index could not be loaded or is damaged. You may be offline; check the connection and try again.",
+            ) }</p>
+            <p><button type="button" class="search-retry" onclick={retry}>{ lang.pick("重試", "Retry") }</button></p>
+            <p class="error-detail"><code>{ reason }</code></p>
+        </div>
     }
 }
 
@@ -344,7 +359,9 @@ fn groups(lang: Lang, searcher: &Searcher, search: &SearchQuery, found: &Found) 
             }
             { for order.iter().map(|id| {
                 let count = found.results.per_document.iter().find(|(d, _)| d == id).map_or(0, |(_, n)| *n);
-                let title = searcher.corpus().title(id).unwrap_or_default();
+                // Its catalogue page brings the title; until then (or if it
+                // cannot be had) the document's id, never a blank heading.
+                let title = searcher.corpus().title(id).unwrap_or_else(|| id.to_string());
                 let doc_href = Route::Highlighted { id: id.to_string(), anchor: None, search: search.clone() }.href();
                 let hits = found.hits.iter().filter(|h| h.document == *id);
                 html! {
@@ -376,11 +393,12 @@ fn jump_links(
     id: &str,
     found: &Found,
 ) -> Html {
-    let mut places: Vec<(Option<String>, usize)> = Vec::new();
+    // (anchor, matches, a note's label as the index gives it).
+    let mut places: Vec<(Option<String>, usize, Option<String>)> = Vec::new();
     for hit in found.hits.iter().filter(|h| h.document == id) {
-        match places.iter_mut().find(|(a, _)| *a == hit.anchor()) {
-            Some((_, n)) => *n += hit.matches,
-            None => places.push((hit.anchor(), hit.matches)),
+        match places.iter_mut().find(|(a, _, _)| *a == hit.anchor()) {
+            Some((_, n, _)) => *n += hit.matches,
+            None => places.push((hit.anchor(), hit.matches, hit.note_label.clone())),
         }
     }
     if places.len() < 2 {
@@ -398,9 +416,9 @@ fn jump_links(
                 })
                 .unwrap_or(usize::MAX)
         };
-        lattice_core::sort::sort_by_key(&mut places, |(a, _)| a.as_deref().map(order));
+        lattice_core::sort::sort_by_key(&mut places, |(a, _, _)| a.as_deref().map(order));
     }
-    let count: usize = places.iter().map(|(_, n)| n).sum();
+    let count: usize = places.iter().map(|(_, n, _)| n).sum();
     html! {
         <nav class="search-jumps" aria-label={lang.pick("本文件中的命中處", "Hits in this document")}>
             <span class="search-jumps-label">
@@ -409,12 +427,13 @@ fn jump_links(
                     Lang::En => format!("{count} hits in this document: "),
                 } }
             </span>
-            { for places.into_iter().map(|(anchor, n)| {
+            { for places.into_iter().map(|(anchor, n, note)| {
                 let href = Route::Highlighted { id: id.to_string(), anchor: anchor.clone(), search: search.clone() }.href();
-                let label = anchor.as_deref().map_or_else(
-                    || lang.pick("標題資料", "title").to_string(),
-                    |a| crate::pages::glossary::place_label(a, lang),
-                );
+                let label = match (anchor.as_deref(), note) {
+                    (None, _) => lang.pick("標題資料", "title").to_string(),
+                    (Some(_), Some(note)) => format!("{}{note}", lang.pick("註 ", "note ")),
+                    (Some(a), None) => crate::pages::glossary::place_label(a, lang),
+                };
                 html! {
                     <a class="search-jump" {href} data-anchor={anchor}>
                         { label }

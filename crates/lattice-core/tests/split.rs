@@ -148,6 +148,32 @@ fn dense_clauses_read_their_top_lists() {
     );
 }
 
+/// A note hit carries its note's label (`12`, `*`, a superscript's or an
+/// `[n]` marker's number), as the document model has it, so the results
+/// page numbers it before the document is fetched.
+#[test]
+fn note_hits_carry_their_labels() {
+    let (real, _) = real();
+    let (thousand, _) = archive_1000();
+    for (name, a) in [("real", real), ("1000", thousand)] {
+        let notes = a
+            .index
+            .passages
+            .iter()
+            .filter(|p| p.kind == PassageKind::Note)
+            .count();
+        assert!(notes > 0, "{name}: no note passages");
+        // Labels that an id does not spell (`n-author`, a repeated label's
+        // `n7-2`) are checked wherever the corpus has them.
+        let mut checked = 0;
+        for text in ["的", "the", "頁", "2025", "Supra"] {
+            checked += oracle::check_note_labels(a, text, 200);
+        }
+        println!("{name}: {notes} note passages, {checked} note hits checked");
+        assert!(checked >= 50, "{name}: only {checked} note hits checked");
+    }
+}
+
 #[test]
 fn scopes_and_one_document() {
     let (a, _) = real();

@@ -41,6 +41,10 @@ pub struct Passage {
     pub folded: String,
     /// Length of `text` in characters.
     pub chars: u32,
+    /// The note's label (`12`, `*`), for a note: what the reader sees
+    /// before its text, which its id (`n12`, `n12-2`, `n-author`) does not
+    /// always say. `None` for any other passage.
+    pub label: Option<String>,
 }
 
 /// All passages of a corpus.
@@ -69,7 +73,7 @@ impl SearchIndex {
                 (PassageKind::Keywords, "keywords", meta.keywords.join("、")),
             ] {
                 if !text.trim().is_empty() {
-                    passages.push(passage(d, target, kind, text));
+                    passages.push(passage(d, target, kind, text, None));
                 }
             }
             for b in &doc.blocks {
@@ -77,11 +81,12 @@ impl SearchIndex {
                     BlockKind::Heading { .. } => PassageKind::Heading,
                     BlockKind::Paragraph => PassageKind::Paragraph,
                 };
-                passages.push(passage(d, &b.id, kind, b.plain_text()));
+                passages.push(passage(d, &b.id, kind, b.plain_text(), None));
             }
             for n in &doc.notes {
                 if let Some(text) = n.plain_text() {
-                    passages.push(passage(d, &n.id, PassageKind::Note, text));
+                    let label = Some(n.label.clone());
+                    passages.push(passage(d, &n.id, PassageKind::Note, text, label));
                 }
             }
         }
@@ -95,8 +100,15 @@ impl SearchIndex {
     }
 }
 
-fn passage(document: usize, target: &str, kind: PassageKind, text: String) -> Passage {
+fn passage(
+    document: usize,
+    target: &str,
+    kind: PassageKind,
+    text: String,
+    label: Option<String>,
+) -> Passage {
     Passage {
+        label,
         document,
         target: target.to_string(),
         kind,

@@ -97,6 +97,8 @@ pub struct Hit {
     pub target: String,
     /// What kind of passage it is.
     pub kind: PassageKind,
+    /// The note's label (`12`, `*`), for a hit in a note; `None` otherwise.
+    pub label: Option<String>,
     /// Relevance; higher first (metadata before text whatever the score).
     pub score: f32,
     /// Every match, as character ranges of the passage's plain text, in order.
@@ -246,6 +248,7 @@ pub fn search(index: &SearchIndex, query: &Query, options: &SearchOptions) -> Re
                 document: index.documents[p.document].clone(),
                 target: p.target.clone(),
                 kind: p.kind,
+                label: p.label.clone(),
                 score: c.score,
                 snippet: snippet::make(&p.text, &matches),
                 matches,

@@ -40,6 +40,8 @@ pub struct Archive {
     pub built: Built,
     pub memory: Memory,
     folded: Vec<Vec<char>>,
+    /// Every note's label in the document model, by (document id, note id).
+    pub note_labels: HashMap<(String, String), String>,
 }
 
 impl Archive {
@@ -66,11 +68,20 @@ impl Archive {
             .iter()
             .map(|p| p.text.chars().map(fold_char).collect())
             .collect();
+        let note_labels = documents
+            .iter()
+            .flat_map(|d| {
+                d.notes
+                    .iter()
+                    .map(|n| ((d.id.clone(), n.id.clone()), n.label.clone()))
+            })
+            .collect();
         Archive {
             index,
             built,
             memory,
             folded,
+            note_labels,
         }
     }
 }
@@ -178,6 +189,7 @@ pub fn check(a: &Archive, query: &Query, label: &str) -> Checked {
             h.document,
             a.index.documents[a.index.passages[h.passage].document]
         );
+        check_label(a, h, label);
     }
     let memory = search(&a.index, query, &options);
     assert_eq!(r.hits, memory.hits, "{label}: same hits as in memory");
@@ -189,6 +201,58 @@ pub fn check(a: &Archive, query: &Query, label: &str) -> Checked {
         files: files.count(),
         bytes: files.bytes(),
     }
+}
+
+/// A hit in a note carries that note's label as the document model has
+/// it (what the reader sees before its text); any other hit none.
+pub fn check_label(a: &Archive, h: &Hit, query: &str) {
+    let want = match h.kind {
+        PassageKind::Note => a
+            .note_labels
+            .get(&(h.document.clone(), h.target.clone()))
+            .cloned(),
+        _ => None,
+    };
+    assert!(
+        h.kind != PassageKind::Note || want.is_some(),
+        "{query}: note {} of {} is not in the document",
+        h.target,
+        h.document
+    );
+    assert_eq!(
+        h.label, want,
+        "{query}: label of {} in {}",
+        h.target, h.document
+    );
+}
+
+/// Every note hit of a dense query in the notes, as many as the split index
+/// shows in pages of `limit`, is labelled as its note: `limit` hits read
+/// through each path a query can take (top list, postings); the number of
+/// note hits checked.
+pub fn check_note_labels(a: &Archive, text: &str, limit: usize) -> usize {
+    let query = parse_query(text);
+    let mut checked = 0;
+    for options in [
+        SearchOptions {
+            scope: Scope::Notes,
+            limit: Some(limit),
+            ..SearchOptions::default()
+        },
+        SearchOptions {
+            limit: Some(limit),
+            ..SearchOptions::default()
+        },
+    ] {
+        let (got, _) = split::search(&a.memory, &query, &options, false).expect("split search");
+        let memory = search(&a.index, &query, &options);
+        assert_eq!(got.results.hits, memory.hits, "{text}: as in memory");
+        for h in &got.results.hits {
+            check_label(a, h, text);
+            checked += usize::from(h.kind == PassageKind::Note);
+        }
+    }
+    checked
 }
 
 /// Queries of every kind the issue names, some fixed and some drawn from

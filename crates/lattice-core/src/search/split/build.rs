@@ -338,7 +338,12 @@ fn texts(w: &mut Writer, index: &SearchIndex) -> Result<Vec<Name>, SplitError> {
             w.add(&Texts {
                 passages: passages
                     .iter()
-                    .map(|p| (p.target.clone(), p.kind, p.text.clone()))
+                    .map(|p| TextPassage {
+                        target: p.target.clone(),
+                        kind: p.kind,
+                        label: p.label.clone(),
+                        text: p.text.clone(),
+                    })
                     .collect(),
                 documents,
             })?,

@@ -296,6 +296,7 @@ mod tests {
                 text: text.to_string(),
                 folded: crate::fold::fold(text),
                 chars: text.chars().count() as u32,
+                label: None,
             }],
             mean_chars: 40.0,
         };

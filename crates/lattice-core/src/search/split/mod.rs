@@ -36,7 +36,7 @@
 //! | `<hash>.bin` chunk | positional postings of a range of `(bigram, passage)`: per passage its length and kind, then its positions, delta-coded varints (~8 KB: at 1,000 documents 8 KB fetched 10–25% fewer bytes than 16 KB, and 4 KB another 5–15% fewer for 50% more files) |
 //! | `<hash>.bin` documents | the ids of 256 documents (for a per-document list or a one-document search) |
 //! | `<hash>.bin` texts page | the names of 128 texts chunks |
-//! | `<hash>.bin` texts | a few passages' target, kind and text, and their documents' ids: fetched only for shown hits |
+//! | `<hash>.bin` texts | a few passages' target, kind, note label and text, and their documents' ids: fetched only for shown hits |
 //!
 //! Files are named by a stable 64-bit hash of their bytes, so a rebuild
 //! reuses every unchanged file and no cache can mix two builds. Pagefind's
@@ -66,7 +66,7 @@ pub use site::{
 use serde::{Deserialize, Serialize};
 
 /// Bump whenever a split index file changes shape.
-pub const SPLIT_FORMAT_VERSION: u32 = 3;
+pub const SPLIT_FORMAT_VERSION: u32 = 4;
 /// The meta file's name (the one file not named by its hash; the folder it
 /// is in is).
 pub const META: &str = "meta.bin";
@@ -200,12 +200,23 @@ pub(crate) struct TextPage {
     pub(crate) chunks: Vec<Name>,
 }
 
-/// Texts chunk `n`: passages `n * TEXT_PASSAGES ..` (target, kind, text),
-/// and the ids of the documents they are in.
+/// Texts chunk `n`: passages `n * TEXT_PASSAGES ..`, and the ids of the
+/// documents they are in.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Texts {
-    pub(crate) passages: Vec<(String, super::PassageKind, String)>,
+    pub(crate) passages: Vec<TextPassage>,
     pub(crate) documents: Vec<(u32, String)>,
+}
+
+/// One passage as a shown hit needs it: where it lands, what kind it is,
+/// a note's label (so a hit in a note is numbered before its document is
+/// fetched: one byte for any other passage), and its text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct TextPassage {
+    pub(crate) target: String,
+    pub(crate) kind: super::PassageKind,
+    pub(crate) label: Option<String>,
+    pub(crate) text: String,
 }
 
 /// The bigram key of two characters (`None`: 0, which no writer makes now).

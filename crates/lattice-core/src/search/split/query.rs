@@ -28,8 +28,8 @@ use super::*;
 use crate::fold::{fold, fold_char};
 use crate::search::matcher::{self, Form};
 use crate::search::{
-    forms_in, is_spaced_word_char, rank, snippet, tally, Candidate, Hit, Query, Results, Scope,
-    SearchOptions, Tally,
+    forms_in, is_spaced_word_char, rank, snippet, tally, Candidate, Hit, PassageKind, Query,
+    Results, Scope, SearchOptions, Tally,
 };
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -525,7 +525,7 @@ impl Index<'_> {
         let mut out = BTreeMap::new();
         for (passage, (lk, candidates)) in starts {
             let p = passage as usize;
-            let Some((_, _, text)) = texts
+            let Some(TextPassage { text, .. }) = texts
                 .get(&(p / TEXT_PASSAGES))
                 .and_then(|t| t.passages.get(p % TEXT_PASSAGES))
             else {
@@ -859,7 +859,12 @@ fn run(
         let chunk = texts
             .get(&(c.passage / TEXT_PASSAGES))
             .ok_or_else(damaged)?;
-        let (target, kind, text) = chunk
+        let TextPassage {
+            target,
+            kind,
+            label,
+            text,
+        } = chunk
             .passages
             .get(c.passage % TEXT_PASSAGES)
             .ok_or_else(damaged)?;
@@ -869,7 +874,8 @@ fn run(
             .find(|(d, _)| *d as usize == c.document)
             .map(|(_, id)| id.clone())
             .ok_or_else(damaged)?;
-        if *kind != c.kind {
+        // A label belongs to a note, and only to one.
+        if *kind != c.kind || label.is_some() != (*kind == PassageKind::Note) {
             return Err(damaged());
         }
         // Where the matches are: the text says, as in memory.
@@ -886,6 +892,7 @@ fn run(
             document,
             target: target.clone(),
             kind: *kind,
+            label: label.clone(),
             score: c.score,
             snippet: snippet::make(text, &matches),
             matches,

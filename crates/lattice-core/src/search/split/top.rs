@@ -321,6 +321,7 @@ mod tests {
                     text: t.to_string(),
                     folded: crate::fold::fold(t),
                     chars: t.chars().count() as u32,
+                    label: None,
                 })
                 .collect(),
             mean_chars: 10.0,
