@@ -14,6 +14,7 @@
 //! before it was saved, a damaged file) it says so and offers Retry.
 
 use crate::components::corpus_loading::CorpusLoading;
+use crate::hooks::popover::{PopoverContent, PopoverMsg};
 use crate::i18n::use_lang;
 use crate::route::Route;
 use crate::search::Engine;
@@ -39,6 +40,9 @@ pub enum Chunk {
     /// The search engine: query parsing, glossary expansion and the split
     /// index's step (crate::search), fetched with the first search.
     Engine,
+    /// The popover's box and what it shows (a note, a term), fetched with
+    /// the reader or the glossary, whose marks open it.
+    Popover,
 }
 
 impl Chunk {
@@ -77,8 +81,15 @@ pub enum Load {
 pub const UNLOADED: &str = "the search engine's code could not be downloaded";
 
 thread_local! {
-    static LOADS: RefCell<[Load; 5]> = const {
-        RefCell::new([Load::Idle, Load::Idle, Load::Idle, Load::Idle, Load::Idle])
+    static LOADS: RefCell<[Load; 6]> = const {
+        RefCell::new([
+            Load::Idle,
+            Load::Idle,
+            Load::Idle,
+            Load::Idle,
+            Load::Idle,
+            Load::Idle,
+        ])
     };
 }
 
@@ -99,6 +110,15 @@ pub fn engine(
         return None;
     }
     ready(split::engine(files, text, glossary, options))?.ok()
+}
+
+/// The open popover's box (see `components::popover`), once its chunk is
+/// loaded; `None` before.
+pub fn popover(content: PopoverContent, node: NodeRef, send: Callback<PopoverMsg>) -> Option<Html> {
+    if load_of(Chunk::Popover) != Load::Ready {
+        return None;
+    }
+    ready(split::popover(content, node, send))?.ok()
 }
 
 fn load_of(chunk: Chunk) -> Load {
@@ -176,6 +196,10 @@ pub fn LazyPage(props: &LazyPageProps) -> Html {
                 if load_of(chunk) == Load::Idle {
                     preload(chunk, Callback::from(move |_| redraw.force_update()));
                 }
+                // Their marks open popovers: the box's chunk comes along.
+                if matches!(chunk, Chunk::Reader | Chunk::Glossary) {
+                    preload(Chunk::Popover, Callback::noop());
+                }
             }
         });
     }
@@ -212,13 +236,14 @@ pub fn LazyPage(props: &LazyPageProps) -> Html {
 #[cfg(feature = "split")]
 mod split {
     use super::{Chunk, Unloaded};
+    use crate::hooks::popover::{PopoverContent, PopoverMsg};
     use crate::route::Route;
     use crate::search::Engine;
     use lattice_core::glossary::Glossary;
     use lattice_core::search::split::Files;
     use lattice_core::search::SearchOptions;
     use wasm_split_helpers::wasm_split;
-    use yew::Html;
+    use yew::{Callback, Html, NodeRef};
 
     #[wasm_split(reader, fallible)]
     fn reader(route: Route) -> Result<Html, Unloaded> {
@@ -240,6 +265,15 @@ mod split {
         Ok(super::draw::help(&route))
     }
 
+    #[wasm_split(popover, fallible)]
+    pub fn popover(
+        content: PopoverContent,
+        node: NodeRef,
+        send: Callback<PopoverMsg>,
+    ) -> Result<Html, Unloaded> {
+        Ok(super::draw::popover(content, node, send))
+    }
+
     #[wasm_split(engine, fallible)]
     pub fn engine(
         files: &Files,
@@ -257,7 +291,7 @@ mod split {
             Chunk::Search => search(route).await,
             Chunk::Glossary => glossary(route).await,
             Chunk::Help => help(route).await,
-            Chunk::Engine => Err(Unloaded),
+            Chunk::Engine | Chunk::Popover => Err(Unloaded),
         }
     }
 
@@ -269,6 +303,7 @@ mod split {
             Chunk::Glossary => __wasm_split_preload_glossary().await,
             Chunk::Help => __wasm_split_preload_help().await,
             Chunk::Engine => __wasm_split_preload_engine().await,
+            Chunk::Popover => __wasm_split_preload_popover().await,
         }
         .is_ok()
     }
@@ -278,12 +313,13 @@ mod split {
 #[cfg(not(feature = "split"))]
 mod split {
     use super::{Chunk, Unloaded};
+    use crate::hooks::popover::{PopoverContent, PopoverMsg};
     use crate::route::Route;
     use crate::search::Engine;
     use lattice_core::glossary::Glossary;
     use lattice_core::search::split::Files;
     use lattice_core::search::SearchOptions;
-    use yew::Html;
+    use yew::{Callback, Html, NodeRef};
 
     pub async fn page(chunk: Chunk, route: Route) -> Result<Html, Unloaded> {
         Ok(match chunk {
@@ -291,7 +327,7 @@ mod split {
             Chunk::Search => super::draw::search(&route),
             Chunk::Glossary => super::draw::glossary(&route),
             Chunk::Help => super::draw::help(&route),
-            Chunk::Engine => return Err(Unloaded),
+            Chunk::Engine | Chunk::Popover => return Err(Unloaded),
         })
     }
 
@@ -302,6 +338,14 @@ mod split {
         options: &SearchOptions,
     ) -> Result<Engine, Unloaded> {
         Ok(crate::search::engine(files, text, glossary, options))
+    }
+
+    pub async fn popover(
+        content: PopoverContent,
+        node: NodeRef,
+        send: Callback<PopoverMsg>,
+    ) -> Result<Html, Unloaded> {
+        Ok(super::draw::popover(content, node, send))
     }
 
     pub async fn load(_: Chunk) -> bool {
@@ -362,6 +406,15 @@ mod draw {
             },
             _ => html! { <NotFound /> },
         }
+    }
+
+    pub fn popover(
+        content: crate::hooks::popover::PopoverContent,
+        node: NodeRef,
+        send: Callback<crate::hooks::popover::PopoverMsg>,
+    ) -> Html {
+        use crate::components::popover::content::PopoverBox;
+        html! { <PopoverBox {content} {node} {send} /> }
     }
 
     pub fn help(route: &Route) -> Html {

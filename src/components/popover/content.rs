@@ -18,15 +18,18 @@ use yew::prelude::*;
 
 /// Props: what to show, the box's node reference, and the layer's messages.
 #[derive(Properties, PartialEq)]
-pub(super) struct PopoverBoxProps {
-    pub(super) content: PopoverContent,
-    pub(super) node: NodeRef,
-    pub(super) send: Callback<PopoverMsg>,
+pub struct PopoverBoxProps {
+    /// What the popover shows.
+    pub content: PopoverContent,
+    /// The box's node, for the layer to place it.
+    pub node: NodeRef,
+    /// The layer's messages.
+    pub send: Callback<PopoverMsg>,
 }
 
 /// The popover itself.
 #[component]
-pub(super) fn PopoverBox(props: &PopoverBoxProps) -> Html {
+pub fn PopoverBox(props: &PopoverBoxProps) -> Html {
     let lang = use_lang();
     let prefs = use_prefs();
     let simplified = prefs.as_ref().is_some_and(|p| p.simplified);

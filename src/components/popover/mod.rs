@@ -12,12 +12,11 @@
 //! arithmetic is `geometry`, what the popover shows is `content`; this module
 //! wires them to the page: listeners, the hover timer, focus.
 
-mod content;
+pub mod content;
 mod geometry;
 mod state;
 
 use crate::hooks::popover::{Popover, PopoverMsg};
-use content::PopoverBox;
 use geometry::{place, viewport_height};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
@@ -191,17 +190,25 @@ pub fn PopoverLayer(props: &PopoverLayerProps) -> Html {
         send: popover.send.clone(),
     };
     let open = inner.borrow().state.open.clone();
+    // The box and what it shows are drawn from a chunk of the wasm
+    // (crate::lazy), fetched when the reader or the glossary is: until it
+    // is in, an open popover waits (and asks for it).
+    let redraw = use_force_update();
     let portal = match open {
-        Some(open) => create_portal(
-            html! {
-                <PopoverBox
-                    content={open.request.content.clone()}
-                    node={popover_ref.clone()}
-                    send={send.clone()}
-                />
-            },
-            (*host).clone(),
-        ),
+        Some(open) => match crate::lazy::popover(
+            open.request.content.clone(),
+            popover_ref.clone(),
+            send.clone(),
+        ) {
+            Some(html) => create_portal(html, (*host).clone()),
+            None => {
+                crate::lazy::preload(
+                    crate::lazy::Chunk::Popover,
+                    Callback::from(move |_| redraw.force_update()),
+                );
+                Html::default()
+            }
+        },
         None => Html::default(),
     };
     html! {
