@@ -97,6 +97,8 @@ plain('a head that cannot be fetched says so too, and Retry brings it', async ({
 plain.describe('past the budget', () => {
   const port = 4790;
   plain.use({ baseURL: `http://127.0.0.1:${port}/` });
+  // Saving the whole library waits up to a minute on a busy machine (saveAll).
+  plain.setTimeout(120_000);
   let folder: string;
   plain.beforeEach(() => {
     folder = mkdtempSync(join(tmpdir(), 'lattice-facets-parts-'));
