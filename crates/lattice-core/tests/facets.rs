@@ -272,7 +272,7 @@ fn the_head_and_each_part_stay_small() {
         .max()
         .unwrap();
     // Measured for 1,002 documents: 27.4 kB whole; a head of the names and
-    // counts (mostly authors' names) ~15 kB; an order ~2 kB, a part of
+    // counts (mostly authors' names) 16.9 kB; an order ~2 kB, a part of
     // lists at most the budget (or one value's list, which is at most a
     // varint per document).
     eprintln!(
