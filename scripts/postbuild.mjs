@@ -216,10 +216,14 @@ const rows = lazy.map((f) => {
   return [`./${f}`, sha256(bytes).digest('hex').slice(0, 20), bytes.length];
 });
 const totalBytes = rows.reduce((sum, r) => sum + r[2], 0);
-// Past the budget: not documents, search index files or chunks of the
-// glossary's uses (`<set>/glossary/`; its lexicon, glossary.bin, is).
+// Past the budget: not documents, search index files, chunks of the
+// glossary's uses (`<set>/glossary/`; its lexicon, glossary.bin, is) or parts
+// of the facets (`<set>/facets/`; their head, facets.bin, is).
 const precached = (path) =>
-  !path.includes('/doc/') && !path.includes('/search/') && !path.includes('/glossary/');
+  !path.includes('/doc/') &&
+  !path.includes('/search/') &&
+  !path.includes('/glossary/') &&
+  !path.includes('/facets/');
 const listed = totalBytes <= INLINE_BUDGET ? rows : rows.filter((r) => precached(r[0]));
 let listing = null;
 if (listed.length < rows.length) {

@@ -17,9 +17,10 @@
 // Entries no build lists any more are pruned when a version activates.
 //
 // What is precached: below BUDGET bytes of corpus files, all of them (every
-// page opens offline after one visit); above it, only the catalogue, facets
-// and the glossary's lexicon, and each document, search index file or chunk
-// of the glossary's uses once a reader opens it (or search fetches it). The page can ask for the rest ("save the whole
+// page opens offline after one visit); above it, only the catalogue, the
+// facets' head and the glossary's lexicon, and each document, search index
+// file, chunk of the glossary's uses or part of the facets (an order, some
+// values' lists) once a reader opens it (or search or a filter fetches it). The page can ask for the rest ("save the whole
 // library", message `save-all`), and is told the progress. Past the budget
 // sw.js lists only what it precaches; the list of every file is a separate
 // content-hashed file read only for saving the library and for carrying

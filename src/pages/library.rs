@@ -11,6 +11,9 @@ use crate::i18n::{use_lang, Lang};
 use crate::pages::not_found::NotFound;
 use crate::route::Route;
 use gloo::events::EventListener;
+use lattice_core::catalogue::facets::split::{
+    self, Head, Part as FacetsPart, SelectError, PART_BUDGET,
+};
 use lattice_core::catalogue::facets::{page_of, Facet, Facets, Sort, View};
 use lattice_core::catalogue::{Entry, PER_PAGE};
 use lattice_core::layout::{self, FileKind, Part};
@@ -36,7 +39,7 @@ pub fn Library(props: &LibraryProps) -> Html {
     let corpus = use_context::<Corpus>().expect("App provides the corpus");
     let lang = use_lang();
     let view = use_view();
-    let facets = use_facets(&corpus, !view.is_plain());
+    let facets = use_facets(&corpus, &view);
     let number = props.page.max(1);
     let title = match lang {
         Lang::Zh if number > 1 => format!("書庫（第 {number} 頁）"),
@@ -53,7 +56,7 @@ pub fn Library(props: &LibraryProps) -> Html {
         Listed::Catalogue
     } else {
         match &facets.state {
-            FacetsState::Ready(f) => Listed::Selected(f.select(&view)),
+            FacetsState::Ready(head) => facets.listed(head, &view),
             FacetsState::Failed(reason) => Listed::Failed(reason.clone()),
             FacetsState::Idle | FacetsState::Loading => Listed::Waiting,
         }
@@ -117,10 +120,12 @@ pub fn Library(props: &LibraryProps) -> Html {
     let lede = match (&listed, lang, pages) {
         (Listed::Waiting, Lang::Zh, _) => "正在載入篩選資料…".to_string(),
         (Listed::Waiting, Lang::En, _) => "Loading the filters…".to_string(),
-        (Listed::Failed(reason), Lang::Zh, _) => format!("無法載入篩選資料（{reason}）。"),
-        (Listed::Failed(reason), Lang::En, _) => {
-            format!("The filters could not be loaded ({reason}).")
+        (Listed::Failed(reason), Lang::Zh, _) => {
+            format!("無法載入篩選資料，所以還不能列出符合條件的文件（{reason}）。請檢查網路連線後重試。")
         }
+        (Listed::Failed(reason), Lang::En, _) => format!(
+            "The filter data could not be loaded, so the matching documents cannot be listed yet ({reason}). Check the connection and retry."
+        ),
         (Listed::Selected(_), Lang::Zh, _) if total == 0 => "沒有符合篩選條件的文件。".to_string(),
         (Listed::Selected(_), Lang::En, _) if total == 0 => {
             "No document matches these filters.".to_string()
@@ -146,6 +151,13 @@ pub fn Library(props: &LibraryProps) -> Html {
             <header class="page-header">
                 <h1 id="lattice-library-heading">{ lang.pick("書庫", "Library") }</h1>
                 <p class="page-lede" role="status">{ lede }</p>
+                if matches!(listed, Listed::Failed(_)) {
+                    <p class="library-retry">
+                        <button type="button" onclick={facets.retry.reform(|_: MouseEvent| ())}>
+                            { lang.pick("重試", "Retry") }
+                        </button>
+                    </p>
+                }
                 { controls }
             </header>
             <ul class="document-list">
@@ -169,9 +181,10 @@ enum Listed {
     Catalogue,
     /// These document indices, in this order.
     Selected(Vec<u32>),
-    /// The facets are on their way.
+    /// The facets, or a part of them the view needs, are on their way.
     Waiting,
-    /// The facets could not be fetched.
+    /// The facets, or a part of them the view needs, could not be fetched:
+    /// the view cannot be listed (never "no document matches").
     Failed(AttrValue),
 }
 
@@ -220,25 +233,85 @@ fn use_view() -> View {
     (*view).clone()
 }
 
-/// Where the facets stand.
+/// Where the facets' head stands.
 #[derive(Clone, PartialEq)]
 pub enum FacetsState {
     /// Not asked for yet (the plain library needs none).
     Idle,
-    /// On their way.
+    /// On its way.
     Loading,
     /// At hand.
-    Ready(Rc<Facets>),
+    Ready(Rc<Head>),
     /// Could not be fetched or decoded.
     Failed(AttrValue),
 }
 
-/// The facets, the catalogue pages fetched for them, and ways to ask for more.
+/// Where one part of the facets (an order, some values' lists) stands.
+#[derive(Clone, PartialEq)]
+enum PartState {
+    Loading,
+    Ready(Rc<FacetsPart>),
+    Failed(AttrValue),
+}
+
+/// The parts of the facets at hand or asked for, by number.
+#[derive(PartialEq, Default)]
+struct Parts(BTreeMap<usize, PartState>);
+
+/// A change to the parts.
+enum PartsAction {
+    /// These parts now stand so.
+    Set(Vec<(usize, PartState)>),
+    /// Forget the failed parts, so they are fetched again (a retry).
+    ForgetFailed,
+}
+
+impl Reducible for Parts {
+    type Action = PartsAction;
+    fn reduce(self: Rc<Self>, action: Self::Action) -> Rc<Self> {
+        let mut map = self.0.clone();
+        match action {
+            PartsAction::Set(changes) => map.extend(changes),
+            PartsAction::ForgetFailed => map.retain(|_, s| !matches!(s, PartState::Failed(_))),
+        }
+        Rc::new(Parts(map))
+    }
+}
+
+/// The facets' head and parts, the catalogue pages fetched for them, and
+/// ways to ask for more.
 struct FacetsHandle {
     state: FacetsState,
+    parts: UseReducerHandle<Parts>,
     pages: Rc<BTreeMap<usize, Rc<[Rc<Entry>]>>>,
     load: Callback<()>,
+    retry: Callback<()>,
     arrive: Callback<(usize, Rc<[Rc<Entry>]>)>,
+}
+
+impl FacetsHandle {
+    /// What a view lists, given the head: its documents once every part it
+    /// needs is here, else waiting for them or failed with the first reason.
+    fn listed(&self, head: &Head, view: &View) -> Listed {
+        let needs = head.needs(view);
+        let states: Vec<Option<&PartState>> = needs.iter().map(|n| self.parts.0.get(n)).collect();
+        if let Some(PartState::Failed(reason)) = states
+            .iter()
+            .flatten()
+            .find(|s| matches!(s, PartState::Failed(_)))
+        {
+            return Listed::Failed(reason.clone());
+        }
+        let part = |n: usize| match self.parts.0.get(&n) {
+            Some(PartState::Ready(p)) => Some(&**p),
+            _ => None,
+        };
+        match head.select(view, part) {
+            Ok(indices) => Listed::Selected(indices),
+            Err(SelectError::Missing(_)) => Listed::Waiting,
+            Err(e @ SelectError::Damaged(_)) => Listed::Failed(e.to_string().into()),
+        }
+    }
 }
 
 /// Catalogue pages fetched for a sorted or filtered view.
@@ -254,42 +327,109 @@ impl Reducible for Fetched {
     }
 }
 
-/// The facets: built from the documents when the corpus is embedded whole,
-/// else fetched (`<set>/facets.bin`) once `wanted` or asked for with `load`
-/// (the controls ask when the reader first reaches for them).
+/// The facets of the view: built from the documents when the corpus is
+/// embedded whole (every part at hand), else the head (`<set>/facets.bin`)
+/// fetched once `view` is not the plain catalogue or once asked for with
+/// `load` (the controls ask when the reader first reaches for them), and
+/// then only the parts (`<set>/facets/<hash>.bin`) the view needs: its
+/// order's, its filters' lists. A failed fetch stays failed until `retry`.
 #[hook]
-fn use_facets(corpus: &Corpus, wanted: bool) -> FacetsHandle {
+fn use_facets(corpus: &Corpus, view: &View) -> FacetsHandle {
     let state = use_state_eq(|| FacetsState::Idle);
     let asked = use_state_eq(|| false);
+    // Bumped by a retry, so the effects run again for what failed.
+    let attempt = use_state_eq(|| 0u32);
+    let parts = use_reducer_eq(Parts::default);
     let pages = use_reducer_eq(Fetched::default);
     let load = {
         let asked = asked.clone();
         Callback::from(move |()| asked.set(true))
     };
+    let retry = {
+        let (attempt, parts) = (attempt.clone(), parts.clone());
+        Callback::from(move |()| {
+            parts.dispatch(PartsAction::ForgetFailed);
+            attempt.set(*attempt + 1);
+        })
+    };
     {
         let state = state.clone();
         let corpus = corpus.clone();
-        use_effect_with(wanted || *asked, move |&go| {
+        let parts = parts.clone();
+        let go = !view.is_plain() || *asked;
+        use_effect_with((go, *attempt), move |&(go, _)| {
             if go && matches!(*state, FacetsState::Idle | FacetsState::Failed(_)) {
                 match corpus.set().map(str::to_string) {
                     None => {
                         let docs: Vec<_> =
                             corpus.documents().iter().map(|d| (**d).clone()).collect();
-                        state.set(FacetsState::Ready(Rc::new(Facets::build(&docs))));
+                        let (head, all) = split::split(&Facets::build(&docs), PART_BUDGET);
+                        parts.dispatch(PartsAction::Set(
+                            all.into_iter()
+                                .enumerate()
+                                .map(|(n, p)| (n, PartState::Ready(Rc::new(p))))
+                                .collect(),
+                        ));
+                        state.set(FacetsState::Ready(Rc::new(head)));
                     }
                     Some(set) => {
                         state.set(FacetsState::Loading);
                         wasm_bindgen_futures::spawn_local(async move {
                             let got = fetch_bytes(&layout::facets_path(&set))
                                 .await
-                                .and_then(|b| Facets::decode(&b).map_err(|e| e.to_string()));
+                                .and_then(|b| Head::decode(&b).map_err(|e| e.to_string()));
                             state.set(match got {
-                                Ok(f) => FacetsState::Ready(Rc::new(f)),
+                                Ok(head) => FacetsState::Ready(Rc::new(head)),
                                 Err(reason) => FacetsState::Failed(reason.into()),
                             });
                         });
                     }
                 }
+            }
+        });
+    }
+    // The parts this view needs that are not here, on their way or failed
+    // (a failed one waits for a retry, which forgets it).
+    let wanted: Vec<usize> = match (&*state, corpus.set()) {
+        (FacetsState::Ready(head), Some(_)) => head
+            .needs(view)
+            .into_iter()
+            .filter(|n| !parts.0.contains_key(n))
+            .collect(),
+        _ => Vec::new(),
+    };
+    {
+        let parts = parts.clone();
+        let set = corpus.set().map(str::to_string);
+        let head = match &*state {
+            FacetsState::Ready(head) => Some(head.clone()),
+            _ => None,
+        };
+        use_effect_with(wanted, move |wanted| {
+            let (Some(set), Some(head)) = (set, head) else {
+                return;
+            };
+            if wanted.is_empty() {
+                return;
+            }
+            parts.dispatch(PartsAction::Set(
+                wanted.iter().map(|&n| (n, PartState::Loading)).collect(),
+            ));
+            for &n in wanted {
+                let (set, head, parts) = (set.clone(), head.clone(), parts.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let Some(name) = head.parts.get(n) else {
+                        return;
+                    };
+                    let got = fetch_bytes(&layout::facets_part_path(&set, name))
+                        .await
+                        .and_then(|b| head.decode_part(n, &b).map_err(|e| e.to_string()));
+                    let state = match got {
+                        Ok(part) => PartState::Ready(Rc::new(part)),
+                        Err(reason) => PartState::Failed(reason.into()),
+                    };
+                    parts.dispatch(PartsAction::Set(vec![(n, state)]));
+                });
             }
         });
     }
@@ -299,8 +439,10 @@ fn use_facets(corpus: &Corpus, wanted: bool) -> FacetsHandle {
     };
     FacetsHandle {
         state: (*state).clone(),
+        parts,
         pages: pages.0.clone(),
         load,
+        retry,
         arrive,
     }
 }
@@ -436,15 +578,15 @@ fn Controls(props: &ControlsProps) -> Html {
         let current = view.get(facet).unwrap_or("").to_string();
         let options: Vec<(String, String)> = match &facets {
             Some(f) => f
-                .values(facet)
+                .choices(facet)
                 .iter()
-                .map(|v| {
+                .map(|c| {
                     let shown = if facet == Facet::Kind {
-                        kind_label(&v.name)
+                        kind_label(&c.name)
                     } else {
-                        v.name.clone()
+                        c.name.clone()
                     };
-                    (v.name.clone(), format!("{shown} ({})", v.count()))
+                    (c.name.clone(), format!("{shown} ({})", c.count))
                 })
                 .collect(),
             None if !current.is_empty() => vec![(current.clone(), current.clone())],
@@ -474,8 +616,8 @@ fn Controls(props: &ControlsProps) -> Html {
                     value={view.get(facet).unwrap_or("").to_string()}
                     placeholder={any} autocomplete="off" onchange={on_filter(facet)} />
                 <datalist id={list}>
-                    { for facets.iter().flat_map(|f| f.values(facet).iter()).map(|v| html! {
-                        <option value={v.name.clone()}>{ format!("{} ({})", v.name, v.count()) }</option>
+                    { for facets.iter().flat_map(|f| f.choices(facet).iter()).map(|c| html! {
+                        <option value={c.name.clone()}>{ format!("{} ({})", c.name, c.count) }</option>
                     }) }
                 </datalist>
             </div>

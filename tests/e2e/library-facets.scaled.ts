@@ -2,8 +2,9 @@
 // facets built ahead of time (lattice_core::catalogue::facets): 26 documents
 // (LATTICE_SCALE=13 copies of the real two; scripts/test.sh builds it into
 // target/dist-scaled and runs this file with LATTICE_E2E_SCALED=1). The
-// view is in the URL, so it survives a reload; it costs the facets file and
-// the catalogue pages that hold the shown entries, and never a document.
+// view is in the URL, so it survives a reload; it costs the facets' head, the
+// parts of them the view needs (its order, its filters' lists) and the
+// catalogue pages that hold the shown entries, and never a document.
 import type { Page } from '@playwright/test';
 import { CHAPTER, QUAD, expect, test } from './fixtures';
 import { corpusRequests } from './servers';
@@ -26,8 +27,10 @@ test('a filter and an order from the URL survive reload, fetching no document', 
   expect(shown.at(-1)).toBe(`${QUAD.title} (9)`);
   expect(shown.every((t) => t.startsWith(QUAD.title))).toBe(true);
   await page.waitForLoadState('networkidle');
-  // The analyses are ids 13–25: page 0 is embedded, page 1 fetched.
-  expect(fetched.sort()).toEqual(['catalogue/1.bin', 'facets.bin']);
+  // The analyses are ids 13–25: page 0 is embedded, page 1 fetched; the
+  // facets' head, and two of its parts: the title order and the kinds' lists.
+  expect(fetched.filter((p) => !p.startsWith('facets/')).sort()).toEqual(['catalogue/1.bin', 'facets.bin']);
+  expect(fetched.filter((p) => /^facets\/[0-9a-f]{16}\.bin$/.test(p))).toHaveLength(2);
 
   await page.reload();
   await expect(cards(page)).toHaveCount(COPIES);

@@ -136,7 +136,7 @@ const INLINE_BUDGET: usize = 5 * 1000 * 1000;
 /// The corpus files as the service worker gets them: each `[path, content
 /// hash, size]` (the first 20 hex digits of its sha256), all in sw.js below
 /// [`INLINE_BUDGET`]; past it, sw.js lists only those it precaches (all but
-/// documents, search index files and chunks of the glossary's uses) and every row goes into a listing
+/// documents, search index files, chunks of the glossary's uses and parts of the facets) and every row goes into a listing
 /// named by its hash, `sw-files-<hash>.json`, read only to save the whole
 /// library or carry saved files over to a new build. What
 /// scripts/postbuild.mjs writes, byte for byte.
@@ -162,10 +162,14 @@ impl CorpusList {
             })
             .collect();
         let bytes: usize = rows.iter().map(|r| r.2).sum();
-        // Not documents, search index files or chunks of the glossary's uses
-        // (`<set>/glossary/`; its lexicon, glossary.bin, is precached).
+        // Not documents, search index files, chunks of the glossary's uses
+        // (`<set>/glossary/`; its lexicon, glossary.bin, is precached) or
+        // parts of the facets (`<set>/facets/`; their head, facets.bin, is).
         let precached = |path: &str| {
-            !path.contains("/doc/") && !path.contains("/search/") && !path.contains("/glossary/")
+            !path.contains("/doc/")
+                && !path.contains("/search/")
+                && !path.contains("/glossary/")
+                && !path.contains("/facets/")
         };
         let inline: Vec<&(String, String, usize)> = rows
             .iter()
@@ -320,6 +324,7 @@ mod tests {
             ("corpus/s/search/m.bin".to_string(), vec![1]),
             ("corpus/s/glossary.bin".to_string(), vec![1, 2]),
             ("corpus/s/glossary/0123.bin".to_string(), vec![3]),
+            ("corpus/s/facets/4567.bin".to_string(), vec![4]),
         ];
         let files = assemble(app, corpus, None).unwrap();
         let sw = String::from_utf8(files.iter().find(|(n, _)| n == SW).unwrap().1.clone()).unwrap();
@@ -335,7 +340,7 @@ mod tests {
             &format!("sw-files-{}.json", &hex(&Sha256::digest(listing))[..16])
         );
         let rows: Vec<(String, String, usize)> = serde_json::from_str(text).unwrap();
-        assert_eq!(rows.len(), 4);
+        assert_eq!(rows.len(), 5);
         assert!(
             sw.contains(&format!("const LISTING = \"./{name}\";")),
             "{sw}"
@@ -343,7 +348,7 @@ mod tests {
         assert!(sw.contains(
             "const INLINE = [[\"./corpus/s/glossary.bin\",\"a12871fee210fb861929\",2]];"
         ));
-        assert!(sw.contains(&format!("const TOTAL = [4,{}];", INLINE_BUDGET + 4)));
+        assert!(sw.contains(&format!("const TOTAL = [5,{}];", INLINE_BUDGET + 5)));
         // Neither the listing nor sw.js is in the shell the worker precaches.
         assert!(sw.contains("const SHELL = [\"./index.html\"];"), "{sw}");
     }

@@ -12,6 +12,8 @@
 //! | `<set>/catalogue/<n>.bin`     | catalogue page `n` (from 1; page 0 is in the head) |
 //! | `<set>/glossary.bin`          | the glossary's [`Lexicon`]: its terms without their uses |
 //! | `<set>/glossary/<hash>.bin`   | a chunk of the terms' uses ([`UsesChunk`]), named by its bytes |
+//! | `<set>/facets.bin`            | the library's facets: every filter's values and counts |
+//! | `<set>/facets/<hash>.bin`     | a sort order or some values' document lists, named by its bytes |
 //!
 //! The glossary is split so that no page fetches all of it (its uses grow
 //! with the corpus): search and the glossary table read the lexicon, a
@@ -215,22 +217,39 @@ pub fn encode_uses(chunk: UsesChunk) -> Result<Vec<u8>, BundleError> {
 }
 
 /// [`split`], plus the library's facets and sort orders
-/// ([`catalogue::facets::Facets`]) in `<set>/facets.bin`
-/// ([`facets_path`]). The facets derive from the documents, which the set's
-/// hash covers, so the file is as content-addressed as the others.
+/// ([`catalogue::facets::Facets`]), split
+/// ([`catalogue::facets::split`]): the head in `<set>/facets.bin`
+/// ([`facets_path`]) and each part in `<set>/facets/<hash>.bin`
+/// ([`facets_part_path`]), named by its bytes as the head lists it. The
+/// facets derive from the documents, which the set's hash covers, so the
+/// files are as content-addressed as the others.
 #[cfg(feature = "build")]
 pub fn split_with_facets(
     mut bundle: Bundle,
     per_page: usize,
 ) -> Result<(Head, Vec<File>), BundleError> {
+    use catalogue::facets::{split, Facets};
     bundle.documents.sort_by(|a, b| a.id.cmp(&b.id));
-    let facets = catalogue::facets::Facets::build(&bundle.documents).encode()?;
+    let (mut facets, parts) = split::split(&Facets::build(&bundle.documents), split::PART_BUDGET);
+    let mut named = Vec::with_capacity(parts.len());
+    for (part, name) in parts.iter().zip(&mut facets.parts) {
+        let bytes = part.encode()?;
+        *name = content_name(&bytes);
+        named.push((name.clone(), bytes));
+    }
     let (head, mut files) = split(bundle, per_page)?;
     if let Layout::Apart { set, .. } = &head.layout {
         files.push(File {
             path: facets_path(set),
-            bytes: facets,
+            bytes: facets.encode()?,
         });
+        // Two parts with the same bytes are one file.
+        named.sort();
+        named.dedup();
+        files.extend(named.into_iter().map(|(name, bytes)| File {
+            path: facets_part_path(set, &name),
+            bytes,
+        }));
     }
     Ok((head, files))
 }
@@ -259,9 +278,15 @@ pub fn split_site(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File
     Ok((head, files))
 }
 
-/// The path of the facets file (see [`split_with_facets`]).
+/// The path of the facets' head (see [`split_with_facets`]).
 pub fn facets_path(set: &str) -> String {
     format!("{set}/facets.bin")
+}
+
+/// The path of the facets' part the head names `name`
+/// ([`Head::parts`](crate::catalogue::facets::split::Head::parts)).
+pub fn facets_part_path(set: &str, name: &str) -> String {
+    format!("{set}/facets/{name}.bin")
 }
 
 /// Whether `id` can be a document id (and so is safe in a path): non-empty

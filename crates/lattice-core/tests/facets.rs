@@ -1,13 +1,18 @@
 //! The library's facets against brute force on the synthetic archive (varied
 //! authors, dates, keywords) plus the real corpus: every filter and order
-//! the facets file answers is what scanning the documents gives, the file
-//! is small, and it comes out of the layout's split beside the other files.
+//! the facets answer is what scanning the documents gives; split into a head
+//! and parts (as the layout writes them, decoded back), they answer exactly
+//! what the whole facets do, for every value of every facet in every order,
+//! fetching only the parts a view needs; the head and each part stay small;
+//! and they come out of the layout's split beside the other files.
 
+use lattice_core::catalogue::facets::split::{self, Head, Part, PART_BUDGET};
 use lattice_core::catalogue::facets::{page_of, title_key, Facet, Facets, Sort, View};
 use lattice_core::catalogue::PER_PAGE;
 use lattice_core::layout::{self, Layout};
 use lattice_core::scale::{self, DEFAULT_SEED};
 use lattice_core::{bundle, Bundle, Document};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 fn real() -> Vec<Document> {
@@ -83,7 +88,7 @@ fn flush(out: &mut Vec<u32>, run: &mut Vec<u32>, date: &dyn Fn(u32) -> Option<(u
 #[test]
 fn every_filter_and_order_matches_a_scan() {
     let docs = corpus(400);
-    let facets = Facets::decode(&Facets::build(&docs).encode().unwrap()).unwrap();
+    let facets = Facets::build(&docs);
     assert_eq!(facets.total as usize, docs.len());
     // Varied enough to be worth filtering.
     assert!(facets.kinds.len() >= 2, "{:?}", facets.kinds);
@@ -133,26 +138,179 @@ fn orders_are_permutations_and_years_run_newest_first() {
     assert!(years.windows(2).all(|w| w[0] > w[1]), "{years:?}");
 }
 
+/// The split facets as the browser gets them: the head and every part,
+/// written by the layout and decoded back, by part number.
+fn split_as_served(docs: &[Document]) -> (Head, BTreeMap<usize, Part>) {
+    let (head, files) = layout::split_with_facets(Bundle::new(docs.to_vec()), PER_PAGE).unwrap();
+    let Layout::Apart { set, .. } = &head.layout else {
+        panic!("split gives an apart layout")
+    };
+    let file = |path: String| {
+        &files
+            .iter()
+            .find(|f| f.path == path)
+            .unwrap_or_else(|| panic!("no file {path}"))
+            .bytes
+    };
+    let head = Head::decode(file(layout::facets_path(set))).unwrap();
+    let parts = (0..head.parts.len())
+        .map(|n| {
+            let bytes = file(layout::facets_part_path(set, &head.parts[n]));
+            (n, head.decode_part(n, bytes).unwrap())
+        })
+        .collect();
+    (head, parts)
+}
+
+/// Every view of one filter (each value of each facet) and none, in every
+/// order, plus two and three filters at once and a value nobody has: the
+/// split facets, given only the parts the view needs, list what the whole
+/// facets do and what a scan does. Returns how many views were checked.
+fn split_answers_as_whole(docs: &[Document]) -> usize {
+    let whole = Facets::build(docs);
+    let (head, parts) = split_as_served(docs);
+    assert_eq!(head.total, whole.total);
+    for facet in Facet::ALL {
+        let names: Vec<(&str, u32)> = head
+            .choices(facet)
+            .iter()
+            .map(|c| (c.name.as_str(), c.count))
+            .collect();
+        let expected: Vec<(&str, u32)> = whole
+            .values(facet)
+            .iter()
+            .map(|v| (v.name.as_str(), v.count() as u32))
+            .collect();
+        assert_eq!(
+            names, expected,
+            "{facet:?}: the head offers every value with its count"
+        );
+    }
+    let mut views = Vec::new();
+    for sort in Sort::ALL {
+        let plain = View {
+            sort,
+            ..View::default()
+        };
+        views.push(plain.clone());
+        for facet in Facet::ALL {
+            for value in whole.values(facet) {
+                let mut view = plain.clone();
+                view.set(facet, Some(value.name.clone()));
+                views.push(view);
+            }
+        }
+        let mut view = plain.clone();
+        view.set(Facet::Year, whole.years.first().map(|v| v.name.clone()));
+        view.set(Facet::Kind, Some("web-analysis".into()));
+        views.push(view.clone());
+        view.set(
+            Facet::Keyword,
+            whole.keywords.first().map(|v| v.name.clone()),
+        );
+        views.push(view.clone());
+        view.set(Facet::Author, Some("nobody at all".into()));
+        views.push(view);
+    }
+    for view in &views {
+        let needs = head.needs(view);
+        let got = head
+            .select(view, |n| needs.contains(&n).then(|| &parts[&n]))
+            .unwrap_or_else(|e| panic!("{view:?}: {e}"));
+        assert_eq!(got, whole.select(view), "{view:?}");
+        assert_eq!(got, brute(docs, view), "{view:?}");
+        // One part per filter at most, and one for a non-default order.
+        let most = view.filters().len() + usize::from(view.sort != Sort::Catalogue);
+        assert!(needs.len() <= most, "{view:?} needs {needs:?}");
+    }
+    views.len()
+}
+
 #[test]
-fn the_facets_file_stays_small() {
+fn the_split_facets_answer_as_the_whole_for_the_real_corpus() {
+    let docs = Bundle::new(real()).documents;
+    let checked = split_answers_as_whole(&docs);
+    assert!(checked >= 5 * 4, "{checked} views checked");
+}
+
+#[test]
+fn the_split_facets_answer_as_the_whole_for_an_archive() {
+    let docs = corpus(300);
+    let checked = split_answers_as_whole(&docs);
+    // Every value of a varied archive, in five orders.
+    assert!(checked > 5 * 100, "{checked} views checked");
+}
+
+#[test]
+fn the_split_facets_of_an_archive_span_parts() {
+    // Small parts, so that one facet's lists span several: the answers hold.
+    let docs = corpus(300);
+    let whole = Facets::build(&docs);
+    let (head, parts) = split::split(&whole, 256);
+    assert!(parts.len() > 10, "{} parts", parts.len());
+    for facet in Facet::ALL {
+        for choice in head.choices(facet) {
+            let mut view = View::from_query("sort=title-desc");
+            view.set(facet, Some(choice.name.clone()));
+            assert_eq!(
+                head.select(&view, |n| parts.get(n)).unwrap(),
+                whole.select(&view)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_head_and_each_part_stay_small() {
     let docs = corpus(1000);
-    let bytes = Facets::build(&docs).encode().unwrap().len();
-    // Two orders of ≤ 2-byte varints, about one byte per (document, value),
-    // and the names of every author and keyword (most of it): measured
-    // 27.5 kB for 1,002 documents, fetched only when a reader sorts or
-    // filters (the plain library needs no facets).
-    eprintln!("facets of {} documents: {bytes} bytes", docs.len());
-    assert!(bytes < docs.len() * 32, "{bytes} bytes");
+    let whole = Facets::build(&docs).encode().unwrap().len();
+    let (head, parts) = split_as_served(&docs);
+    let head_bytes = head.encode().unwrap().len();
+    let largest = parts
+        .values()
+        .map(|p| p.encode().unwrap().len())
+        .max()
+        .unwrap();
+    // Measured for 1,002 documents: 27.4 kB whole; a head of the names and
+    // counts (mostly authors' names) 16.9 kB; an order ~2 kB, a part of
+    // lists at most the budget (or one value's list, which is at most a
+    // varint per document).
+    eprintln!(
+        "facets of {} documents: whole {whole} bytes, head {head_bytes}, {} parts, largest {largest}",
+        docs.len(),
+        parts.len()
+    );
+    assert!(whole < docs.len() * 32, "{whole} bytes");
+    assert!(head_bytes < whole * 2 / 3, "head {head_bytes} of {whole}");
+    // The file's version, the part's tag and its count of values on top.
+    assert!(
+        largest <= PART_BUDGET + 8 || largest <= docs.len() * 3,
+        "{largest}"
+    );
 }
 
 #[test]
 fn a_damaged_facets_file_is_refused() {
-    let mut facets = Facets::build(&corpus(30));
-    facets.by_title[0] = 10_000;
-    assert!(Facets::decode(&facets.encode().unwrap()).is_err());
-    let mut short = Facets::build(&corpus(30));
-    short.by_date.pop();
-    assert!(Facets::decode(&short.encode().unwrap()).is_err());
+    let docs = corpus(30);
+    let (head, parts) = split::split(&Facets::build(&docs), PART_BUDGET);
+    let bytes = head.encode().unwrap();
+    assert!(Head::decode(&bytes[..bytes.len() / 2]).is_err());
+    // A date order naming a document past the catalogue, or one short.
+    let Part::Order(order) = &parts[0] else {
+        panic!("part 0 is the date order")
+    };
+    let mut past = order.clone();
+    past[0] = 10_000;
+    assert!(head
+        .decode_part(0, &Part::Order(past).encode().unwrap())
+        .is_err());
+    let short = order[1..].to_vec();
+    assert!(head
+        .decode_part(0, &Part::Order(short).encode().unwrap())
+        .is_err());
+    // The whole facets' file (the format before the split) is refused by version.
+    let old = Facets::build(&docs).encode().unwrap();
+    assert!(Head::decode(&old).is_err());
 }
 
 #[test]
@@ -166,14 +324,21 @@ fn split_writes_the_facets_beside_the_pages() {
     let file = files
         .iter()
         .find(|f| f.path == layout::facets_path(set))
-        .expect("a facets file");
-    let facets = Facets::decode(&file.bytes).unwrap();
-    assert_eq!(facets, Facets::build(&docs));
+        .expect("a facets head");
+    let facets = Head::decode(&file.bytes).unwrap();
+    let (mut expected, _) = split::split(&Facets::build(&docs), PART_BUDGET);
+    expected.parts = facets.parts.clone();
+    assert_eq!(facets, expected);
     // Index i is entry i % PER_PAGE of page page_of(i).
     assert_eq!(first.entries[5].id, docs[5].id);
     assert_eq!(page_of(5), 0);
     assert_eq!(page_of(n as u32 - 1), (n - 1) / PER_PAGE);
-    // Everything split writes is still there.
+    // Everything split writes is still there, plus the head and its parts.
     let plain = layout::split(Bundle::new(docs), PER_PAGE).unwrap().1;
-    assert_eq!(files.len(), plain.len() + 1);
+    let distinct: std::collections::BTreeSet<&String> = facets.parts.iter().collect();
+    assert_eq!(files.len(), plain.len() + 1 + distinct.len());
+    for name in distinct {
+        let path = layout::facets_part_path(set, name);
+        assert!(files.iter().any(|f| f.path == path), "{path}");
+    }
 }

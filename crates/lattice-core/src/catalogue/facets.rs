@@ -14,12 +14,20 @@
 //! (`sort=date-desc&kind=web-analysis&year=2025`), so a filtered library is
 //! a link that survives a reload.
 
+pub mod split;
+
 use super::PER_PAGE;
-use crate::bundle::{decode_versioned, BundleError, BUNDLE_FORMAT_VERSION};
+use crate::bundle::BundleError;
 use crate::fold::fold;
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// The format of the facets' files (the head and its parts, [`split`]).
+/// Apart from [`crate::BUNDLE_FORMAT_VERSION`], as the search index's
+/// files have theirs: 6 is the split (5 was the bundle's version, which the
+/// single facets file carried), so a stale single file is refused by version.
+pub const FACETS_FORMAT_VERSION: u32 = 6;
 
 /// One value of a facet and the documents that have it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,7 +102,7 @@ impl Facet {
 /// The facets and orders of a whole catalogue, as stored in its own file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Facets {
-    /// Always [`BUNDLE_FORMAT_VERSION`] when written by this crate.
+    /// Always [`FACETS_FORMAT_VERSION`] when written by this crate.
     pub version: u32,
     /// How many documents the catalogue lists.
     pub total: u32,
@@ -159,7 +167,7 @@ impl Facets {
             keys[a as usize].cmp(&keys[b as usize]).then(a.cmp(&b))
         });
         Facets {
-            version: BUNDLE_FORMAT_VERSION,
+            version: FACETS_FORMAT_VERSION,
             total: documents.len() as u32,
             kinds: values(kinds),
             authors: values(authors),
@@ -187,76 +195,99 @@ impl Facets {
     /// The documents a view lists, in its order: those that have every
     /// filter's value. A filter on a value no document has lists none.
     pub fn select(&self, view: &View) -> Vec<u32> {
-        let mut keep: Option<Vec<bool>> = None;
-        for (facet, name) in view.filters() {
-            let mut has = vec![false; self.total as usize];
-            if let Some(value) = self.values(facet).iter().find(|v| v.name == name) {
-                for i in value.indices() {
-                    if let Some(slot) = has.get_mut(i as usize) {
-                        *slot = true;
-                    }
-                }
-            }
-            keep = Some(match keep {
-                None => has,
-                Some(k) => k.iter().zip(&has).map(|(a, b)| *a && *b).collect(),
-            });
-        }
-        let order: Box<dyn Iterator<Item = u32> + '_> = match view.sort {
-            Sort::Catalogue => Box::new(0..self.total),
-            Sort::DateAsc => Box::new(self.by_date.iter().copied()),
-            Sort::DateDesc => Box::new(self.newest_first()),
-            Sort::TitleAsc => Box::new(self.by_title.iter().copied()),
-            Sort::TitleDesc => Box::new(self.by_title.iter().rev().copied()),
-        };
-        order
-            .filter(|&i| {
-                keep.as_ref()
-                    .is_none_or(|k| k.get(i as usize) == Some(&true))
-            })
-            .collect()
+        let filters = view.filters().into_iter().map(|(facet, name)| {
+            self.values(facet)
+                .iter()
+                .find(|v| v.name == name)
+                .map(Value::indices)
+                .unwrap_or_default()
+        });
+        let dated = self.years.iter().map(Value::count).sum();
+        let order = Order::of(view.sort, self.total, &self.by_date, &self.by_title, dated);
+        pick(self.total, filters, order)
     }
 
-    /// Newest first, undated documents still last.
-    fn newest_first(&self) -> impl Iterator<Item = u32> + '_ {
-        let dated = self
-            .years
-            .iter()
-            .map(Value::count)
-            .sum::<usize>()
-            .min(self.by_date.len());
-        let (with, without) = self.by_date.split_at(dated);
-        with.iter().rev().chain(without).copied()
-    }
-
-    /// Serialize to bytes.
+    /// Serialize to bytes: the facets whole, in one file, as the library
+    /// fetched them before the split ([`split`]); kept to measure what the
+    /// split saves (`examples/facets_sizes.rs`, `tests/facets.rs`).
     pub fn encode(&self) -> Result<Vec<u8>, BundleError> {
         Ok(postcard::to_allocvec(self)?)
     }
+}
 
-    /// Read bytes written by [`Facets::encode`], checking the format version
-    /// and that every index is within the catalogue.
-    pub fn decode(bytes: &[u8]) -> Result<Self, BundleError> {
-        let facets: Facets = decode_versioned(bytes)?;
-        let n = facets.total;
-        let orders_ok = [&facets.by_date, &facets.by_title]
-            .iter()
-            .all(|o| o.len() == n as usize && o.iter().all(|&i| i < n));
-        let values_ok = Facet::ALL.iter().all(|&f| {
-            facets.values(f).iter().all(|v| {
-                v.gaps
-                    .iter()
-                    .try_fold(0u32, |at, &g| at.checked_add(g).filter(|&x| x < n))
-                    .is_some()
-            })
-        });
-        if !(orders_ok && values_ok) {
-            return Err(BundleError::Shape(
-                "a facet names a document past the catalogue",
-            ));
+/// The order a view lists documents in, before filtering.
+pub(crate) enum Order<'a> {
+    /// Every index, ascending.
+    Catalogue(u32),
+    /// A precomputed order, as it is.
+    Forward(&'a [u32]),
+    /// A precomputed order, backwards.
+    Backward(&'a [u32]),
+    /// The date order newest first: its first `dated` entries reversed,
+    /// undated documents still last.
+    NewestFirst(&'a [u32], usize),
+}
+
+impl<'a> Order<'a> {
+    /// The order of `sort`, from the two precomputed orders and the number
+    /// of dated documents (the sum of the years' counts).
+    pub(crate) fn of(
+        sort: Sort,
+        total: u32,
+        by_date: &'a [u32],
+        by_title: &'a [u32],
+        dated: usize,
+    ) -> Order<'a> {
+        match sort {
+            Sort::Catalogue => Order::Catalogue(total),
+            Sort::DateAsc => Order::Forward(by_date),
+            Sort::DateDesc => Order::NewestFirst(by_date, dated.min(by_date.len())),
+            Sort::TitleAsc => Order::Forward(by_title),
+            Sort::TitleDesc => Order::Backward(by_title),
         }
-        Ok(facets)
     }
+
+    fn iter(&self) -> Box<dyn Iterator<Item = u32> + 'a> {
+        match *self {
+            Order::Catalogue(total) => Box::new(0..total),
+            Order::Forward(order) => Box::new(order.iter().copied()),
+            Order::Backward(order) => Box::new(order.iter().rev().copied()),
+            Order::NewestFirst(order, dated) => {
+                let (with, without) = order.split_at(dated);
+                Box::new(with.iter().rev().chain(without).copied())
+            }
+        }
+    }
+}
+
+/// The documents of `order` that are in every one of `filters` (each a list
+/// of indices), in that order. One selection, whether the facets are whole
+/// ([`Facets::select`]) or split ([`split::Head::select`]).
+pub(crate) fn pick(
+    total: u32,
+    filters: impl Iterator<Item = Vec<u32>>,
+    order: Order<'_>,
+) -> Vec<u32> {
+    let mut keep: Option<Vec<bool>> = None;
+    for list in filters {
+        let mut has = vec![false; total as usize];
+        for i in list {
+            if let Some(slot) = has.get_mut(i as usize) {
+                *slot = true;
+            }
+        }
+        keep = Some(match keep {
+            None => has,
+            Some(k) => k.iter().zip(&has).map(|(a, b)| *a && *b).collect(),
+        });
+    }
+    order
+        .iter()
+        .filter(|&i| {
+            keep.as_ref()
+                .is_none_or(|k| k.get(i as usize) == Some(&true))
+        })
+        .collect()
 }
 
 /// The catalogue page (from 0) that lists document `index`.
