@@ -86,7 +86,7 @@ watch_build_script() {
     while read -r e r; do
       [ "$e" -gt "$secs" ] && secs="$e"
       [ "$r" -gt "$rss" ] && rss="$r"
-    done < <(ps -eo etimes=,rss=,args= | awk '/lattice-app-[0-9a-f]+\/build-script-build/ && !/awk/ { print $1, $2 }')
+    done < <(ps -eo etimes=,rss=,args= | awk '$3 ~ /lattice-app-[0-9a-f]+\/build-script-build$/ { print $1, $2 }')
     echo "$secs $rss" > "$out"
     sleep 0.2
   done
