@@ -55,23 +55,46 @@ builds=()
 timings="target/perf/builds.json"
 echo '{}' > "$timings"
 
-# Record build $1 of folder $2: seconds $3, peak resident kB $4.
+# Record build $1 of folder $2: seconds $3, peak resident kB $4, documents
+# $5, CPU seconds $6; for a `trunk build`, the corpus step's (the app's
+# build script's) seconds $7 and peak kB $8.
 record() {
   node -e '
     const fs = require("fs"), path = require("path");
-    const [file, label, dist, seconds, peak] = process.argv.slice(1);
+    const [file, label, dist, seconds, peak, docs, cpu, stepSeconds, stepPeak] = process.argv.slice(1);
     let bytes = 0, files = 0;
     const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p); else { files++; bytes += fs.statSync(p).size; } } };
     walk(dist);
     const all = JSON.parse(fs.readFileSync(file, "utf8"));
-    all[label] = { seconds: Number(seconds), peak: Number(peak) * 1024, bytes, files };
+    all[label] = { seconds: Number(seconds), peak: Number(peak) * 1024, bytes, files,
+      documents: Number(docs) || null, cpu: Number(cpu),
+      corpusSeconds: stepSeconds ? Number(stepSeconds) : null,
+      corpusPeak: stepPeak ? Number(stepPeak) * 1024 : null };
     fs.writeFileSync(file, JSON.stringify(all, null, 2));
-  ' "$timings" "$1" "$2" "$3" "$4"
+  ' "$timings" "$@"
 }
 
-# Run "$@" timed; sets $seconds and $peak (kB, the largest process's).
+# Until killed, sample the app's build script (build.rs: the corpus step of a
+# `trunk build`) every 0.2 s, writing to file $1 its longest elapsed seconds
+# and largest resident kB so far. /usr/bin/time sees only the largest
+# process of the whole build; this tells the corpus step from the compile.
+watch_build_script() {
+  local out="$1" secs=0 rss=0 e r
+  while true; do
+    while read -r e r; do
+      [ "$e" -gt "$secs" ] && secs="$e"
+      [ "$r" -gt "$rss" ] && rss="$r"
+    done < <(ps -eo etimes=,rss=,args= | awk '$3 ~ /lattice-app-[0-9a-f]+\/build-script-build$/ { print $1, $2 }')
+    echo "$secs $rss" > "$out"
+    sleep 0.2
+  done
+}
+
+# Run "$@" timed; sets $seconds (wall), $cpu (user + system seconds: on a
+# shared machine the wall time says as much about the neighbours) and $peak
+# (kB, the largest process's).
 timed() {
   local log start end
   log="$(mktemp)"
@@ -79,6 +102,7 @@ timed() {
   /usr/bin/time -v -o "$log" "$@"
   end=$(date +%s.%N)
   seconds=$(echo "$end - $start" | bc)
+  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$log")
   peak=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")
   rm -f "$log"
 }
@@ -99,9 +123,16 @@ trunk_build() {
   local label="$1" dist="$2"
   shift 2
   printf '\033[1m==> trunk build --release, %s\033[0m\n' "$label"
+  local step watcher
+  step="$(mktemp)"
+  watch_build_script "$step" &
+  watcher=$!
   timed env "$@" trunk build --release --dist "$dist" > "target/perf/$label.log" 2>&1 || true
+  kill "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null || true
   [ -f "$dist/index.html" ] || { echo "build $label failed: target/perf/$label.log" >&2; exit 1; }
-  record "$label" "$dist" "$seconds" "$peak"
+  # shellcheck disable=SC2046 # two numbers, or none
+  record "$label" "$dist" "$seconds" "$peak" "${build_docs:-}" "$cpu" $(cat "$step" 2>/dev/null)
+  rm -f "$step"
 }
 
 lattice_bin="${LATTICE:-}"
@@ -112,7 +143,7 @@ site_build() {
   rm -rf "$out"
   timed "$lattice_bin" build "$corpus" --out "$out" > "target/perf/$label.log" 2>&1 \
     || { echo "build $label failed: target/perf/$label.log" >&2; exit 1; }
-  record "$label" "$out" "$seconds" "$peak"
+  record "$label" "$out" "$seconds" "$peak" "${build_docs:-}" "$cpu"
 }
 
 if [ -z "$lattice_bin" ]; then
@@ -123,22 +154,19 @@ fi
 
 for n in ${build_only//,/ }; do
   a="$(archive "$n")"
-  site_build "lattice-build-${n}docs" "$a" "target/perf/site-build-only"
+  build_docs="$n" site_build "lattice-build-${n}docs" "$a" "target/perf/site-build-only"
   rm -rf target/perf/site-build-only
 done
 for n in ${trunk_docs//,/ }; do
   a="$(archive "$n")"
-  trunk_build "trunk-build-${n}docs" "target/perf/dist-docs-$n" LATTICE_CORPUS="$a"
+  build_docs="$n" trunk_build "trunk-build-${n}docs" "target/perf/dist-docs-$n" LATTICE_CORPUS="$a"
   # Timed only: the same site as `lattice build` writes, with the head
   # embedded in the wasm. Removed to spare the disk.
   rm -rf "target/perf/dist-docs-$n"
 done
 # Builds only (--build-only, --trunk-docs without --docs or --scale): their table.
 if [ -n "$build_only$trunk_docs" ] && [ -z "$docs$scales" ]; then
-  echo '| build | seconds | peak memory MB | files | MB |'
-  echo '|---|---|---|---|---|'
-  node -e 'for (const [l, b] of Object.entries(require("./target/perf/builds.json")))
-    console.log(`| ${l} | ${b.seconds.toFixed(1)} | ${(b.peak / 1048576).toFixed(0)} | ${b.files} | ${(b.bytes / 1048576).toFixed(1)} |`)'
+  node scripts/build-table.mjs target/perf/builds.json
   exit 0
 fi
 
@@ -146,7 +174,7 @@ site_build "1x" corpus target/perf/site-1
 builds+=("1x=target/perf/site-1")
 for n in ${docs//,/ }; do
   a="$(archive "$n")"
-  site_build "${n}docs" "$a" "target/perf/site-docs-$n"
+  build_docs="$n" site_build "${n}docs" "$a" "target/perf/site-docs-$n"
   builds+=("${n}docs=target/perf/site-docs-$n")
 done
 for n in ${scales//,/ }; do
@@ -155,6 +183,8 @@ for n in ${scales//,/ }; do
 done
 
 node scripts/perf.mjs "${builds[@]}" --runs "${RUNS:-5}" --json target/perf/results.json
+echo
+node scripts/build-table.mjs target/perf/builds.json
 if [ "${KEEP_SITES:-1}" = 0 ]; then
   for b in "${builds[@]}"; do rm -rf "${b#*=}"; done
 fi

@@ -145,8 +145,12 @@ fn need<T: DeserializeOwned>(files: &Files, names: &[String]) -> Result<Vec<T>, 
 /// matches (start, length in chars, form).
 type Found = BTreeMap<u32, (u32, Vec<(u32, u32, Form)>)>;
 
-/// Candidate starts of a form per passage, with the passage's length-and-kind.
-type Starts = BTreeMap<u32, (u32, BTreeSet<u32>)>;
+/// Candidate starts of a form per passage: (passage, its length-and-kind,
+/// starts ascending), passages ascending. Sorted vectors rather than maps of
+/// sets: a dense bigram gives thousands of passages, and a keystroke builds,
+/// intersects and drops them all (at 10,000 documents the maps' allocations
+/// and drops were most of a warm keystroke).
+type Starts = Vec<(u32, u32, Vec<u32>)>;
 /// Chunk bounds, each with the bound after it (`None`: the end).
 type Covered = Vec<(Bound, Option<(u64, u32)>)>;
 /// Entries: (key, passage, length-and-kind, positions).
@@ -454,26 +458,29 @@ impl Index<'_> {
         for (done, (_, o, k)) in costed.into_iter().enumerate() {
             let o32 = u32::try_from(o).unwrap_or(u32::MAX);
             let narrowed: Option<BTreeSet<u32>> =
-                starts.as_ref().map(|s| s.keys().copied().collect());
+                starts.as_ref().map(|s| s.iter().map(|c| c.0).collect());
             let filter_here = narrowed.as_ref().or(filter);
-            let mut next: Starts = BTreeMap::new();
+            let mut next: Starts = Vec::new();
             for (_, passage, lk, positions) in self.postings(k, k, filter_here)? {
-                let here: BTreeSet<u32> = positions
+                // Positions ascend, so these starts do too.
+                let here = positions
                     .iter()
                     .filter(|&&(p, after_word)| p >= o32 && !(o == 0 && word_start && after_word))
-                    .map(|&(p, _)| p - o32)
-                    .collect();
-                let kept: BTreeSet<u32> = match &starts {
-                    None => here,
-                    Some(s) => match s.get(&passage) {
-                        Some((_, prev)) => prev.intersection(&here).copied().collect(),
-                        None => continue,
+                    .map(|&(p, _)| p - o32);
+                let kept: Vec<u32> = match &starts {
+                    None => here.collect(),
+                    Some(s) => match s.binary_search_by_key(&passage, |c| c.0) {
+                        Ok(i) => intersect(&s[i].2, here),
+                        Err(_) => continue,
                     },
                 };
                 if !kept.is_empty() {
-                    next.insert(passage, (lk, kept));
+                    next.push((passage, lk, kept));
                 }
             }
+            // Chunks come in passage order; a stable sort of sorted input
+            // is one pass, and keeps the binary search right if not.
+            next.sort_by_key(|c| c.0);
             if next.is_empty() {
                 return Ok(Found::new());
             }
@@ -486,7 +493,7 @@ impl Index<'_> {
             }
             starts = Some(next);
         }
-        for (passage, (lk, s)) in starts.unwrap_or_default() {
+        for (passage, lk, s) in starts.unwrap_or_default() {
             found.insert(
                 passage,
                 (lk, s.into_iter().map(|p| (p, len, form)).collect()),
@@ -502,7 +509,7 @@ impl Index<'_> {
         if candidates.len() <= VERIFY_PASSAGES {
             return Ok(true);
         }
-        let passages: BTreeSet<u32> = candidates.keys().copied().collect();
+        let passages: BTreeSet<u32> = candidates.iter().map(|c| c.0).collect();
         let text_chunks: BTreeSet<usize> = passages
             .iter()
             .map(|&p| p as usize / TEXT_PASSAGES)
@@ -520,10 +527,10 @@ impl Index<'_> {
     /// Keep the candidate starts where the passage's folded text holds the
     /// form (at a word start, for a Latin form).
     fn verify(&self, starts: Starts, form: &[char], word_start: bool) -> Result<Starts, Stop> {
-        let wanted: BTreeSet<usize> = starts.keys().map(|&p| p as usize).collect();
+        let wanted: BTreeSet<usize> = starts.iter().map(|c| c.0 as usize).collect();
         let texts = self.texts(&wanted)?;
-        let mut out = BTreeMap::new();
-        for (passage, (lk, candidates)) in starts {
+        let mut out = Starts::new();
+        for (passage, lk, candidates) in starts {
             let p = passage as usize;
             let Some(TextPassage { text, .. }) = texts
                 .get(&(p / TEXT_PASSAGES))
@@ -534,7 +541,7 @@ impl Index<'_> {
                 }));
             };
             let folded: Vec<char> = text.chars().map(fold_char).collect();
-            let kept: BTreeSet<u32> = candidates
+            let kept: Vec<u32> = candidates
                 .into_iter()
                 .filter(|&s| {
                     let s = s as usize;
@@ -543,7 +550,7 @@ impl Index<'_> {
                 })
                 .collect();
             if !kept.is_empty() {
-                out.insert(passage, (lk, kept));
+                out.push((passage, lk, kept));
             }
         }
         Ok(out)
@@ -696,6 +703,24 @@ impl Index<'_> {
         let chunks: Vec<Texts> = need(self.files, &names)?;
         Ok(chunk_numbers.into_iter().zip(chunks).collect())
     }
+}
+
+/// The values of `a` (ascending) that `b` (ascending) holds too.
+fn intersect(a: &[u32], b: impl Iterator<Item = u32>) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut a = a.iter().copied().peekable();
+    for x in b {
+        while a.next_if(|&y| y < x).is_some() {}
+        match a.peek() {
+            Some(&y) if y == x => {
+                out.push(x);
+                a.next();
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    out
 }
 
 /// Offsets of the bigrams that cover a form of `len` (≥ 2) characters:
@@ -920,4 +945,20 @@ fn run(
         texts: hit_texts,
         documents: tally.best.iter().map(|c| c.document).collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::intersect;
+
+    #[test]
+    fn intersect_keeps_common_values_in_order() {
+        assert_eq!(
+            intersect(&[1, 3, 5, 7, 9], [0, 3, 4, 7, 10].into_iter()),
+            [3, 7]
+        );
+        assert_eq!(intersect(&[], [1, 2].into_iter()), Vec::<u32>::new());
+        assert_eq!(intersect(&[1, 2], std::iter::empty()), Vec::<u32>::new());
+        assert_eq!(intersect(&[2, 4], [4, 5, 6].into_iter()), [4]);
+    }
 }
