@@ -69,6 +69,7 @@ if (process.env.TRUNK_STAGING_DIR) {
   const shellFiles = join(target, 'wasm32-unknown-unknown', profile, 'lattice-shell');
   if (existsSync(shellFiles)) cpSync(shellFiles, staging, { recursive: true });
   copySplit(target, profile);
+  await minifyLoader();
   await minifyGlue();
   mergeStyles();
 }
@@ -118,6 +119,19 @@ function copySplit(target, profile) {
     loader = loader.replaceAll(file, name);
   }
   writeFileSync(join(staging, '__wasm_split.js'), loader);
+}
+
+// The chunks' loader, minified like the glue (it is part of the first load).
+async function minifyLoader() {
+  const path = join(staging, '__wasm_split.js');
+  if (!existsSync(path)) return;
+  const { minify } = await import('terser');
+  const { code } = await minify(readFileSync(path, 'utf8'), {
+    module: true,
+    compress: { passes: 2 },
+    format: { comments: false },
+  });
+  writeFileSync(path, code);
 }
 
 // One stylesheet instead of five: the sources stay one file per feature

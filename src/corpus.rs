@@ -39,10 +39,8 @@ static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"))
 
 /// The library's documents: their catalogue entries, and the documents
 /// themselves as far as they are at hand.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Corpus {
-    // `Rc<T: Eq>` compares by pointer before content, so props holding a
-    // `Corpus` or a document compare in constant time when unchanged.
     /// Catalogue pages by number; `None` until fetched.
     pages: Rc<[Option<Entries>]>,
     /// How many documents the catalogue lists.
@@ -68,6 +66,26 @@ pub struct Corpus {
     missing: Rc<BTreeSet<String>>,
     /// The folder of the split corpus's files; `None` when embedded whole.
     set: Option<Rc<str>>,
+}
+
+/// By identity: every change makes a new `Rc` of what changed, so props
+/// holding a `Corpus` compare in constant time, and no document, glossary
+/// or catalogue is ever compared by content (which would also put the
+/// model's comparisons, kilobytes of wasm, in the first load).
+impl PartialEq for Corpus {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.pages, &other.pages)
+            && self.total == other.total
+            && Rc::ptr_eq(&self.documents, &other.documents)
+            && Rc::ptr_eq(&self.glossary, &other.glossary)
+            && Rc::ptr_eq(&self.chunks, &other.chunks)
+            && self.has_glossary == other.has_glossary
+            && Rc::ptr_eq(&self.terms, &other.terms)
+            && Rc::ptr_eq(&self.uses, &other.uses)
+            && Rc::ptr_eq(&self.uses_failed, &other.uses_failed)
+            && Rc::ptr_eq(&self.missing, &other.missing)
+            && self.set == other.set
+    }
 }
 
 impl Corpus {

@@ -17,9 +17,10 @@ use crate::components::corpus_loading::CorpusLoading;
 use crate::hooks::popover::{PopoverContent, PopoverMsg};
 use crate::i18n::use_lang;
 use crate::route::Route;
-use crate::search::Engine;
+use crate::search::Stepped;
 use lattice_core::glossary::Glossary;
 use lattice_core::search::split::Files;
+use lattice_core::search::split::SplitError;
 use lattice_core::search::SearchOptions;
 use std::cell::RefCell;
 use std::future::Future;
@@ -105,7 +106,7 @@ pub fn engine(
     text: &str,
     glossary: Option<&Glossary>,
     options: &SearchOptions,
-) -> Option<Engine> {
+) -> Option<Result<Stepped, SplitError>> {
     if load_of(Chunk::Engine) != Load::Ready {
         return None;
     }
@@ -238,9 +239,10 @@ mod split {
     use super::{Chunk, Unloaded};
     use crate::hooks::popover::{PopoverContent, PopoverMsg};
     use crate::route::Route;
-    use crate::search::Engine;
+    use crate::search::Stepped;
     use lattice_core::glossary::Glossary;
     use lattice_core::search::split::Files;
+    use lattice_core::search::split::SplitError;
     use lattice_core::search::SearchOptions;
     use wasm_split_helpers::wasm_split;
     use yew::{Callback, Html, NodeRef};
@@ -280,7 +282,7 @@ mod split {
         text: &str,
         glossary: Option<&Glossary>,
         options: &SearchOptions,
-    ) -> Result<Engine, Unloaded> {
+    ) -> Result<Result<Stepped, SplitError>, Unloaded> {
         Ok(crate::search::engine(files, text, glossary, options))
     }
 
@@ -315,9 +317,10 @@ mod split {
     use super::{Chunk, Unloaded};
     use crate::hooks::popover::{PopoverContent, PopoverMsg};
     use crate::route::Route;
-    use crate::search::Engine;
+    use crate::search::Stepped;
     use lattice_core::glossary::Glossary;
     use lattice_core::search::split::Files;
+    use lattice_core::search::split::SplitError;
     use lattice_core::search::SearchOptions;
     use yew::{Callback, Html, NodeRef};
 
@@ -336,7 +339,7 @@ mod split {
         text: &str,
         glossary: Option<&Glossary>,
         options: &SearchOptions,
-    ) -> Result<Engine, Unloaded> {
+    ) -> Result<Result<Stepped, SplitError>, Unloaded> {
         Ok(crate::search::engine(files, text, glossary, options))
     }
 

@@ -267,78 +267,29 @@ impl Searcher {
         }
         let started = now_ms();
         let mut state = self.inner.store.state.borrow_mut();
-        let Some(Engine {
-            query,
-            expansions,
-            step,
-        }) = crate::lazy::engine(
+        let Some(step) = crate::lazy::engine(
             &state.files,
             &search.text,
             self.glossary(search),
             &search.options(limit),
-        )
-        else {
+        ) else {
             return Answer::Pending(Vec::new());
         };
-        if query.is_empty() {
-            return Answer::Found(Found {
-                query,
-                expansions,
-                ..Found::default()
-            });
-        }
-        let split = match step {
-            Ok(Step::Done(split)) => split,
-            Ok(Step::Fetch(names)) => {
-                return match names.iter().find_map(|n| state.failed.get(n)) {
-                    Some(reason) => Answer::Failed(reason.clone().into()),
-                    None => Answer::Pending(names),
-                };
-            }
+        match step {
+            Ok(Stepped::Found(found)) => Answer::Found(Found {
+                elapsed_ms: now_ms() - started,
+                ..found
+            }),
+            Ok(Stepped::Fetch(names)) => match names.iter().find_map(|n| state.failed.get(n)) {
+                Some(reason) => Answer::Failed(reason.clone().into()),
+                None => Answer::Pending(names),
+            },
             Err(e) => {
                 state.damaged =
                     matches!(e, SplitError::Damaged { .. } | SplitError::Version { .. });
-                return Answer::Failed(e.to_string().into());
-            }
-        };
-        drop(state);
-        let mut results = split.results;
-        // Hits per document for the shown hits' documents (the counts of
-        // every document are by number; only these ids are known).
-        let counts: BTreeMap<usize, usize> = split.per_document.iter().copied().collect();
-        let mut per_document: Vec<(String, usize)> = Vec::new();
-        for (hit, d) in results.hits.iter().zip(&split.documents) {
-            if !per_document.iter().any(|(id, _)| *id == hit.document) {
-                per_document.push((hit.document.clone(), counts.get(d).copied().unwrap_or(0)));
+                Answer::Failed(e.to_string().into())
             }
         }
-        results.per_document = per_document;
-        let hits = self.hits(&results);
-        Answer::Found(Found {
-            elapsed_ms: now_ms() - started,
-            documents: split.per_document.len(),
-            query,
-            results,
-            hits,
-            expansions,
-            pages: split.documents.iter().map(|d| d / PER_PAGE).collect(),
-        })
-    }
-
-    fn hits(&self, results: &Results) -> Vec<FoundHit> {
-        results
-            .hits
-            .iter()
-            .map(|hit| FoundHit {
-                note_label: hit.label.clone(),
-                target: hit.target.clone(),
-                kind: hit.kind,
-                snippet: hit.snippet.clone(),
-                matches: hit.matches.len(),
-                expanded: hit.forms.clone(),
-                document: hit.document.clone(),
-            })
-            .collect()
     }
 
     /// Fetch these split index files (those not at hand, not on their way
@@ -434,40 +385,76 @@ impl Searcher {
     }
 }
 
-/// What the engine's step gives: the query as parsed and expanded, the
-/// glossary forms it was expanded with, and the split index's step (an
-/// answer, or the files it needs next).
-pub struct Engine {
-    /// The parsed (and possibly expanded) query.
-    pub query: Query,
-    /// Glossary forms the query was expanded with.
-    pub expansions: Vec<Expansion>,
-    /// The split index's answer, or the files to fetch; `Done` with nothing
-    /// for an empty query.
-    pub step: Result<Step, SplitError>,
+/// What the engine's step gives: what a search found (all but the time it
+/// took), or the index files it needs next.
+pub enum Stepped {
+    /// The answer.
+    Found(Found),
+    /// Fetch these files, then run again.
+    Fetch(Vec<String>),
 }
 
-/// Parse `text`, expand it with `glossary`, and attempt it on `files`: the
-/// whole engine, called only from its chunk's split point (crate::lazy), so
-/// none of it is in the first load.
+/// Parse `text`, expand it with `glossary`, attempt it on `files` and, when
+/// it is answered, make the answer what the pages show: the whole engine,
+/// called only from its chunk's split point (crate::lazy), so none of it is
+/// in the first load.
 pub fn engine(
     files: &Files,
     text: &str,
     glossary: Option<&lattice_core::glossary::Glossary>,
     options: &search::SearchOptions,
-) -> Engine {
+) -> Result<Stepped, SplitError> {
     let query = pipeline::prepare(text, glossary);
     let expansions = pipeline::expansions(&query);
-    let step = if query.is_empty() {
-        Ok(Step::Fetch(Vec::new()))
-    } else {
-        split::attempt(files, &query, options, false)
-    };
-    Engine {
-        query,
-        expansions,
-        step,
+    if query.is_empty() {
+        return Ok(Stepped::Found(Found {
+            query,
+            expansions,
+            ..Found::default()
+        }));
     }
+    let split = match split::attempt(files, &query, options, false)? {
+        Step::Done(split) => split,
+        Step::Fetch(names) => return Ok(Stepped::Fetch(names)),
+    };
+    let mut results = split.results;
+    // Hits per document for the shown hits' documents (the counts of
+    // every document are by number; only these ids are known).
+    let counts: BTreeMap<usize, usize> = split.per_document.iter().copied().collect();
+    let mut per_document: Vec<(String, usize)> = Vec::new();
+    for (hit, d) in results.hits.iter().zip(&split.documents) {
+        if !per_document.iter().any(|(id, _)| *id == hit.document) {
+            per_document.push((hit.document.clone(), counts.get(d).copied().unwrap_or(0)));
+        }
+    }
+    results.per_document = per_document;
+    let hits = found_hits(&results);
+    Ok(Stepped::Found(Found {
+        elapsed_ms: 0.0,
+        documents: split.per_document.len(),
+        query,
+        results,
+        hits,
+        expansions,
+        pages: split.documents.iter().map(|d| d / PER_PAGE).collect(),
+    }))
+}
+
+/// The shown hits, as the pages show them.
+fn found_hits(results: &Results) -> Vec<FoundHit> {
+    results
+        .hits
+        .iter()
+        .map(|hit| FoundHit {
+            note_label: hit.label.clone(),
+            target: hit.target.clone(),
+            kind: hit.kind,
+            snippet: hit.snippet.clone(),
+            matches: hit.matches.len(),
+            expanded: hit.forms.clone(),
+            document: hit.document.clone(),
+        })
+        .collect()
 }
 
 /// Catalogue pages wanted in the background (the titles of shown hits),
