@@ -54,8 +54,10 @@ pub fn App(props: &AppProps) -> Html {
     // Once a route's page is drawn (and has put itself in place: the pages'
     // effects run first), the reader's scrolling is theirs to be remembered.
     let ready = matches!(fetched, Fetched::Ready(_));
-    use_effect_with((route.clone(), ready), |(_, ready)| {
-        if *ready {
+    // A page from a chunk is in place only once its chunk is in: `LazyPage`
+    // says so then.
+    use_effect_with((route.clone(), ready), |(route, ready)| {
+        if *ready && crate::lazy::Chunk::of(route).is_none() {
             crate::hooks::scroll_memory::settled();
         }
     });

@@ -204,6 +204,15 @@ pub fn LazyPage(props: &LazyPageProps) -> Html {
             }
         });
     }
+    // Once the chunk's page is drawn (its own effects, which put it in
+    // place, run first), the reader's scrolling is theirs to be remembered;
+    // not while the short loading line stands in for it.
+    let drawn = chunk.is_some_and(|c| load_of(c) == Load::Ready);
+    use_effect_with((props.route.clone(), drawn), |(_, drawn)| {
+        if *drawn {
+            crate::hooks::scroll_memory::settled();
+        }
+    });
     let Some(chunk) = chunk else {
         return html! { <crate::pages::not_found::NotFound /> };
     };
