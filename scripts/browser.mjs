@@ -22,3 +22,20 @@ export function launchChromium() {
       '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
 }
+
+/**
+ * Type `ch` into `input` as a keystroke does and time it in the page: the
+ * input event, then Yew's render (microtasks queued by the handler; a zero
+ * timeout runs after them) and style and layout (reading offsetHeight
+ * forces them). Milliseconds. Used by perf.mjs and keystroke-profile.mjs.
+ */
+export function timeKeystroke(input, ch) {
+  return input.evaluate(async (el, ch) => {
+    const t = performance.now();
+    el.value += ch;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, data: ch, inputType: 'insertText' }));
+    await new Promise((r) => setTimeout(r, 0));
+    void document.body.offsetHeight;
+    return performance.now() - t;
+  }, ch);
+}

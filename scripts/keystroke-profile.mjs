@@ -15,7 +15,7 @@
 //        [--queries '四方安全對話,Indo-Pacific'] [--top 3] [--json out.json]
 //
 // Not a test: numbers only.
-import { launchChromium, serveDir } from './browser.mjs';
+import { launchChromium, serveDir, timeKeystroke } from './browser.mjs';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
@@ -55,16 +55,7 @@ async function type(page, cdp, query, { profile, requests }) {
     typed += ch;
     const before = requests.length;
     if (profile) await cdp.send('Profiler.start');
-    const ms = await input.evaluate(async (el, ch) => {
-      const t = performance.now();
-      el.value += ch;
-      el.dispatchEvent(new InputEvent('input', { bubbles: true, data: ch, inputType: 'insertText' }));
-      // As perf.mjs: Yew renders in microtasks queued by the handler; a zero
-      // timeout runs after them, and reading offsetHeight forces layout.
-      await new Promise((r) => setTimeout(r, 0));
-      void document.body.offsetHeight;
-      return performance.now() - t;
-    }, ch);
+    const ms = await timeKeystroke(input, ch);
     const prof = profile ? (await cdp.send('Profiler.stop')).profile : null;
     keys.push({ typed, ms, requests: requests.slice(before), profile: prof });
     // Let what the keystroke started settle, as a reader's pause would.

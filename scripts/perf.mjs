@@ -41,7 +41,7 @@
 // - wasm memory: the byte length of the module's WebAssembly.Memory (linear
 //   memory reserved: it grows in 64 KiB pages and never shrinks), read from
 //   the `wasm` exports Trunk passes in its TrunkApplicationStarted event.
-import { launchChromium, serveDir } from './browser.mjs';
+import { launchChromium, serveDir, timeKeystroke } from './browser.mjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { extname, join } from 'node:path';
@@ -261,16 +261,7 @@ async function visit(browser, url) {
       const typed = [];
       for (const ch of QUERY) {
         const before = requested;
-        const ms = await input.evaluate(async (el, ch) => {
-          const t = performance.now();
-          el.value += ch;
-          el.dispatchEvent(new InputEvent('input', { bubbles: true, data: ch, inputType: 'insertText' }));
-          // Yew renders in microtasks queued by the handler; a zero timeout
-          // runs after them, and reading offsetHeight forces style and layout.
-          await new Promise((r) => setTimeout(r, 0));
-          void document.body.offsetHeight;
-          return performance.now() - t;
-        }, ch);
+        const ms = await timeKeystroke(input, ch);
         // What the keystroke fetches arrives meanwhile, as in a reader's pause.
         await page.waitForTimeout(30);
         typed.push({ ms, fetched: requested > before });

@@ -94,11 +94,6 @@ thread_local! {
     };
 }
 
-/// Where `chunk`'s module stands.
-pub fn state(chunk: Chunk) -> Load {
-    load_of(chunk)
-}
-
 /// The engine's step (see `crate::search::engine`), once its chunk is
 /// loaded; `None` before.
 pub fn engine(
@@ -107,7 +102,7 @@ pub fn engine(
     glossary: Option<&Glossary>,
     options: &SearchOptions,
 ) -> Option<Result<Stepped, SplitError>> {
-    if load_of(Chunk::Engine) != Load::Ready {
+    if state(Chunk::Engine) != Load::Ready {
         return None;
     }
     ready(split::engine(files, text, glossary, options))?.ok()
@@ -116,13 +111,14 @@ pub fn engine(
 /// The open popover's box (see `components::popover`), once its chunk is
 /// loaded; `None` before.
 pub fn popover(content: PopoverContent, node: NodeRef, send: Callback<PopoverMsg>) -> Option<Html> {
-    if load_of(Chunk::Popover) != Load::Ready {
+    if state(Chunk::Popover) != Load::Ready {
         return None;
     }
     ready(split::popover(content, node, send))?.ok()
 }
 
-fn load_of(chunk: Chunk) -> Load {
+/// Where `chunk`'s module stands.
+pub fn state(chunk: Chunk) -> Load {
     if cfg!(not(feature = "split")) {
         // One module: every chunk is at hand.
         return Load::Ready;
@@ -151,7 +147,7 @@ impl From<wasm_split_helpers::SplitLoaderError> for Unloaded {
 /// for it only when it arrives (a call back each time would re-run every
 /// search on screen at every keystroke).
 pub fn preload(chunk: Chunk, done: Callback<bool>) {
-    match load_of(chunk) {
+    match state(chunk) {
         Load::Ready | Load::Loading => return,
         Load::Idle | Load::Failed => {}
     }
@@ -194,7 +190,7 @@ pub fn LazyPage(props: &LazyPageProps) -> Html {
         let redraw = redraw.clone();
         use_effect_with(chunk, move |chunk| {
             if let Some(chunk) = *chunk {
-                if load_of(chunk) == Load::Idle {
+                if state(chunk) == Load::Idle {
                     preload(chunk, Callback::from(move |_| redraw.force_update()));
                 }
                 // Their marks open popovers: the box's chunk comes along.
@@ -207,7 +203,7 @@ pub fn LazyPage(props: &LazyPageProps) -> Html {
     // Once the chunk's page is drawn (its own effects, which put it in
     // place, run first), the reader's scrolling is theirs to be remembered;
     // not while the short loading line stands in for it.
-    let drawn = chunk.is_some_and(|c| load_of(c) == Load::Ready);
+    let drawn = chunk.is_some_and(|c| state(c) == Load::Ready);
     use_effect_with((props.route.clone(), drawn), |(_, drawn)| {
         if *drawn {
             crate::hooks::scroll_memory::settled();
@@ -216,7 +212,7 @@ pub fn LazyPage(props: &LazyPageProps) -> Html {
     let Some(chunk) = chunk else {
         return html! { <crate::pages::not_found::NotFound /> };
     };
-    match load_of(chunk) {
+    match state(chunk) {
         Load::Ready => match ready(split::page(chunk, props.route.clone())) {
             Some(Ok(html)) => html,
             _ => html! { <CorpusLoading /> },
