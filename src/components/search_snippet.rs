@@ -51,6 +51,18 @@ pub fn kind_label(lang: Lang, kind: PassageKind, note_label: Option<&str>) -> St
     }
 }
 
+/// The class naming a hit's kind, for the stylesheet (`search-kind-note`).
+pub fn kind_class(kind: PassageKind) -> &'static str {
+    match kind {
+        PassageKind::Title => "search-kind-title",
+        PassageKind::Authors => "search-kind-authors",
+        PassageKind::Keywords => "search-kind-keywords",
+        PassageKind::Heading => "search-kind-heading",
+        PassageKind::Paragraph => "search-kind-paragraph",
+        PassageKind::Note => "search-kind-note",
+    }
+}
+
 /// A query as shown back to the reader: at most `max` characters, control
 /// characters as spaces, so a pasted 10,000-character block stays one line.
 pub fn shown_query(text: &str, max: usize) -> String {

@@ -6,7 +6,7 @@
 //! lists the forms it tried; a shortened query says it was shortened.
 
 use crate::components::search_box::INPUT_ID;
-use crate::components::search_snippet::{kind_label, shown_query, snippet};
+use crate::components::search_snippet::{kind_class, kind_label, shown_query, snippet};
 use crate::hooks::{use_scroll_to, use_title};
 use crate::i18n::{use_lang, Lang};
 use crate::route::{navigate, Route, SearchQuery};
@@ -456,7 +456,7 @@ fn hit_view(lang: Lang, search: &SearchQuery, hit: &FoundHit) -> Html {
     html! {
         <li class="search-hit">
             <a class="search-hit-link" {href}>
-                <span class={classes!("search-kind", format!("search-kind-{:?}", hit.kind).to_lowercase())}>{ kind }</span>
+                <span class={classes!("search-kind", kind_class(hit.kind))}>{ kind }</span>
                 if hit.matches > 1 {
                     <span class="search-hit-count">{ format!("{} {}", hit.matches, lang.pick("處", "matches")) }</span>
                 }

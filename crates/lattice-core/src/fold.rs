@@ -9,53 +9,88 @@
 //! - letters → lower case (when that is one character);
 //! - Traditional → Simplified by OpenCC's character table (`data/opencc/`).
 //!
-//! **Where the table comes from.** Natively (build scripts, the CLI, tests,
-//! benchmarks) the table is built into the crate. On wasm32 — the app — it
-//! is not, so the app's first load does not carry it: the app build writes
-//! [`packed_table`] as a data file, the app fetches it when it first needs
-//! to fold and hands it to [`install_table`]. Until then [`has_table`] is
-//! false and Traditional characters fold to themselves, so whatever must
-//! fold exactly (search, match highlights, the glossary's lookups) waits for
-//! the table. (By target, not by the `build` feature: a workspace build
+//! **Where the table comes from.** The table holds both halves of folding
+//! beyond ASCII: OpenCC's Traditional→Simplified pairs and the lower case
+//! of every other letter (from std at build time: std's own case table is
+//! not used, so the app's wasm does not carry it). Natively (build scripts,
+//! the CLI, tests, benchmarks) the table is built into the crate. On wasm32
+//! — the app — it is not, so the app's first load does not carry it: the
+//! app build writes [`packed_table`] as a data file, the app fetches it
+//! when it first needs to fold and hands it to [`install_table`]. Until
+//! then [`has_table`] is false and Traditional characters and capitals
+//! beyond ASCII fold to themselves, so whatever must fold exactly (search,
+//! match highlights, the glossary's lookups) waits for the table. (By target, not by the `build` feature: a workspace build
 //! without `-p`, as Trunk's, unifies the CLI's features into the app's.)
 
 use std::sync::OnceLock;
 
 mod opencc;
 
-/// OpenCC's TSCharacters as build.rs packed it (`opencc::pack`, postcard).
+/// OpenCC's TSCharacters and the lower-case pairs as build.rs packed them
+/// (`opencc::pack` each, postcard).
 #[cfg(not(target_arch = "wasm32"))]
 static TS_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ts_table.bin"));
 
-/// The Traditional→Simplified pairs, sorted by Traditional character, once
-/// unpacked (about 4,100 pairs, tens of microseconds).
-static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
+/// The folding table once unpacked (tens of microseconds).
+static TABLE: OnceLock<Table> = OnceLock::new();
+
+/// Both halves of folding beyond ASCII, each sorted by its first character.
+#[derive(Debug, Default, PartialEq)]
+struct Table {
+    /// Traditional → Simplified (about 4,100 pairs).
+    simplified: Vec<(char, char)>,
+    /// Upper (or title) case → lower case, where that is one character
+    /// (about 1,400 pairs).
+    lower: Vec<(char, char)>,
+}
 
 /// The table's bytes do not decode (a damaged or foreign data file).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("the Traditional→Simplified table is damaged")]
 pub struct TableError;
 
-fn unpacked(packed: &[u8]) -> Result<Vec<(char, char)>, TableError> {
-    let (gaps, offsets) =
-        postcard::from_bytes::<(Vec<u32>, Vec<i32>)>(packed).map_err(|_| TableError)?;
-    let pairs = opencc::unpack(&gaps, &offsets);
-    if pairs.is_empty() || pairs.len() != gaps.len() || gaps.len() != offsets.len() {
-        return Err(TableError);
-    }
-    Ok(pairs)
+type Packed = (Vec<u32>, Vec<i32>, Vec<u32>, Vec<i32>);
+
+fn unpacked(packed: &[u8]) -> Result<Table, TableError> {
+    let (gaps, offsets, lower_gaps, lower_offsets) =
+        postcard::from_bytes::<Packed>(packed).map_err(|_| TableError)?;
+    let half = |gaps: &[u32], offsets: &[i32]| {
+        let pairs = opencc::unpack(gaps, offsets);
+        if pairs.is_empty() || pairs.len() != gaps.len() || gaps.len() != offsets.len() {
+            return Err(TableError);
+        }
+        Ok(pairs)
+    };
+    Ok(Table {
+        simplified: half(&gaps, &offsets)?,
+        lower: half(&lower_gaps, &lower_offsets)?,
+    })
 }
 
 /// The table: built in (natively), installed, or empty. The
 /// built-in bytes are the build script's, from a checked-in file, so a
 /// table that does not decode is a build defect: it is then empty rather
 /// than guessed.
-fn ts_table() -> &'static [(char, char)] {
+fn table() -> Option<&'static Table> {
     #[cfg(not(target_arch = "wasm32"))]
-    let table = TABLE.get_or_init(|| unpacked(TS_PACKED).unwrap_or_default());
+    let table = Some(TABLE.get_or_init(|| unpacked(TS_PACKED).unwrap_or_default()));
     #[cfg(target_arch = "wasm32")]
-    let table = TABLE.get().map_or(&[][..], Vec::as_slice);
+    let table = TABLE.get();
     table
+}
+
+/// The Traditional→Simplified pairs (empty until installed, on wasm32).
+fn ts_table() -> &'static [(char, char)] {
+    table().map_or(&[][..], |t| t.simplified.as_slice())
+}
+
+/// The one-character lower case of `c` (not ASCII), if it differs.
+fn lower_char(c: char) -> Option<char> {
+    let table = table().map_or(&[][..], |t| t.lower.as_slice());
+    table
+        .binary_search_by_key(&c, |&(u, _)| u)
+        .ok()
+        .map(|i| table[i].1)
 }
 
 /// The packed table, for a build to write as the app's data file (read back
@@ -100,14 +135,7 @@ pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    if let Some(s) = simplified_char(c) {
-        return s;
-    }
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    }
+    simplified_char(c).or_else(|| lower_char(c)).unwrap_or(c)
 }
 
 /// Fold a string for matching (one output character per input character).
@@ -164,7 +192,10 @@ mod tests {
         assert_eq!(install_table(packed_table()), Ok(()));
         assert_eq!(install_table(b"\x01"), Ok(()), "a table in place stays");
         assert_eq!(unpacked(b"\x01"), Err(TableError));
-        assert_eq!(unpacked(packed_table()).as_deref(), Ok(table));
+        assert_eq!(
+            unpacked(packed_table()).map(|t| t.simplified).as_deref(),
+            Ok(table)
+        );
         let source = include_str!("../data/opencc/TSCharacters.txt");
         let expected = opencc::pairs(source).unwrap();
         assert!(expected.len() > 3000);
@@ -181,6 +212,31 @@ mod tests {
         for c in ['四', '方', 'Q', '对'] {
             assert_eq!(simplified_char(c), None, "{c}");
         }
+    }
+
+    /// The lower-case half is std's lower case, for every character: one
+    /// character where std gives one, the character itself otherwise.
+    #[test]
+    fn lower_case_is_std_for_every_character() {
+        let table = table().unwrap();
+        assert!(table.lower.len() > 1000);
+        assert_eq!(table.lower, opencc::lower_pairs());
+        assert!(table.lower.windows(2).all(|w| w[0].0 < w[1].0));
+        for c in '\u{80}'..=char::MAX {
+            let mut std = c.to_lowercase();
+            let expected = match (std.next(), std.next()) {
+                (Some(l), None) if l != c => Some(l),
+                _ => None,
+            };
+            assert_eq!(lower_char(c), expected, "U+{:04X}", c as u32);
+        }
+        // Greek, Cyrillic, Latin beyond ASCII, a title-case digraph, and
+        // outside the Basic Multilingual Plane (Deseret).
+        for (u, l) in [('Σ', 'σ'), ('Д', 'д'), ('É', 'é'), ('ǅ', 'ǆ'), ('𐐀', '𐐨')] {
+            assert_eq!(fold_char(u), l, "{u}");
+        }
+        // More than one character in std: left as is (one out per one in).
+        assert_eq!(fold_char('İ'), 'İ');
     }
 
     #[test]

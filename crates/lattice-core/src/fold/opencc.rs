@@ -1,8 +1,9 @@
 //! Reading OpenCC's `TSCharacters.txt` (`key<TAB>value [value…]`, `#`
 //! comments) into sorted Traditional→Simplified character pairs. Shared by
 //! the crate's build script, which packs the pairs into the table `fold`
-//! embeds, and by the tests, so both read the file the same way. Plain std
-//! only: the build script includes this file by path.
+//! embeds, and by the tests, so both read the file the same way; also the
+//! lower-case pairs packed beside them ([`lower_pairs`]). Plain std only:
+//! the build script includes this file by path.
 
 /// The pairs of single characters that differ, sorted and deduplicated by the
 /// Traditional character (the first value of a key wins); `Err` names the
@@ -31,6 +32,22 @@ pub(crate) fn pairs(text: &str) -> Result<Vec<(char, char)>, String> {
     pairs.sort_by_key(|p| p.0);
     pairs.dedup_by_key(|p| p.0);
     Ok(pairs)
+}
+
+/// Every character outside ASCII whose lower case is exactly one other
+/// character, with it, in order: the lower-case half of folding, from this
+/// toolchain's std (build script and crate are built by the same one).
+#[cfg_attr(not(test), allow(dead_code))] // the build script's and the tests'
+pub(crate) fn lower_pairs() -> Vec<(char, char)> {
+    ('\u{80}'..=char::MAX)
+        .filter_map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l != c => Some((c, l)),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// The pairs packed for embedding: the Traditional characters' gaps to the
