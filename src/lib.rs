@@ -2,6 +2,12 @@
 //! build embedded. It derives nothing at run time that the build could have
 //! derived; it only routes, looks up and renders.
 
+/// Talc instead of std's dlmalloc: 7 kB less code in the first load (the
+/// allocator is the main module's, shared by every chunk), and faster.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod app;
 pub mod components;
 pub mod corpus;
