@@ -126,8 +126,17 @@ export class Reader {
   async resize(width, height) {
     const win = this.driver.manage().window();
     let rect = { width, height };
-    for (let i = 0; i < 3; i++) {
-      await win.setRect(rect);
+    for (let i = 0; i < 4; i++) {
+      try {
+        await win.setRect({ width: Math.round(rect.width), height: Math.round(rect.height) });
+      } catch (e) {
+        // WebKitWebDriver now and then refuses a size it accepts a moment
+        // later ("Invalid width value"): wait, then ask again from scratch.
+        if (!/Invalid (width|height)/.test(String(e?.message ?? e))) throw e;
+        await this.driver.sleep(250);
+        rect = { width, height };
+        continue;
+      }
       const seen = await this.viewport();
       if (seen.width === width && seen.height === height) {
         // A window without the keyboard focus never shows keyboard focus.
