@@ -40,6 +40,22 @@ fn search_hash(text: &str) -> String {
     Route::Search(SearchQuery::new(text)).href()
 }
 
+/// On wasm32 folding beyond ASCII comes only from the table the app
+/// installs (std's case table is not in the wasm): once it is in, both of
+/// its halves fold — Traditional to Simplified, and capitals of other
+/// scripts to lower case — one character for one.
+#[wasm_bindgen_test]
+fn the_installed_table_folds_traditional_and_capitals_beyond_ascii() {
+    assert!(lattice_app::fold_table::ready());
+    assert_eq!(lattice_core::fold::fold("四方安全對話"), "四方安全对话");
+    assert_eq!(
+        lattice_core::fold::fold("ÉLYSÉE ΣΥΝΟΔΟΣ Д"),
+        "élysée συνοδοσ д"
+    );
+    assert_eq!(lattice_core::fold::fold("ＡＵＫＵＳ"), "aukus");
+    assert_eq!(lattice_core::fold::fold("İ"), "İ");
+}
+
 #[wasm_bindgen_test]
 async fn simplified_query_finds_both_documents_with_every_match_marked() {
     let typed_only = Route::Search(SearchQuery {
