@@ -76,7 +76,7 @@ impl<'a> Counts<'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn number(&mut self) -> Result<u32, ()> {
         let (v, rest) = varint(self.rest).ok_or(())?;
         self.rest = rest;

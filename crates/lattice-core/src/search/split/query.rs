@@ -459,7 +459,10 @@ impl<'f> Index<'f> {
             let o = u32::try_from(o).unwrap_or(u32::MAX);
             // At offset 0 a Latin form starts a word.
             let admits = |p: u32, after_word: bool| p >= o && !(o == 0 && word_start && after_word);
-            let mut next = Starts::default();
+            // Narrowing keeps at most what there is.
+            let mut next = starts
+                .as_ref()
+                .map_or_else(Starts::default, Starts::with_capacity_of);
             match &starts {
                 None => {
                     let mut cursor = filter.map(Cursor::new);
@@ -722,6 +725,45 @@ fn covering_offsets(len: usize) -> Vec<usize> {
     offsets
 }
 
+/// Scores already worked out in one attempt, by length-and-kind and a
+/// one-clause query's count: a score depends on nothing else, and tens of
+/// thousands of candidates share a few thousand of these pairs. Direct
+/// mapped: a slot holds the last pair that hashed to it.
+struct Scores {
+    slots: Vec<Option<(u64, f32)>>,
+}
+
+impl Default for Scores {
+    fn default() -> Self {
+        Scores {
+            slots: vec![None; 1 << Scores::BITS],
+        }
+    }
+}
+
+impl Scores {
+    const BITS: u32 = 12;
+
+    /// The score of a passage of length-and-kind `lk` with per-clause
+    /// counts `tf`, from `score` unless known.
+    fn get(&mut self, lk: u32, tf: &[usize], score: impl FnOnce() -> f32) -> f32 {
+        let [n] = tf else { return score() };
+        let Ok(n) = u32::try_from(*n) else {
+            return score();
+        };
+        let key = (u64::from(lk) << 32) | u64::from(n);
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize;
+        match self.slots[slot] {
+            Some((k, s)) if k == key => s,
+            _ => {
+                let s = score();
+                self.slots[slot] = Some((key, s));
+                s
+            }
+        }
+    }
+}
+
 /// Every passage the query finds, counted and ranked, cut to the limit:
 /// from the postings of each of its forms. `None`: nothing found.
 fn every_candidate(
@@ -800,6 +842,7 @@ fn every_candidate(
         counted.values().map(|c| Cursor::new(c)).collect();
     let mut candidates = Vec::with_capacity(passages.len());
     let mut tf = Vec::with_capacity(per_clause.len());
+    let mut scores = Scores::default();
     for (&p, &d) in passages.iter().zip(&docs) {
         tf.clear();
         let mut lk = 0;
@@ -825,7 +868,9 @@ fn every_candidate(
             passage: p as usize,
             document: d,
             kind,
-            score: rank::score(index.meta.mean_chars, chars, kind, query, &tf),
+            score: scores.get(lk, &tf, || {
+                rank::score(index.meta.mean_chars, chars, kind, query, &tf)
+            }),
             occurrences,
         });
     }

@@ -46,10 +46,22 @@ impl<'a, T: ByPassage> Cursor<'a, T> {
 
     /// The index of `passage` in the list, if there; every entry before it
     /// is passed for good (so a smaller passage asked later is not found).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn index(&mut self, passage: u32) -> Option<usize> {
+        // Most walks ask for the very next entry, or one before it.
+        match self.list.get(self.at) {
+            Some(e) if e.passage() == passage => Some(self.at),
+            Some(e) if e.passage() > passage => None,
+            Some(_) => self.gallop(passage),
+            None => None,
+        }
+    }
+
+    /// [`Cursor::index`] past the next entry: the first power-of-two step
+    /// whose entry is not below `passage`, then a binary search within it.
+    #[inline(never)]
+    fn gallop(&mut self, passage: u32) -> Option<usize> {
         let rest = self.list.get(self.at..)?;
-        // Gallop: the first power-of-two step whose entry is not below.
         let mut step = 1;
         while step <= rest.len() && rest[step - 1].passage() < passage {
             step *= 2;
@@ -160,14 +172,24 @@ pub(crate) struct Starts {
 }
 
 impl Starts {
+    /// Empty, with room for as many passages and starts as `other` has.
+    pub(crate) fn with_capacity_of(other: &Starts) -> Self {
+        Starts {
+            passages: Vec::with_capacity(other.passages.len()),
+            len_kinds: Vec::with_capacity(other.passages.len()),
+            ends: Vec::with_capacity(other.passages.len()),
+            starts: Vec::with_capacity(other.starts.len()),
+        }
+    }
+
     /// A start in the passage being read.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn add(&mut self, start: u32) {
         self.starts.push(start);
     }
 
     /// The passage being read is done: listed if it got a start.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn close(&mut self, passage: u32, len_kind: u32) {
         if self.starts.len() > self.ends.last().copied().unwrap_or(0) {
             self.passages.push(passage);
@@ -196,6 +218,7 @@ impl Starts {
     }
 
     /// The starts in the `i`th passage listed.
+    #[inline]
     pub(crate) fn of(&self, i: usize) -> &[u32] {
         let from = if i == 0 { 0 } else { self.ends[i - 1] };
         &self.starts[from..self.ends[i]]
