@@ -84,7 +84,7 @@ impl<'a> Counts<'a> {
     }
 
     /// The next entry: `Ok(None)` at the end, `Err(())` if damaged.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn next_count(&mut self) -> Result<Option<Count>, ()> {
         if self.rest.is_empty() {
             return Ok(None);

@@ -22,7 +22,9 @@
 use super::build::{CHUNK_BYTES, DOCS_PER_CHUNK, PAGE_TEXTS, TEXT_PASSAGES};
 use super::counts::{exact, token, token_end, Counts};
 use super::files::{file_name, Files, Reader};
-use super::sorted::{any_in, merge_all, remove_in, restrict, retain_in, Counted, Cursor, Starts};
+use super::sorted::{
+    any_in, merge_all, remove_in, restrict, retain_in, ByPassage, Counted, Cursor, Starts,
+};
 use super::stream::{Entries, Head};
 use super::top::{self, Top, TOP};
 use super::*;
@@ -398,7 +400,7 @@ impl<'f> Index<'f> {
 
     /// The postings chunks holding key `k` (only those that can hold a
     /// passage of `filter`, ascending, when given).
-    fn chunks_for(&self, k: u64, filter: Option<&[u32]>) -> Result<Vec<String>, Stop> {
+    fn chunks_for<T: ByPassage>(&self, k: u64, filter: Option<&[T]>) -> Result<Vec<String>, Stop> {
         let spans = self.chunk_bounds(k, k)?;
         Ok(spans
             .iter()
@@ -411,10 +413,10 @@ impl<'f> Index<'f> {
     /// `filter`: `each` gets every entry's head and the stream, and reads
     /// or skips its positions. Passages must ascend (they do in every file
     /// the build writes; a file where they do not is damaged).
-    fn walk(
+    fn walk<T: ByPassage>(
         &self,
         k: u64,
-        filter: Option<&[u32]>,
+        filter: Option<&[T]>,
         mut each: impl FnMut(Head, &mut Entries) -> Result<(), ()>,
     ) -> Result<(), Stop> {
         let chosen = self.chunks_for(k, filter)?;
@@ -522,7 +524,7 @@ impl<'f> Index<'f> {
         let passages = candidates.passages();
         let mut text_chunks: Vec<usize> = passages
             .iter()
-            .map(|&p| p as usize / TEXT_PASSAGES)
+            .map(|e| e.passage() as usize / TEXT_PASSAGES)
             .collect();
         text_chunks.dedup();
         // The next bigram's chunks only: it may narrow the candidates, so
@@ -538,7 +540,11 @@ impl<'f> Index<'f> {
     /// Keep the candidate starts where the passage's folded text holds the
     /// form (at a word start, for a Latin form).
     fn verify(&self, starts: &Starts, form: &[char], word_start: bool) -> Result<Starts, Stop> {
-        let wanted: BTreeSet<usize> = starts.passages().iter().map(|&p| p as usize).collect();
+        let wanted: BTreeSet<usize> = starts
+            .passages()
+            .iter()
+            .map(|e| e.passage() as usize)
+            .collect();
         let texts = self.texts(&wanted)?;
         let mut out = Starts::default();
         for i in 0..starts.len() {

@@ -20,12 +20,14 @@ pub(crate) trait ByPassage {
 }
 
 impl ByPassage for u32 {
+    #[inline(always)]
     fn passage(&self) -> u32 {
         *self
     }
 }
 
 impl ByPassage for (u32, u32, u32) {
+    #[inline(always)]
     fn passage(&self) -> u32 {
         self.0
     }
@@ -48,11 +50,20 @@ impl<'a, T: ByPassage> Cursor<'a, T> {
     /// is passed for good (so a smaller passage asked later is not found).
     #[inline(always)]
     pub(crate) fn index(&mut self, passage: u32) -> Option<usize> {
-        // Most walks ask for the very next entry, or one before it.
+        // Most walks ask for the entry at hand, one before it, or the one
+        // after it.
         match self.list.get(self.at) {
             Some(e) if e.passage() == passage => Some(self.at),
             Some(e) if e.passage() > passage => None,
-            Some(_) => self.gallop(passage),
+            Some(_) => {
+                self.at += 1;
+                match self.list.get(self.at) {
+                    Some(e) if e.passage() == passage => Some(self.at),
+                    Some(e) if e.passage() > passage => None,
+                    Some(_) => self.gallop(passage),
+                    None => None,
+                }
+            }
             None => None,
         }
     }
@@ -74,22 +85,22 @@ impl<'a, T: ByPassage> Cursor<'a, T> {
     }
 
     /// The entry of `passage`, if there (as [`Cursor::index`]).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn find(&mut self, passage: u32) -> Option<&'a T> {
         self.index(passage).map(|i| &self.list[i])
     }
 
     /// Whether `passage` is listed (as [`Cursor::index`]).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn holds(&mut self, passage: u32) -> bool {
         self.index(passage).is_some()
     }
 }
 
 /// Whether an ascending list holds a passage in `from..=to`.
-pub(crate) fn any_in(list: &[u32], from: u32, to: u32) -> bool {
-    let i = list.partition_point(|&p| p < from);
-    list.get(i).is_some_and(|&p| p <= to)
+pub(crate) fn any_in<T: ByPassage>(list: &[T], from: u32, to: u32) -> bool {
+    let i = list.partition_point(|e| e.passage() < from);
+    list.get(i).is_some_and(|e| e.passage() <= to)
 }
 
 /// The entries of `list` whose passage `keep` (ascending) holds.
@@ -159,69 +170,124 @@ pub(crate) fn merge_all(mut lists: Vec<Counted>) -> Counted {
 }
 
 /// Candidate starts of a form per passage, passages ascending, each
-/// passage's starts ascending — flat, in four vectors, so narrowing tens of
+/// passage's starts ascending — flat, in two vectors, so narrowing tens of
 /// thousands of passages bigram by bigram allocates a few vectors, not one
 /// per passage. Filled by [`Starts::add`] (a start of the passage being
 /// read) and [`Starts::close`] (that passage done: kept if it got a start).
-#[derive(Clone, Debug, Default, PartialEq)]
+///
+/// Narrowing keeps a subset, so the narrowed list is made with room for
+/// all of its predecessor ([`Starts::with_capacity_of`]) and written in
+/// place: at the app's size-optimised build `Vec::push` is a call per
+/// start, a good part of a keystroke's narrowing.
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Starts {
-    passages: Vec<u32>,
-    len_kinds: Vec<u32>,
-    ends: Vec<usize>,
+    listed: Vec<Listed>,
     starts: Vec<u32>,
+    /// How many of `listed` and of `starts` are written (the rest is room).
+    listed_len: usize,
+    starts_len: usize,
+}
+
+impl PartialEq for Starts {
+    fn eq(&self, other: &Self) -> bool {
+        self.passages() == other.passages()
+            && self.starts[..self.starts_len] == other.starts[..other.starts_len]
+    }
+}
+
+/// A passage in [`Starts`]: its length-and-kind and where its starts end.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Listed {
+    passage: u32,
+    len_kind: u32,
+    end: usize,
+}
+
+impl ByPassage for Listed {
+    #[inline(always)]
+    fn passage(&self) -> u32 {
+        self.passage
+    }
 }
 
 impl Starts {
     /// Empty, with room for as many passages and starts as `other` has.
     pub(crate) fn with_capacity_of(other: &Starts) -> Self {
         Starts {
-            passages: Vec::with_capacity(other.passages.len()),
-            len_kinds: Vec::with_capacity(other.passages.len()),
-            ends: Vec::with_capacity(other.passages.len()),
-            starts: Vec::with_capacity(other.starts.len()),
+            listed: vec![
+                Listed {
+                    passage: 0,
+                    len_kind: 0,
+                    end: 0,
+                };
+                other.listed_len
+            ],
+            starts: vec![0; other.starts_len],
+            listed_len: 0,
+            starts_len: 0,
         }
     }
 
     /// A start in the passage being read.
     #[inline(always)]
     pub(crate) fn add(&mut self, start: u32) {
-        self.starts.push(start);
+        match self.starts.get_mut(self.starts_len) {
+            Some(slot) => *slot = start,
+            None => self.starts.push(start),
+        }
+        self.starts_len += 1;
     }
 
     /// The passage being read is done: listed if it got a start.
     #[inline(always)]
     pub(crate) fn close(&mut self, passage: u32, len_kind: u32) {
-        if self.starts.len() > self.ends.last().copied().unwrap_or(0) {
-            self.passages.push(passage);
-            self.len_kinds.push(len_kind);
-            self.ends.push(self.starts.len());
+        let end = self.starts_len;
+        let before = self
+            .listed_len
+            .checked_sub(1)
+            .map_or(0, |i| self.listed[i].end);
+        if end > before {
+            let l = Listed {
+                passage,
+                len_kind,
+                end,
+            };
+            match self.listed.get_mut(self.listed_len) {
+                Some(slot) => *slot = l,
+                None => self.listed.push(l),
+            }
+            self.listed_len += 1;
         }
     }
 
     /// How many passages are listed.
     pub(crate) fn len(&self) -> usize {
-        self.passages.len()
+        self.listed_len
     }
 
     pub(crate) fn is_empty(&self) -> bool {
-        self.passages.is_empty()
+        self.listed_len == 0
     }
 
-    /// The passages listed, ascending.
-    pub(crate) fn passages(&self) -> &[u32] {
-        &self.passages
+    /// The passages listed, ascending (a list for a [`Cursor`]).
+    #[inline(always)]
+    pub(crate) fn passages(&self) -> &[Listed] {
+        &self.listed[..self.listed_len]
     }
 
     /// The `i`th passage listed and its length-and-kind.
+    #[inline(always)]
     pub(crate) fn passage(&self, i: usize) -> (u32, u32) {
-        (self.passages[i], self.len_kinds[i])
+        let l = self.passages()[i];
+        (l.passage, l.len_kind)
     }
 
     /// The starts in the `i`th passage listed.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn of(&self, i: usize) -> &[u32] {
-        let from = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.starts[from..self.ends[i]]
+        let listed = self.passages();
+        let from = if i == 0 { 0 } else { listed[i - 1].end };
+        &self.starts[from..listed[i].end]
     }
 }
 
@@ -266,12 +332,29 @@ mod tests {
         s.close(5, 50);
         s.add(0);
         s.close(7, 70);
-        assert_eq!((s.len(), s.passages()), (2, &[4, 7][..]));
+        let passages: Vec<u32> = s.passages().iter().map(ByPassage::passage).collect();
+        assert_eq!((s.len(), passages), (2, vec![4, 7]));
         assert_eq!(
             (s.passage(1), s.of(0), s.of(1)),
             ((7, 70), &[3, 9][..], &[0][..])
         );
         assert!(Starts::default().is_empty());
+        // Written in place with room ahead: the same list.
+        let mut narrowed = Starts::with_capacity_of(&s);
+        narrowed.add(3);
+        narrowed.close(4, 40);
+        narrowed.close(7, 70);
+        let mut pushed = Starts::default();
+        pushed.add(3);
+        pushed.close(4, 40);
+        assert_eq!(narrowed, pushed);
+        assert_eq!((narrowed.len(), narrowed.of(0)), (1, &[3][..]));
+        // Room run out: it grows.
+        narrowed.add(1);
+        narrowed.add(2);
+        narrowed.add(5);
+        narrowed.close(9, 90);
+        assert_eq!((narrowed.len(), narrowed.of(1)), (2, &[1, 2, 5][..]));
     }
 
     #[test]

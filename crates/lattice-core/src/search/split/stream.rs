@@ -89,7 +89,7 @@ impl<'a> Entries<'a> {
     }
 
     /// The next entry's head: `Ok(None)` at the end, `Err(())` if damaged.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn next_head(&mut self) -> Result<Option<Head>, ()> {
         if self.rest.is_empty() {
             return Ok(None);
@@ -112,7 +112,7 @@ impl<'a> Entries<'a> {
 
     /// The `count` positions after a head, each with whether a spaced-script
     /// letter or digit precedes it, to `each`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn positions(
         &mut self,
         count: u32,
@@ -131,7 +131,7 @@ impl<'a> Entries<'a> {
     /// a varint ends at its first byte below 0x80, so this counts those.
     /// (Damage inside skipped positions that keeps them whole varints goes
     /// unseen; a stream cut short is still an error.)
-    #[inline]
+    #[inline(always)]
     pub(crate) fn skip_positions(&mut self, count: u32) -> Result<(), ()> {
         let mut left = count as usize;
         if left == 0 {
