@@ -10,8 +10,10 @@
 //!
 //! SITE is a `lattice build` output (or the folder holding `meta.bin`);
 //! queries are expanded by the glossary beside the index, as the app does.
-//! Prints, per prefix, the median and max of the warm step in ms, and the
-//! hits found; then the slowest prefixes. Not a test: numbers only
+//! Prints, per prefix, the median and max of the warm step in ms (wall
+//! clock), the median in thread CPU time (what the step costs, without the
+//! waits of a machine shared with other work), and the hits found; then the
+//! slowest prefixes. Not a test: numbers only
 //! (scripts/keystroke-profile.mjs measures the same keystrokes in Chromium).
 
 use lattice_core::glossary::Glossary;
@@ -33,6 +35,24 @@ const QUERIES: &[&str] = &[
 ];
 /// Warm runs per prefix.
 const RUNS: usize = 30;
+
+/// This thread's CPU time in ms (`None` where it cannot be read).
+fn cpu_ms() -> Option<f64> {
+    #[cfg(unix)]
+    {
+        let mut t = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: `t` is a valid, writable timespec for the call.
+        let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) } == 0;
+        ok.then(|| t.tv_sec as f64 * 1000.0 + t.tv_nsec as f64 / 1e6)
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
 
 fn glossary(index: &Path) -> Option<Glossary> {
     let bytes = std::fs::read(index.parent()?.join("glossary.bin")).ok()?;
@@ -67,8 +87,8 @@ fn main() -> ExitCode {
     };
     let reader = split::DirReader { dir: dir.clone() };
     let mut rows: Vec<(String, usize, f64, f64, usize)> = Vec::new();
-    println!("| typed | hits shown | warm step ms median | max | passages hit |");
-    println!("|---|---|---|---|---|");
+    println!("| typed | hits shown | warm step ms median | max | cpu ms median | passages hit |");
+    println!("|---|---|---|---|---|---|");
     for q in queries {
         let mut typed = String::new();
         for ch in q.chars() {
@@ -103,18 +123,26 @@ fn main() -> ExitCode {
                 };
                 // Warm: every file at hand.
                 let mut times = Vec::with_capacity(RUNS);
+                let mut cpu = Vec::with_capacity(RUNS);
                 for _ in 0..RUNS {
-                    let started = Instant::now();
+                    let (started, cpu_started) = (Instant::now(), cpu_ms());
                     let step = split::attempt(&files, &query, &options, false);
                     times.push(started.elapsed().as_secs_f64() * 1000.0);
+                    if let (Some(a), Some(b)) = (cpu_started, cpu_ms()) {
+                        cpu.push(b - a);
+                    }
                     if !matches!(step, Ok(Step::Done(_))) {
                         eprintln!("{typed}: the warm step asked for more files");
                         return ExitCode::FAILURE;
                     }
                 }
                 times.sort_by(f64::total_cmp);
+                cpu.sort_by(f64::total_cmp);
                 let (median, max) = (times[RUNS / 2], times[RUNS - 1]);
-                println!("| {typed} | {limit} | {median:.2} | {max:.2} | {total} |");
+                let cpu_median = cpu
+                    .get(cpu.len() / 2)
+                    .map_or_else(|| "-".to_string(), |c| format!("{c:.2}"));
+                println!("| {typed} | {limit} | {median:.2} | {max:.2} | {cpu_median} | {total} |");
                 rows.push((typed.clone(), limit, median, max, total));
             }
         }

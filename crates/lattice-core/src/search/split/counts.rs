@@ -20,7 +20,7 @@
 //! varint), so a dense term's entry starts with one byte; then the
 //! length-and-kind ([`super::len_kind`]).
 
-use super::stream::put;
+use super::stream::{put, varint};
 use super::SplitError;
 use crate::search::{is_spaced_word_char, SearchIndex};
 use std::collections::HashMap;
@@ -76,13 +76,15 @@ impl<'a> Counts<'a> {
         }
     }
 
+    #[inline(always)]
     fn number(&mut self) -> Result<u32, ()> {
-        let (v, rest) = postcard::take_from_bytes::<u32>(self.rest).map_err(|_| ())?;
+        let (v, rest) = varint(self.rest).ok_or(())?;
         self.rest = rest;
         Ok(v)
     }
 
     /// The next entry: `Ok(None)` at the end, `Err(())` if damaged.
+    #[inline(always)]
     pub(crate) fn next_count(&mut self) -> Result<Option<Count>, ()> {
         if self.rest.is_empty() {
             return Ok(None);

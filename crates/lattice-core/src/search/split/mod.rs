@@ -53,6 +53,7 @@ mod counts;
 mod files;
 mod query;
 mod site;
+mod sorted;
 mod stream;
 mod top;
 
@@ -176,6 +177,16 @@ pub(crate) struct TermChunk {
     pub(crate) keys: Vec<(String, Vec<u8>)>,
 }
 
+/// A count postings chunk as a query reads it: each term and its stream
+/// borrowed from the file's bytes, not copied (postcard writes a `String`
+/// and a `Vec<u8>` as a length and the bytes, so [`TermChunk`]'s files
+/// read as this).
+#[derive(Debug, Deserialize)]
+pub(crate) struct TermChunkView<'a> {
+    #[serde(borrow)]
+    pub(crate) keys: Vec<(&'a str, &'a [u8])>,
+}
+
 /// A postings page: the bounds of its chunks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Page {
@@ -186,6 +197,14 @@ pub(crate) struct Page {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Chunk {
     pub(crate) keys: Vec<(u64, Vec<u8>)>,
+}
+
+/// A postings chunk as a query reads it: each bigram's stream borrowed
+/// from the file's bytes (as [`TermChunkView`]).
+#[derive(Debug, Deserialize)]
+pub(crate) struct ChunkView<'a> {
+    #[serde(borrow)]
+    pub(crate) keys: Vec<(u64, &'a [u8])>,
 }
 
 /// A documents chunk: ids, in order.
@@ -251,4 +270,38 @@ pub(crate) fn kind_len(v: u32) -> Option<(u32, super::PassageKind)> {
         _ => return None,
     };
     Some((v >> 3, kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The borrowed views read the files the build writes: the same keys
+    /// and bytes.
+    #[test]
+    fn views_read_chunks_as_written() {
+        let chunk = Chunk {
+            keys: vec![(key('四', Some('方')), vec![0, 1, 0x80, 0xff]), (7, vec![])],
+        };
+        let bytes = postcard::to_allocvec(&chunk).unwrap();
+        let view: ChunkView = postcard::from_bytes(&bytes).unwrap();
+        let read: Vec<(u64, Vec<u8>)> = view.keys.iter().map(|(k, s)| (*k, s.to_vec())).collect();
+        assert_eq!(read, chunk.keys);
+        let terms = TermChunk {
+            keys: vec![
+                ("\u{1}四方".to_string(), vec![3, 200, 1]),
+                ("\u{2}quad".to_string(), vec![9; 300]),
+            ],
+        };
+        let bytes = postcard::to_allocvec(&terms).unwrap();
+        let view: TermChunkView = postcard::from_bytes(&bytes).unwrap();
+        let read: Vec<(String, Vec<u8>)> = view
+            .keys
+            .iter()
+            .map(|(t, s)| (t.to_string(), s.to_vec()))
+            .collect();
+        assert_eq!(read, terms.keys);
+        // Cut short: an error, not a panic.
+        assert!(postcard::from_bytes::<TermChunkView>(&bytes[..bytes.len() - 1]).is_err());
+    }
 }

@@ -22,18 +22,23 @@
 use super::build::{CHUNK_BYTES, DOCS_PER_CHUNK, PAGE_TEXTS, TEXT_PASSAGES};
 use super::counts::{exact, token, token_end, Counts};
 use super::files::{file_name, Files, Reader};
-use super::stream::Entries;
+use super::sorted::{
+    any_in, merge_all, remove_in, restrict, retain_in, ByPassage, Counted, Cursor, Starts,
+};
+use super::stream::{Entries, Head};
 use super::top::{self, Top, TOP};
 use super::*;
 use crate::fold::{fold, fold_char};
-use crate::search::matcher::{self, Form};
+use crate::search::matcher;
 use crate::search::{
     forms_in, is_spaced_word_char, rank, snippet, tally, Candidate, Hit, PassageKind, Query,
     Results, Scope, SearchOptions, Tally,
 };
 use serde::de::DeserializeOwned;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
+use std::rc::Rc;
 
 /// Candidates this few are always checked against their texts (which the
 /// shown hits need anyway).
@@ -117,7 +122,8 @@ pub fn search(
 }
 
 /// The decoded files of one stage, or every one of them still missing.
-fn need<T: DeserializeOwned>(files: &Files, names: &[String]) -> Result<Vec<T>, Stop> {
+/// Decoded types may borrow from the files' bytes.
+fn need<'f, T: Deserialize<'f>>(files: &'f Files, names: &[String]) -> Result<Vec<T>, Stop> {
     let missing: Vec<String> = names
         .iter()
         .filter(|n| files.get(n).is_none())
@@ -141,24 +147,21 @@ fn need<T: DeserializeOwned>(files: &Files, names: &[String]) -> Result<Vec<T>, 
         .collect()
 }
 
-/// Occurrences of a form or clause: per passage, its length-and-kind and the
-/// matches (start, length in chars, form).
-type Found = BTreeMap<u32, (u32, Vec<(u32, u32, Form)>)>;
+/// A postings chunk that may hold keys `lo..=hi`: its file and, when
+/// `lo == hi`, the passages of that key it can hold (`from..=to`) and
+/// whether it starts within the key (rather than before it).
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    file: Name,
+    from: u32,
+    to: u32,
+    starts_in: bool,
+}
 
-/// Candidate starts of a form per passage: (passage, its length-and-kind,
-/// starts ascending), passages ascending. Sorted vectors rather than maps of
-/// sets: a dense bigram gives thousands of passages, and a keystroke builds,
-/// intersects and drops them all (at 10,000 documents the maps' allocations
-/// and drops were most of a warm keystroke).
-type Starts = Vec<(u32, u32, Vec<u32>)>;
-/// Chunk bounds, each with the bound after it (`None`: the end).
-type Covered = Vec<(Bound, Option<(u64, u32)>)>;
-/// Entries: (key, passage, length-and-kind, positions).
-type Postings = Vec<(u64, u32, u32, Vec<(u32, bool)>)>;
-/// Count chunk bounds, each with the bound after it (`None`: the end).
-type TermCovered = Vec<(TermBound, Option<(String, u32)>)>;
-/// Per passage: how often a form occurs, and the passage's length-and-kind.
-type Counted = BTreeMap<u32, (u32, u32)>;
+/// Pages decoded in one attempt, by number: a keystroke asks for the same
+/// few pages many times (each bigram's cost, then its chunks), and decoding
+/// one is a copy of every bound it lists.
+type Memo<T> = RefCell<HashMap<usize, Rc<T>>>;
 
 /// Whether a form is all letters and digits of spaced scripts (a Latin
 /// word): it occurs where a word starts with it.
@@ -166,19 +169,55 @@ fn is_word(folded: &str) -> bool {
     !folded.is_empty() && folded.chars().all(is_spaced_word_char)
 }
 
-struct Index<'a> {
-    files: &'a Files,
+struct Index<'f> {
+    files: &'f Files,
     meta: Meta,
+    pages: Memo<Page>,
+    term_pages: Memo<TermPage>,
 }
 
-impl Index<'_> {
-    /// Chunk bounds covering keys `lo..=hi`, each with the bound after it
-    /// (`None`: the end), fetching the pages they are listed in.
-    fn chunk_bounds(&self, lo: u64, hi: u64) -> Result<Covered, Stop> {
+impl<'f> Index<'f> {
+    fn new(files: &'f Files, meta: Meta) -> Self {
+        Index {
+            files,
+            meta,
+            pages: Memo::default(),
+            term_pages: Memo::default(),
+        }
+    }
+
+    /// Pages `numbers` of `list`, decoded once per attempt; all those still
+    /// missing are fetched in one round.
+    fn decoded<T: DeserializeOwned>(
+        &self,
+        memo: &Memo<T>,
+        file: impl Fn(usize) -> Name,
+        numbers: &[usize],
+    ) -> Result<Vec<Rc<T>>, Stop> {
+        let todo: Vec<usize> = {
+            let memo = memo.borrow();
+            numbers
+                .iter()
+                .copied()
+                .filter(|n| !memo.contains_key(n))
+                .collect()
+        };
+        if !todo.is_empty() {
+            let names: Vec<String> = todo.iter().map(|&n| file_name(&file(n))).collect();
+            let got: Vec<T> = need(self.files, &names)?;
+            memo.borrow_mut()
+                .extend(todo.into_iter().zip(got.into_iter().map(Rc::new)));
+        }
+        let memo = memo.borrow();
+        Ok(numbers.iter().map(|n| Rc::clone(&memo[n])).collect())
+    }
+
+    /// Chunk spans covering keys `lo..=hi`, fetching the pages they are
+    /// listed in.
+    fn chunk_bounds(&self, lo: u64, hi: u64) -> Result<Vec<Span>, Stop> {
         let pages = &self.meta.pages;
         let wanted = self.pages_for(lo, hi);
-        let names: Vec<String> = wanted.iter().map(|&i| file_name(&pages[i].file)).collect();
-        let decoded: Vec<Page> = need(self.files, &names)?;
+        let decoded = self.decoded(&self.pages, |i| pages[i].file, &wanted)?;
         let mut out = Vec::new();
         for (page, &i) in decoded.iter().zip(&wanted) {
             for (j, c) in page.chunks.iter().enumerate() {
@@ -188,63 +227,65 @@ impl Index<'_> {
                     .map(Bound::at)
                     .or_else(|| pages.get(i + 1).map(Bound::at));
                 if c.at() <= (hi, u32::MAX) && next.is_none_or(|n| n > (lo, 0)) {
-                    out.push((*c, next));
+                    out.push(Span {
+                        file: c.file,
+                        from: if c.key >= lo { c.passage } else { 0 },
+                        to: match next {
+                            Some((k, p)) if k <= hi => p,
+                            _ => u32::MAX,
+                        },
+                        starts_in: c.key >= lo,
+                    });
                 }
             }
         }
         Ok(out)
     }
 
-    /// The numbers of the pages listing chunks of keys `lo..=hi`.
+    /// The numbers of the pages listing chunks of keys `lo..=hi` (pages are
+    /// in order: those from the last starting at or before `(lo, 0)`
+    /// through the last starting at or before `(hi, MAX)`).
     fn pages_for(&self, lo: u64, hi: u64) -> Vec<usize> {
         let pages = &self.meta.pages;
-        let mut wanted = Vec::new();
-        for (i, p) in pages.iter().enumerate() {
-            let next = pages.get(i + 1).map(Bound::at);
-            if p.at() <= (hi, u32::MAX) && next.is_none_or(|n| n > (lo, 0)) {
-                wanted.push(i);
-            }
-        }
-        wanted
+        let from = pages.partition_point(|p| p.at() <= (lo, 0));
+        let to = pages.partition_point(|p| p.at() <= (hi, u32::MAX));
+        (from.saturating_sub(1)..to).collect()
     }
 
     /// The numbers of the count pages listing chunks of terms `lo..=hi`.
     fn term_pages_for(&self, lo: &str, hi: &str) -> Vec<usize> {
         let pages = &self.meta.terms;
-        let mut wanted = Vec::new();
-        for (i, p) in pages.iter().enumerate() {
-            let next = pages.get(i + 1);
-            if (p.term.as_str(), p.passage) <= (hi, u32::MAX)
-                && next.is_none_or(|n| (n.term.as_str(), n.passage) > (lo, 0))
-            {
-                wanted.push(i);
-            }
-        }
-        wanted
+        let from = pages.partition_point(|p| (p.term.as_str(), p.passage) <= (lo, 0));
+        let to = pages.partition_point(|p| (p.term.as_str(), p.passage) <= (hi, u32::MAX));
+        (from.saturating_sub(1)..to).collect()
     }
 
-    /// Count chunk bounds covering terms `lo..=hi`, each with the bound
-    /// after it (`None`: the end), fetching the pages they are listed in.
-    fn term_bounds(&self, lo: &str, hi: &str) -> Result<TermCovered, Stop> {
+    /// Count chunk spans covering terms `lo..=hi`, fetching the pages they
+    /// are listed in.
+    fn term_bounds(&self, lo: &str, hi: &str) -> Result<Vec<Span>, Stop> {
         let pages = &self.meta.terms;
         let wanted = self.term_pages_for(lo, hi);
-        let names: Vec<String> = wanted.iter().map(|&i| file_name(&pages[i].file)).collect();
-        let decoded: Vec<TermPage> = need(self.files, &names)?;
+        let decoded = self.decoded(&self.term_pages, |i| pages[i].file, &wanted)?;
         let mut out = Vec::new();
-        for (page, &i) in decoded.into_iter().zip(&wanted) {
-            let after_page = pages.get(i + 1).map(|b| (b.term.clone(), b.passage));
-            let mut chunks = page.chunks.into_iter().peekable();
-            while let Some(c) = chunks.next() {
-                let next = chunks
-                    .peek()
-                    .map(|n| (n.term.clone(), n.passage))
-                    .or_else(|| after_page.clone());
+        for (page, &i) in decoded.iter().zip(&wanted) {
+            for (j, c) in page.chunks.iter().enumerate() {
+                let next = page
+                    .chunks
+                    .get(j + 1)
+                    .or_else(|| pages.get(i + 1))
+                    .map(|n| (n.term.as_str(), n.passage));
                 if (c.term.as_str(), c.passage) <= (hi, u32::MAX)
-                    && next
-                        .as_ref()
-                        .is_none_or(|(t, p)| (t.as_str(), *p) > (lo, 0))
+                    && next.is_none_or(|n| n > (lo, 0))
                 {
-                    out.push((c, next));
+                    out.push(Span {
+                        file: c.file,
+                        from: if c.term.as_str() >= lo { c.passage } else { 0 },
+                        to: match next {
+                            Some((t, p)) if t <= hi => p,
+                            _ => u32::MAX,
+                        },
+                        starts_in: c.term.as_str() >= lo,
+                    });
                 }
             }
         }
@@ -264,79 +305,74 @@ impl Index<'_> {
                 }
             }
         }
-        let names: Vec<String> = numbers
-            .into_iter()
-            .map(|i| file_name(&self.meta.terms[i].file))
-            .collect();
-        need::<TermPage>(self.files, &names)?;
+        let numbers: Vec<usize> = numbers.into_iter().collect();
+        let terms = &self.meta.terms;
+        self.decoded(&self.term_pages, |i| terms[i].file, &numbers)?;
         Ok(())
     }
 
     /// Whether term `t` has a posting (possibly empty).
     fn has_term(&self, t: &str) -> Result<bool, Stop> {
-        let bounds = self.term_bounds(t, t)?;
-        if bounds.iter().any(|(b, _)| b.term == t) {
+        let spans = self.term_bounds(t, t)?;
+        // A chunk starting within `t` starts at `t`.
+        if spans.iter().any(|s| s.starts_in) {
             return Ok(true);
         }
         // Otherwise all of it, if anything, is inside the one chunk
         // spanning it.
-        let Some((b, _)) = bounds.first() else {
+        let Some(s) = spans.first() else {
             return Ok(false);
         };
-        let chunk: Vec<TermChunk> = need(self.files, &[file_name(&b.file)])?;
-        Ok(chunk.iter().any(|c| c.keys.iter().any(|(k, _)| k == t)))
+        let chunk: Vec<TermChunkView> = need(self.files, &[file_name(&s.file)])?;
+        Ok(chunk.iter().any(|c| c.keys.iter().any(|(k, _)| *k == t)))
     }
 
     /// Counts of terms `lo..=hi`, summed per passage, only for passages in
-    /// `filter` when given.
-    fn term_counts(
-        &self,
-        lo: &str,
-        hi: &str,
-        filter: Option<&BTreeSet<u32>>,
-    ) -> Result<Counted, Stop> {
-        let bounds = self.term_bounds(lo, hi)?;
-        let chosen: Vec<String> = bounds
+    /// `filter` (ascending) when given.
+    fn term_counts(&self, lo: &str, hi: &str, filter: Option<&[u32]>) -> Result<Counted, Stop> {
+        let spans = self.term_bounds(lo, hi)?;
+        let chosen: Vec<String> = spans
             .iter()
-            .filter(|(b, next)| match filter {
+            .filter(|s| match filter {
                 // Passage bounds say something only within one term.
-                Some(f) if lo == hi => {
-                    let from = if b.term.as_str() >= lo { b.passage } else { 0 };
-                    let to = match next {
-                        Some((t, p)) if t.as_str() <= hi => *p,
-                        _ => u32::MAX,
-                    };
-                    f.range(from..=to).next().is_some()
-                }
+                Some(f) if lo == hi => any_in(f, s.from, s.to),
                 _ => true,
             })
-            .map(|(b, _)| file_name(&b.file))
+            .map(|s| file_name(&s.file))
             .collect();
-        let chunks: Vec<TermChunk> = need(self.files, &chosen)?;
-        let mut out = Counted::new();
+        let chunks: Vec<TermChunkView> = need(self.files, &chosen)?;
+        // One run per term: its entries ascend across its chunks.
+        let mut runs: Vec<Counted> = Vec::new();
+        let mut last: Option<&str> = None;
         for (chunk, name) in chunks.iter().zip(&chosen) {
-            for (t, stream) in &chunk.keys {
-                if t.as_str() < lo || t.as_str() > hi {
+            let damaged = || SplitError::Damaged { name: name.clone() };
+            for &(t, stream) in &chunk.keys {
+                if t < lo || t > hi {
                     continue;
                 }
+                if last != Some(t) || runs.is_empty() {
+                    runs.push(Counted::new());
+                    last = Some(t);
+                }
+                let Some(run) = runs.last_mut() else { break };
+                let mut cursor = filter.map(Cursor::new);
                 let mut entries = Counts::new(stream);
-                while let Some(e) = entries
-                    .next_count()
-                    .map_err(|()| SplitError::Damaged { name: name.clone() })?
-                {
-                    if filter.is_none_or(|f| f.contains(&e.passage)) {
-                        let slot = out.entry(e.passage).or_insert((0, e.len_kind));
-                        slot.0 += e.count;
+                while let Some(e) = entries.next_count().map_err(|()| damaged())? {
+                    if run.last().is_some_and(|l| l.0 >= e.passage) {
+                        return Err(damaged().into());
+                    }
+                    if cursor.as_mut().is_none_or(|c| c.holds(e.passage)) {
+                        run.push((e.passage, e.count, e.len_kind));
                     }
                 }
             }
         }
-        Ok(out)
+        Ok(merge_all(runs))
     }
 
     /// How often one folded form occurs per passage (in `filter`'s passages
     /// if given), with each passage's length and kind.
-    fn count_form(&self, folded: &str, filter: Option<&BTreeSet<u32>>) -> Result<Counted, Stop> {
+    fn count_form(&self, folded: &str, filter: Option<&[u32]>) -> Result<Counted, Stop> {
         let n = folded.chars().count();
         if n == 0 {
             return Ok(Counted::new());
@@ -348,10 +384,12 @@ impl Index<'_> {
         if is_word(folded) {
             return self.term_counts(&token(folded), &token_end(folded), filter);
         }
-        let found = self.form(folded, (0, 0), filter)?;
-        Ok(found
-            .into_iter()
-            .map(|(p, (lk, m))| (p, (u32::try_from(m.len()).unwrap_or(u32::MAX), lk)))
+        let found = self.form(folded, filter)?;
+        Ok((0..found.len())
+            .map(|i| {
+                let (p, lk) = found.passage(i);
+                (p, u32::try_from(found.of(i).len()).unwrap_or(u32::MAX), lk)
+            })
             .collect())
     }
 
@@ -360,91 +398,55 @@ impl Index<'_> {
         Ok(self.chunk_bounds(k, k)?.len())
     }
 
-    /// Entries of keys `lo..=hi`, only for passages in `filter` when given:
-    /// (key, passage, len-kind, positions).
-    fn postings(&self, lo: u64, hi: u64, filter: Option<&BTreeSet<u32>>) -> Result<Postings, Stop> {
-        let chosen = self.chunks_for(lo, hi, filter)?;
-        let chunks: Vec<Chunk> = need(self.files, &chosen)?;
-        self.postings_inner(lo, hi, filter, chosen, chunks)
-    }
-
-    /// The postings chunks holding keys `lo..=hi` (only those that can hold
-    /// a passage of `filter`, for one key).
-    fn chunks_for(
-        &self,
-        lo: u64,
-        hi: u64,
-        filter: Option<&BTreeSet<u32>>,
-    ) -> Result<Vec<String>, Stop> {
-        let bounds = self.chunk_bounds(lo, hi)?;
-        Ok(bounds
+    /// The postings chunks holding key `k` (only those that can hold a
+    /// passage of `filter`, ascending, when given).
+    fn chunks_for<T: ByPassage>(&self, k: u64, filter: Option<&[T]>) -> Result<Vec<String>, Stop> {
+        let spans = self.chunk_bounds(k, k)?;
+        Ok(spans
             .iter()
-            .filter(|(b, next)| match filter {
-                // Passage bounds say something only within one key.
-                Some(f) if lo == hi => {
-                    // Passages of the key range this chunk can hold.
-                    let from = if b.key >= lo { b.passage } else { 0 };
-                    let to = match next {
-                        Some((k, p)) if *k <= hi => *p,
-                        _ => u32::MAX,
-                    };
-                    f.range(from..=to).next().is_some()
-                }
-                _ => true,
-            })
-            .map(|(b, _)| file_name(&b.file))
+            .filter(|s| filter.is_none_or(|f| any_in(f, s.from, s.to)))
+            .map(|s| file_name(&s.file))
             .collect())
     }
 
-    /// Entries of keys `lo..=hi`, only for passages in `filter` when given:
-    /// (key, passage, len-kind, positions).
-    fn postings_inner(
+    /// Walk key `k`'s entries in the chunks that can hold a passage of
+    /// `filter`: `each` gets every entry's head and the stream, and reads
+    /// or skips its positions. Passages must ascend (they do in every file
+    /// the build writes; a file where they do not is damaged).
+    fn walk<T: ByPassage>(
         &self,
-        lo: u64,
-        hi: u64,
-        filter: Option<&BTreeSet<u32>>,
-        chosen: Vec<String>,
-        chunks: Vec<Chunk>,
-    ) -> Result<Postings, Stop> {
-        let mut out = Vec::new();
+        k: u64,
+        filter: Option<&[T]>,
+        mut each: impl FnMut(Head, &mut Entries) -> Result<(), ()>,
+    ) -> Result<(), Stop> {
+        let chosen = self.chunks_for(k, filter)?;
+        let chunks: Vec<ChunkView> = need(self.files, &chosen)?;
+        let mut last: Option<u32> = None;
         for (chunk, name) in chunks.iter().zip(&chosen) {
-            for (k, stream) in &chunk.keys {
-                if *k < lo || *k > hi {
-                    continue;
-                }
+            let damaged = || SplitError::Damaged { name: name.clone() };
+            for &(_, stream) in chunk.keys.iter().filter(|(key, _)| *key == k) {
                 let mut entries = Entries::new(stream);
-                loop {
-                    let e = entries
-                        .next_entry()
-                        .map_err(|()| SplitError::Damaged { name: name.clone() })?;
-                    let Some(e) = e else { break };
-                    if filter.is_none_or(|f| f.contains(&e.passage)) {
-                        out.push((*k, e.passage, e.len_kind, e.positions));
+                while let Some(head) = entries.next_head().map_err(|()| damaged())? {
+                    if last.is_some_and(|l| l >= head.passage) {
+                        return Err(damaged().into());
                     }
+                    last = Some(head.passage);
+                    each(head, &mut entries).map_err(|()| damaged())?;
                 }
             }
         }
-        Ok(out)
+        Ok(())
     }
 
-    /// Every occurrence of one folded form, in `filter`'s passages if given.
-    fn form(
-        &self,
-        folded: &str,
-        form: Form,
-        filter: Option<&BTreeSet<u32>>,
-    ) -> Result<Found, Stop> {
+    /// Every occurrence of one folded form, in `filter`'s passages if
+    /// given: its starts per passage.
+    fn form(&self, folded: &str, filter: Option<&[u32]>) -> Result<Starts, Stop> {
         let chars: Vec<char> = folded.chars().collect();
-        let Some(&first) = chars.first() else {
-            return Ok(Found::new());
+        // One or two characters are counted, never looked for by position.
+        let Some(&first) = chars.first().filter(|_| chars.len() >= 2) else {
+            return Ok(Starts::default());
         };
         let word_start = is_spaced_word_char(first);
-        let len = u32::try_from(chars.len()).unwrap_or(u32::MAX);
-        let mut found = Found::new();
-        // One or two characters are counted, never looked for by position.
-        if chars.len() < 2 {
-            return Ok(found);
-        }
         let offsets = covering_offsets(chars.len());
         let mut costed = Vec::new();
         for &o in &offsets {
@@ -456,50 +458,60 @@ impl Index<'_> {
         let mut starts: Option<Starts> = None;
         let keys: Vec<u64> = costed.iter().map(|&(_, _, k)| k).collect();
         for (done, (_, o, k)) in costed.into_iter().enumerate() {
-            let o32 = u32::try_from(o).unwrap_or(u32::MAX);
-            let narrowed: Option<BTreeSet<u32>> =
-                starts.as_ref().map(|s| s.iter().map(|c| c.0).collect());
-            let filter_here = narrowed.as_ref().or(filter);
-            let mut next: Starts = Vec::new();
-            for (_, passage, lk, positions) in self.postings(k, k, filter_here)? {
-                // Positions ascend, so these starts do too.
-                let here = positions
-                    .iter()
-                    .filter(|&&(p, after_word)| p >= o32 && !(o == 0 && word_start && after_word))
-                    .map(|&(p, _)| p - o32);
-                let kept: Vec<u32> = match &starts {
-                    None => here.collect(),
-                    Some(s) => match s.binary_search_by_key(&passage, |c| c.0) {
-                        Ok(i) => intersect(&s[i].2, here),
-                        Err(_) => continue,
-                    },
-                };
-                if !kept.is_empty() {
-                    next.push((passage, lk, kept));
+            let o = u32::try_from(o).unwrap_or(u32::MAX);
+            // At offset 0 a Latin form starts a word.
+            let admits = |p: u32, after_word: bool| p >= o && !(o == 0 && word_start && after_word);
+            // Narrowing keeps at most what there is.
+            let mut next = starts
+                .as_ref()
+                .map_or_else(Starts::default, Starts::with_capacity_of);
+            match &starts {
+                None => {
+                    let mut cursor = filter.map(Cursor::new);
+                    self.walk(k, filter, |head, entries| {
+                        if !cursor.as_mut().is_none_or(|c| c.holds(head.passage)) {
+                            return entries.skip_positions(head.count);
+                        }
+                        entries.positions(head.count, |p, after| {
+                            if admits(p, after) {
+                                next.add(p - o);
+                            }
+                        })?;
+                        next.close(head.passage, head.len_kind);
+                        Ok(())
+                    })?;
+                }
+                Some(s) => {
+                    let mut cursor = Cursor::new(s.passages());
+                    self.walk(k, Some(s.passages()), |head, entries| {
+                        let Some(i) = cursor.index(head.passage) else {
+                            return entries.skip_positions(head.count);
+                        };
+                        // Positions ascend, so these starts do too: walk
+                        // the candidates alongside.
+                        let mut candidates = Cursor::new(s.of(i));
+                        entries.positions(head.count, |p, after| {
+                            if admits(p, after) && candidates.holds(p - o) {
+                                next.add(p - o);
+                            }
+                        })?;
+                        next.close(head.passage, head.len_kind);
+                        Ok(())
+                    })?;
                 }
             }
-            // Chunks come in passage order; a stable sort of sorted input
-            // is one pass, and keeps the binary search right if not.
-            next.sort_by_key(|c| c.0);
             if next.is_empty() {
-                return Ok(Found::new());
+                return Ok(Starts::default());
             }
             // When the candidates' texts cost less than the postings still
             // to fetch, check the texts instead.
             if done + 1 < keys.len() && self.texts_are_cheaper(&next, &keys[done + 1..])? {
-                next = self.verify(next, &chars, word_start)?;
-                starts = Some(next);
+                starts = Some(self.verify(&next, &chars, word_start)?);
                 break;
             }
             starts = Some(next);
         }
-        for (passage, lk, s) in starts.unwrap_or_default() {
-            found.insert(
-                passage,
-                (lk, s.into_iter().map(|p| (p, len, form)).collect()),
-            );
-        }
-        Ok(found)
+        Ok(starts.unwrap_or_default())
     }
 
     /// Whether fetching the texts of these candidates costs fewer bytes than
@@ -509,28 +521,34 @@ impl Index<'_> {
         if candidates.len() <= VERIFY_PASSAGES {
             return Ok(true);
         }
-        let passages: BTreeSet<u32> = candidates.iter().map(|c| c.0).collect();
-        let text_chunks: BTreeSet<usize> = passages
+        let passages = candidates.passages();
+        let mut text_chunks: Vec<usize> = passages
             .iter()
-            .map(|&p| p as usize / TEXT_PASSAGES)
+            .map(|e| e.passage() as usize / TEXT_PASSAGES)
             .collect();
+        text_chunks.dedup();
         // The next bigram's chunks only: it may narrow the candidates, so
         // the ones after it would cost less. What was fetched in an earlier
         // round counts too, so every round of an attempt decides alike.
         let Some(&next) = keys.first() else {
             return Ok(false);
         };
-        let postings = self.chunks_for(next, next, Some(&passages))?.len() * CHUNK_BYTES;
+        let postings = self.chunks_for(next, Some(passages))?.len() * CHUNK_BYTES;
         Ok(text_chunks.len() * TEXT_CHUNK_ESTIMATE <= postings)
     }
 
     /// Keep the candidate starts where the passage's folded text holds the
     /// form (at a word start, for a Latin form).
-    fn verify(&self, starts: Starts, form: &[char], word_start: bool) -> Result<Starts, Stop> {
-        let wanted: BTreeSet<usize> = starts.iter().map(|c| c.0 as usize).collect();
+    fn verify(&self, starts: &Starts, form: &[char], word_start: bool) -> Result<Starts, Stop> {
+        let wanted: BTreeSet<usize> = starts
+            .passages()
+            .iter()
+            .map(|e| e.passage() as usize)
+            .collect();
         let texts = self.texts(&wanted)?;
-        let mut out = Starts::new();
-        for (passage, lk, candidates) in starts {
+        let mut out = Starts::default();
+        for i in 0..starts.len() {
+            let (passage, lk) = starts.passage(i);
             let p = passage as usize;
             let Some(TextPassage { text, .. }) = texts
                 .get(&(p / TEXT_PASSAGES))
@@ -541,17 +559,15 @@ impl Index<'_> {
                 }));
             };
             let folded: Vec<char> = text.chars().map(fold_char).collect();
-            let kept: Vec<u32> = candidates
-                .into_iter()
-                .filter(|&s| {
-                    let s = s as usize;
-                    folded.get(s..s + form.len()) == Some(form)
-                        && !(word_start && s > 0 && is_spaced_word_char(folded[s - 1]))
-                })
-                .collect();
-            if !kept.is_empty() {
-                out.push((passage, lk, kept));
+            for &s in starts.of(i) {
+                let s = s as usize;
+                if folded.get(s..s + form.len()) == Some(form)
+                    && !(word_start && s > 0 && is_spaced_word_char(folded[s - 1]))
+                {
+                    out.add(u32::try_from(s).unwrap_or(u32::MAX));
+                }
             }
+            out.close(passage, lk);
         }
         Ok(out)
     }
@@ -573,8 +589,8 @@ impl Index<'_> {
         let Some(n) = term_page(starts, &exact(first)) else {
             return Ok(None);
         };
-        let page_name = file_name(&self.meta.terms[n].file);
-        let page: Vec<TermPage> = need(self.files, std::slice::from_ref(&page_name))?;
+        let terms = &self.meta.terms;
+        let page = self.decoded(&self.term_pages, |i| terms[i].file, &[n])?;
         let Some((_, name)) = page.iter().flat_map(|p| &p.tops).find(|(k, _)| *k == key) else {
             return Ok(None);
         };
@@ -705,24 +721,6 @@ impl Index<'_> {
     }
 }
 
-/// The values of `a` (ascending) that `b` (ascending) holds too.
-fn intersect(a: &[u32], b: impl Iterator<Item = u32>) -> Vec<u32> {
-    let mut out = Vec::new();
-    let mut a = a.iter().copied().peekable();
-    for x in b {
-        while a.next_if(|&y| y < x).is_some() {}
-        match a.peek() {
-            Some(&y) if y == x => {
-                out.push(x);
-                a.next();
-            }
-            Some(_) => {}
-            None => break,
-        }
-    }
-    out
-}
-
 /// Offsets of the bigrams that cover a form of `len` (≥ 2) characters:
 /// 0, 2, 4, … and the last.
 fn covering_offsets(len: usize) -> Vec<usize> {
@@ -733,6 +731,45 @@ fn covering_offsets(len: usize) -> Vec<usize> {
     offsets
 }
 
+/// Scores already worked out in one attempt, by length-and-kind and a
+/// one-clause query's count: a score depends on nothing else, and tens of
+/// thousands of candidates share a few thousand of these pairs. Direct
+/// mapped: a slot holds the last pair that hashed to it.
+struct Scores {
+    slots: Vec<Option<(u64, f32)>>,
+}
+
+impl Default for Scores {
+    fn default() -> Self {
+        Scores {
+            slots: vec![None; 1 << Scores::BITS],
+        }
+    }
+}
+
+impl Scores {
+    const BITS: u32 = 12;
+
+    /// The score of a passage of length-and-kind `lk` with per-clause
+    /// counts `tf`, from `score` unless known.
+    fn get(&mut self, lk: u32, tf: &[usize], score: impl FnOnce() -> f32) -> f32 {
+        let [n] = tf else { return score() };
+        let Ok(n) = u32::try_from(*n) else {
+            return score();
+        };
+        let key = (u64::from(lk) << 32) | u64::from(n);
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize;
+        match self.slots[slot] {
+            Some((k, s)) if k == key => s,
+            _ => {
+                let s = score();
+                self.slots[slot] = Some((key, s));
+                s
+            }
+        }
+    }
+}
+
 /// Every passage the query finds, counted and ranked, cut to the limit:
 /// from the postings of each of its forms. `None`: nothing found.
 fn every_candidate(
@@ -741,7 +778,8 @@ fn every_candidate(
     options: &SearchOptions,
 ) -> Result<Option<Tally>, Stop> {
     // A document filter: that document's passages, found by its id.
-    let mut filter: Option<BTreeSet<u32>> = None;
+    // Passage lists here are ascending vectors (`sorted.rs`).
+    let mut filter: Option<Vec<u32>> = None;
     if let Some(id) = &options.document {
         let all: BTreeSet<usize> = (0..index.meta.passage_counts.len()).collect();
         let ids = index.ids(&all)?;
@@ -768,55 +806,63 @@ fn every_candidate(
     let mut per_clause: Vec<Counted> = vec![Counted::new(); query.clauses.len()];
     for &c in &order {
         let clause = &query.clauses[c];
-        let mut found = Counted::new();
+        let mut alternatives = Vec::with_capacity(clause.alternatives.len());
         for alt in clause.alternatives.iter() {
             let form = alt.folded.as_str();
             if !counted.contains_key(form) {
-                let c = index.count_form(form, filter.as_ref())?;
+                let c = index.count_form(form, filter.as_deref())?;
                 counted.insert(form, c);
             }
-            for (&p, &(n, lk)) in &counted[form] {
-                if filter.as_ref().is_none_or(|f| f.contains(&p)) {
-                    found.entry(p).or_insert((0, lk)).0 += n;
-                }
-            }
+            let all = &counted[form];
+            alternatives.push(match &filter {
+                Some(f) => restrict(all, f),
+                None => all.clone(),
+            });
         }
-        found.retain(|_, (_, lk)| kind_len(*lk).is_some_and(|(_, k)| options.scope.admits(k)));
+        let mut found = merge_all(alternatives);
+        found.retain(|&(_, _, lk)| kind_len(lk).is_some_and(|(_, k)| options.scope.admits(k)));
         if found.is_empty() {
             return Ok(None);
         }
-        let kept: BTreeSet<u32> = found.keys().copied().collect();
+        let kept: Vec<u32> = found.iter().map(|e| e.0).collect();
         for earlier in &mut per_clause {
-            earlier.retain(|p, _| kept.contains(p));
+            retain_in(earlier, &kept);
         }
         filter = Some(kept);
         per_clause[c] = found;
     }
     for clause in &query.excluded {
         for alt in clause.alternatives.iter() {
-            let hit = index.count_form(&alt.folded, filter.as_ref())?;
+            let hit = index.count_form(&alt.folded, filter.as_deref())?;
             if let Some(f) = filter.as_mut() {
-                f.retain(|p| !hit.contains_key(p));
+                remove_in(f, &hit);
             }
         }
     }
-    let passages: Vec<u32> = filter.unwrap_or_default().into_iter().collect();
+    let passages: Vec<u32> = filter.unwrap_or_default();
     let docs = index.documents_of(&passages);
+    // Every list holds the passages in order: walk them alongside.
+    let mut clauses: Vec<Cursor<(u32, u32, u32)>> =
+        per_clause.iter().map(|c| Cursor::new(c)).collect();
+    let mut forms: Vec<Cursor<(u32, u32, u32)>> =
+        counted.values().map(|c| Cursor::new(c)).collect();
     let mut candidates = Vec::with_capacity(passages.len());
+    let mut tf = Vec::with_capacity(per_clause.len());
+    let mut scores = Scores::default();
     for (&p, &d) in passages.iter().zip(&docs) {
-        let mut tf = Vec::with_capacity(per_clause.len());
+        tf.clear();
         let mut lk = 0;
-        for found in &per_clause {
-            let (n, l) = found.get(&p).copied().unwrap_or_default();
+        for found in &mut clauses {
+            let &(_, n, l) = found.find(p).unwrap_or(&(p, 0, 0));
             lk = l;
             tf.push(n as usize);
         }
         // Distinct forms never share a match (same start and length is the
         // same text), and a form in two clauses is one match.
-        let occurrences: usize = counted
-            .values()
-            .filter_map(|c| c.get(&p))
-            .map(|&(n, _)| n as usize)
+        let occurrences: usize = forms
+            .iter_mut()
+            .filter_map(|c| c.find(p))
+            .map(|&(_, n, _)| n as usize)
             .sum();
         let Some((chars, kind)) = kind_len(lk) else {
             return Err(SplitError::Damaged {
@@ -828,7 +874,9 @@ fn every_candidate(
             passage: p as usize,
             document: d,
             kind,
-            score: rank::score(index.meta.mean_chars, chars, kind, query, &tf),
+            score: scores.get(lk, &tf, || {
+                rank::score(index.meta.mean_chars, chars, kind, query, &tf)
+            }),
             occurrences,
         });
     }
@@ -853,7 +901,7 @@ fn run(
         }
         .into());
     }
-    let index = Index { files, meta };
+    let index = Index::new(files, meta);
     if query.is_empty() {
         return Ok(Split::default());
     }
@@ -945,20 +993,4 @@ fn run(
         texts: hit_texts,
         documents: tally.best.iter().map(|c| c.document).collect(),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::intersect;
-
-    #[test]
-    fn intersect_keeps_common_values_in_order() {
-        assert_eq!(
-            intersect(&[1, 3, 5, 7, 9], [0, 3, 4, 7, 10].into_iter()),
-            [3, 7]
-        );
-        assert_eq!(intersect(&[], [1, 2].into_iter()), Vec::<u32>::new());
-        assert_eq!(intersect(&[1, 2], std::iter::empty()), Vec::<u32>::new());
-        assert_eq!(intersect(&[2, 4], [4, 5, 6].into_iter()), [4]);
-    }
 }

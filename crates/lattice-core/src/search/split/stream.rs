@@ -14,6 +14,35 @@ pub(crate) fn put(buf: &mut Vec<u8>, v: u32) -> Result<(), SplitError> {
     Ok(())
 }
 
+/// A postcard varint `u32` at the start of `bytes` and the bytes after it;
+/// `None` where postcard would fail (cut short, more than five bytes, or a
+/// value past `u32::MAX`). Read by hand rather than through postcard's
+/// deserializer: a warm keystroke reads hundreds of thousands of them.
+#[inline(always)]
+pub(crate) fn varint(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    // Most numbers of a stream (gaps, counts, positions' differences,
+    // lengths) take one or two bytes.
+    match bytes {
+        [a, rest @ ..] if *a < 0x80 => Some((u32::from(*a), rest)),
+        [a, b, rest @ ..] if *b < 0x80 => Some((u32::from(a & 0x7F) | u32::from(*b) << 7, rest)),
+        _ => varint_long(bytes),
+    }
+}
+
+/// [`varint`] of two bytes or more, or of nothing.
+#[inline(never)]
+fn varint_long(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    let mut v: u32 = 0;
+    for (i, &b) in bytes.iter().take(5).enumerate() {
+        v |= u32::from(b & 0x7F) << (7 * i);
+        if b & 0x80 == 0 {
+            // The fifth byte holds the top four bits only.
+            return (i < 4 || b <= 0x0F).then(|| (v, &bytes[i + 1..]));
+        }
+    }
+    None
+}
+
 /// One passage's entry in a stream.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Entry {
@@ -23,7 +52,22 @@ pub(crate) struct Entry {
     pub(crate) positions: Vec<(u32, bool)>,
 }
 
+/// An entry's head: what comes before its positions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Head {
+    pub(crate) passage: u32,
+    pub(crate) len_kind: u32,
+    /// How many positions follow.
+    pub(crate) count: u32,
+}
+
 /// Reads a stream's entries; `None` at its end, an error if damaged.
+///
+/// [`Entries::next_head`] reads an entry's head, then exactly one of
+/// [`Entries::positions`] or [`Entries::skip_positions`] reads its
+/// positions: a query reads the positions of the passages it still
+/// considers into one reused buffer and skips the others without decoding
+/// them.
 pub(crate) struct Entries<'a> {
     rest: &'a [u8],
     passage: u32,
@@ -37,36 +81,84 @@ impl<'a> Entries<'a> {
         }
     }
 
-    fn number(&mut self) -> Option<u32> {
-        let (v, rest) = postcard::take_from_bytes::<u32>(self.rest).ok()?;
+    #[inline(always)]
+    fn number(&mut self) -> Result<u32, ()> {
+        let (v, rest) = varint(self.rest).ok_or(())?;
         self.rest = rest;
-        Some(v)
+        Ok(v)
     }
 
-    /// The next entry: `Ok(None)` at the end, `Err(())` if damaged.
-    pub(crate) fn next_entry(&mut self) -> Result<Option<Entry>, ()> {
+    /// The next entry's head: `Ok(None)` at the end, `Err(())` if damaged.
+    #[inline(always)]
+    pub(crate) fn next_head(&mut self) -> Result<Option<Head>, ()> {
         if self.rest.is_empty() {
             return Ok(None);
         }
-        let delta = self.number().ok_or(())?;
+        let delta = self.number()?;
         self.passage = self.passage.checked_add(delta).ok_or(())?;
-        let len_kind = self.number().ok_or(())?;
-        let count = self.number().ok_or(())? as usize;
+        let len_kind = self.number()?;
+        let count = self.number()?;
         // Every position takes at least a byte: a count beyond the bytes
         // left is damage, not an allocation to make.
-        if count > self.rest.len() {
+        if count as usize > self.rest.len() {
             return Err(());
         }
-        let mut positions = Vec::with_capacity(count);
-        let mut pos: u32 = 0;
-        for _ in 0..count {
-            let v = self.number().ok_or(())?;
-            pos = pos.checked_add(v >> 1).ok_or(())?;
-            positions.push((pos, v & 1 == 1));
-        }
-        Ok(Some(Entry {
+        Ok(Some(Head {
             passage: self.passage,
             len_kind,
+            count,
+        }))
+    }
+
+    /// The `count` positions after a head, each with whether a spaced-script
+    /// letter or digit precedes it, to `each`.
+    #[inline(always)]
+    pub(crate) fn positions(
+        &mut self,
+        count: u32,
+        mut each: impl FnMut(u32, bool),
+    ) -> Result<(), ()> {
+        let mut pos: u32 = 0;
+        for _ in 0..count {
+            let v = self.number()?;
+            pos = pos.checked_add(v >> 1).ok_or(())?;
+            each(pos, v & 1 == 1);
+        }
+        Ok(())
+    }
+
+    /// Pass over the `count` positions after a head without decoding them:
+    /// a varint ends at its first byte below 0x80, so this counts those.
+    /// (Damage inside skipped positions that keeps them whole varints goes
+    /// unseen; a stream cut short is still an error.)
+    #[inline(always)]
+    pub(crate) fn skip_positions(&mut self, count: u32) -> Result<(), ()> {
+        let mut left = count as usize;
+        if left == 0 {
+            return Ok(());
+        }
+        for (i, &b) in self.rest.iter().enumerate() {
+            if b < 0x80 {
+                left -= 1;
+                if left == 0 {
+                    self.rest = &self.rest[i + 1..];
+                    return Ok(());
+                }
+            }
+        }
+        Err(())
+    }
+
+    /// The next entry whole: `Ok(None)` at the end, `Err(())` if damaged.
+    pub(crate) fn next_entry(&mut self) -> Result<Option<Entry>, ()> {
+        let Some(head) = self.next_head()? else {
+            return Ok(None);
+        };
+        let mut positions = Vec::with_capacity(head.count as usize);
+        self.positions(head.count, |p, flag| positions.push((p, flag)))?;
+        Ok(Some(Entry {
+            passage: head.passage,
+            len_kind: head.len_kind,
             positions,
         }))
     }
@@ -124,6 +216,42 @@ mod tests {
 
     fn a_len_kind() -> u32 {
         super::super::len_kind(300, crate::search::PassageKind::Note)
+    }
+
+    proptest::proptest! {
+        /// The hand-written varint reads exactly what postcard reads, and
+        /// fails exactly where it fails.
+        #[test]
+        fn varints_read_as_postcard_reads(
+            v in proptest::prelude::any::<u32>(),
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..8),
+        ) {
+            let mut buf = Vec::new();
+            put(&mut buf, v).unwrap();
+            buf.push(0xAA);
+            proptest::prop_assert_eq!(varint(&buf), Some((v, &[0xAA][..])));
+            proptest::prop_assert_eq!(
+                varint(&bytes),
+                postcard::take_from_bytes::<u32>(&bytes).ok()
+            );
+        }
+    }
+
+    #[test]
+    fn skipped_positions_leave_the_next_entry() {
+        let mut buf = Vec::new();
+        put_entry(&mut buf, None, &entry(2, &[(1, false), (700, true)])).unwrap();
+        put_entry(&mut buf, Some(2), &entry(9, &[(5, true)])).unwrap();
+        let mut r = Entries::new(&buf);
+        let head = r.next_head().unwrap().unwrap();
+        assert_eq!((head.passage, head.count), (2, 2));
+        r.skip_positions(head.count).unwrap();
+        let head = r.next_head().unwrap().unwrap();
+        assert_eq!((head.passage, head.count), (9, 1));
+        let mut seen = Vec::new();
+        r.positions(head.count, |p, f| seen.push((p, f))).unwrap();
+        assert_eq!(seen, [(5, true)]);
+        assert_eq!(r.next_head(), Ok(None));
     }
 
     #[test]
