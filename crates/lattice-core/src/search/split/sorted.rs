@@ -141,7 +141,7 @@ pub(crate) fn merge_sum(a: &[(u32, u32, u32)], b: &[(u32, u32, u32)]) -> Counted
                 j += 1;
             }
             std::cmp::Ordering::Equal => {
-                out.push((x.0, x.1 + y.1, x.2));
+                out.push((x.0, x.1.saturating_add(y.1), x.2));
                 i += 1;
                 j += 1;
             }
