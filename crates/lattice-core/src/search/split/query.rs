@@ -124,13 +124,13 @@ pub fn search(
 /// The decoded files of one stage, or every one of them still missing.
 /// Decoded types may borrow from the files' bytes.
 fn need<'f, T: Deserialize<'f>>(files: &'f Files, names: &[String]) -> Result<Vec<T>, Stop> {
-    let missing: Vec<String> = names
+    let mut missing: Vec<String> = names
         .iter()
         .filter(|n| files.get(n).is_none())
         .cloned()
-        .collect::<BTreeSet<_>>()
-        .into_iter()
         .collect();
+    missing.sort_unstable();
+    missing.dedup();
     if !missing.is_empty() {
         return Err(Stop::Fetch(missing));
     }
@@ -447,12 +447,21 @@ impl<'f> Index<'f> {
             return Ok(Starts::default());
         };
         let word_start = is_spaced_word_char(first);
-        let offsets = covering_offsets(chars.len());
-        let mut costed = Vec::new();
-        for &o in &offsets {
-            let k = key(chars[o], Some(chars[o + 1]));
-            costed.push((self.cost(k)?, o, k));
-        }
+        // Every bigram of the form, with what its postings cost; the pages
+        // listing them all are fetched in one round.
+        let keys: Vec<u64> = chars.windows(2).map(|w| key(w[0], Some(w[1]))).collect();
+        let mut pages: Vec<usize> = keys.iter().flat_map(|&k| self.pages_for(k, k)).collect();
+        pages.sort_unstable();
+        pages.dedup();
+        self.decoded(&self.pages, |i| self.meta.pages[i].file, &pages)?;
+        let costs = keys
+            .iter()
+            .map(|&k| self.cost(k))
+            .collect::<Result<Vec<usize>, Stop>>()?;
+        let mut costed: Vec<(usize, usize, u64)> = cheapest_cover(&costs)
+            .into_iter()
+            .map(|o| (costs[o], o, keys[o]))
+            .collect();
         costed.sort_unstable();
         // Candidate starts per passage, narrowed bigram by bigram.
         let mut starts: Option<Starts> = None;
@@ -540,18 +549,14 @@ impl<'f> Index<'f> {
     /// Keep the candidate starts where the passage's folded text holds the
     /// form (at a word start, for a Latin form).
     fn verify(&self, starts: &Starts, form: &[char], word_start: bool) -> Result<Starts, Stop> {
-        let wanted: BTreeSet<usize> = starts
-            .passages()
-            .iter()
-            .map(|e| e.passage() as usize)
-            .collect();
+        let wanted = ascending(starts.passages().iter().map(|e| e.passage() as usize));
         let texts = self.texts(&wanted)?;
         let mut out = Starts::default();
         for i in 0..starts.len() {
             let (passage, lk) = starts.passage(i);
             let p = passage as usize;
             let Some(TextPassage { text, .. }) = texts
-                .get(&(p / TEXT_PASSAGES))
+                .get(p / TEXT_PASSAGES)
                 .and_then(|t| t.passages.get(p % TEXT_PASSAGES))
             else {
                 return Err(Stop::Fail(SplitError::Damaged {
@@ -669,15 +674,15 @@ impl<'f> Index<'f> {
     }
 
     /// The ids of these documents.
-    fn ids(&self, docs: &BTreeSet<usize>) -> Result<BTreeMap<usize, String>, Stop> {
-        let chunk_numbers: BTreeSet<usize> = docs.iter().map(|d| d / DOCS_PER_CHUNK).collect();
+    fn ids(&self, docs: &[usize]) -> Result<BTreeMap<usize, String>, Stop> {
+        let chunk_numbers = ascending(docs.iter().map(|d| d / DOCS_PER_CHUNK));
         let names = self.names(&self.meta.docs, &chunk_numbers)?;
         let chunks: Vec<DocChunk> = need(self.files, &names)?;
         let mut out = BTreeMap::new();
         for (n, chunk) in chunk_numbers.iter().zip(chunks) {
             for (i, id) in chunk.ids.into_iter().enumerate() {
                 let d = n * DOCS_PER_CHUNK + i;
-                if docs.contains(&d) {
+                if docs.binary_search(&d).is_ok() {
                     out.insert(d, id);
                 }
             }
@@ -686,7 +691,7 @@ impl<'f> Index<'f> {
     }
 
     /// File names `numbers` of a list, or damage if one is absent.
-    fn names(&self, list: &[Name], numbers: &BTreeSet<usize>) -> Result<Vec<String>, Stop> {
+    fn names(&self, list: &[Name], numbers: &[usize]) -> Result<Vec<String>, Stop> {
         numbers
             .iter()
             .map(|&n| {
@@ -699,17 +704,18 @@ impl<'f> Index<'f> {
             .collect()
     }
 
-    /// The texts chunks holding these passages, by chunk number.
-    fn texts(&self, passages: &BTreeSet<usize>) -> Result<BTreeMap<usize, Texts>, Stop> {
-        let chunk_numbers: BTreeSet<usize> = passages.iter().map(|p| p / TEXT_PASSAGES).collect();
-        let page_numbers: BTreeSet<usize> = chunk_numbers.iter().map(|c| c / PAGE_TEXTS).collect();
+    /// The texts chunks holding these passages (ascending), by chunk
+    /// number.
+    fn texts(&self, passages: &[usize]) -> Result<Numbered<Texts>, Stop> {
+        let chunk_numbers = ascending(passages.iter().map(|p| p / TEXT_PASSAGES));
+        let page_numbers = ascending(chunk_numbers.iter().map(|c| c / PAGE_TEXTS));
         let page_names = self.names(&self.meta.text_pages, &page_numbers)?;
         let pages: Vec<TextPage> = need(self.files, &page_names)?;
-        let pages: BTreeMap<usize, TextPage> = page_numbers.into_iter().zip(pages).collect();
+        let pages = Numbered(page_numbers.into_iter().zip(pages).collect());
         let mut names = Vec::new();
         for &c in &chunk_numbers {
             let name = pages
-                .get(&(c / PAGE_TEXTS))
+                .get(c / PAGE_TEXTS)
                 .and_then(|p| p.chunks.get(c % PAGE_TEXTS))
                 .ok_or(SplitError::Damaged {
                     name: "texts page".to_string(),
@@ -717,18 +723,59 @@ impl<'f> Index<'f> {
             names.push(file_name(name));
         }
         let chunks: Vec<Texts> = need(self.files, &names)?;
-        Ok(chunk_numbers.into_iter().zip(chunks).collect())
+        Ok(Numbered(chunk_numbers.into_iter().zip(chunks).collect()))
     }
 }
 
-/// Offsets of the bigrams that cover a form of `len` (≥ 2) characters:
-/// 0, 2, 4, … and the last.
-fn covering_offsets(len: usize) -> Vec<usize> {
-    let mut offsets: Vec<usize> = (0..len.saturating_sub(1)).step_by(2).collect();
-    if len >= 2 && offsets.last() != Some(&(len - 2)) {
-        offsets.push(len - 2);
+/// Values by ascending number, looked up by binary search: a map that
+/// costs no sort to build (every `BTreeMap` or `BTreeSet` collected from an
+/// iterator is one more copy of the standard stable sort in the engine's
+/// wasm chunk).
+struct Numbered<T>(Vec<(usize, T)>);
+
+impl<T> Numbered<T> {
+    fn get(&self, n: usize) -> Option<&T> {
+        let i = self.0.binary_search_by_key(&n, |e| e.0).ok()?;
+        Some(&self.0[i].1)
     }
-    offsets
+}
+
+/// The distinct numbers, ascending (one sort for every list of numbers).
+fn ascending(numbers: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut out: Vec<usize> = numbers.into_iter().collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Of a form's bigrams (`costs[o]`: what the postings of the bigram at
+/// offset `o` cost, in chunks), the offsets of the cheapest set that covers
+/// every character: the first and the last bigram, and no two chosen ones
+/// more than two apart (a character is checked by the bigram starting at it
+/// or the one before). A phrase whose words are common but whose joins are
+/// rare (`強化|友盟|關係|的|策略`) is then checked by the joins, not by the
+/// postings of its densest words. Ties keep fewer bigrams. Empty for no
+/// bigram.
+fn cheapest_cover(costs: &[usize]) -> Vec<usize> {
+    // best[o]: (cost, bigrams) of the cheapest cover of characters 0..=o+1
+    // whose last bigram is `o`, and the bigram before it.
+    let mut best: Vec<((usize, usize), Option<usize>)> = Vec::with_capacity(costs.len());
+    for (o, &c) in costs.iter().enumerate() {
+        let before = [o.checked_sub(1), o.checked_sub(2)]
+            .into_iter()
+            .flatten()
+            .min_by_key(|&p| best[p].0);
+        let (total, count) = before.map_or((0, 0), |p| best[p].0);
+        best.push(((total.saturating_add(c), count + 1), before));
+    }
+    let mut cover = Vec::new();
+    let mut at = costs.len().checked_sub(1);
+    while let Some(o) = at {
+        cover.push(o);
+        at = best[o].1;
+    }
+    cover.reverse();
+    cover
 }
 
 /// Scores already worked out in one attempt, by length-and-kind and a
@@ -781,7 +828,7 @@ fn every_candidate(
     // Passage lists here are ascending vectors (`sorted.rs`).
     let mut filter: Option<Vec<u32>> = None;
     if let Some(id) = &options.document {
-        let all: BTreeSet<usize> = (0..index.meta.passage_counts.len()).collect();
+        let all: Vec<usize> = (0..index.meta.passage_counts.len()).collect();
         let ids = index.ids(&all)?;
         let Some((&d, _)) = ids.iter().find(|(_, e)| *e == id) else {
             return Ok(None);
@@ -915,11 +962,11 @@ fn run(
     };
     // Every document's id, when asked; the shown hits' texts.
     let ids = if all_ids {
-        index.ids(&tally.per_document.iter().map(|&(d, _)| d).collect())?
+        index.ids(&ascending(tally.per_document.iter().map(|&(d, _)| d)))?
     } else {
         BTreeMap::new()
     };
-    let shown: BTreeSet<usize> = tally.best.iter().map(|c| c.passage).collect();
+    let shown = ascending(tally.best.iter().map(|c| c.passage));
     let texts = index.texts(&shown)?;
     let mut hits = Vec::with_capacity(tally.best.len());
     let mut hit_texts = Vec::with_capacity(tally.best.len());
@@ -929,9 +976,7 @@ fn run(
                 name: "texts".to_string(),
             })
         };
-        let chunk = texts
-            .get(&(c.passage / TEXT_PASSAGES))
-            .ok_or_else(damaged)?;
+        let chunk = texts.get(c.passage / TEXT_PASSAGES).ok_or_else(damaged)?;
         let TextPassage {
             target,
             kind,
@@ -993,4 +1038,47 @@ fn run(
         texts: hit_texts,
         documents: tally.best.iter().map(|c| c.document).collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cheapest_cover;
+
+    /// Whether `cover` checks every character of a form with `bigrams + 1`
+    /// characters.
+    fn covers(cover: &[usize], bigrams: usize) -> bool {
+        (0..=bigrams).all(|ch| cover.iter().any(|&o| o == ch || o + 1 == ch))
+    }
+
+    #[test]
+    fn the_cheapest_cover_checks_every_character() {
+        // Equal costs: every other bigram, and the last (as before costs).
+        assert_eq!(cheapest_cover(&[1, 1, 1, 1, 1]), [0, 2, 4]);
+        assert_eq!(cheapest_cover(&[1, 1, 1, 1]), [0, 2, 3]);
+        assert_eq!(cheapest_cover(&[5]), [0]);
+        assert_eq!(cheapest_cover(&[]), Vec::<usize>::new());
+        // Dense words, rare joins: 強化 化友 友盟 盟關 關係 係的 的策 策略.
+        assert_eq!(
+            cheapest_cover(&[14, 1, 2, 1, 30, 1, 1, 12]),
+            [0, 1, 3, 5, 7]
+        );
+        // Against every cover of small forms.
+        for n in 1..=7usize {
+            for seed in 0..200u64 {
+                let costs: Vec<usize> = (0..n)
+                    .map(|i| ((seed * 31 + i as u64 * 17 + seed / 7) % 7) as usize + 1)
+                    .collect();
+                let got = cheapest_cover(&costs);
+                assert!(covers(&got, n), "{costs:?} -> {got:?}");
+                let total = |c: &[usize]| c.iter().map(|&o| costs[o]).sum::<usize>();
+                let brute = (0u32..1 << n)
+                    .map(|m| (0..n).filter(|&o| m & (1 << o) != 0).collect::<Vec<_>>())
+                    .filter(|c| covers(c, n))
+                    .map(|c| total(&c))
+                    .min()
+                    .unwrap();
+                assert_eq!(total(&got), brute, "{costs:?} -> {got:?}");
+            }
+        }
+    }
 }
