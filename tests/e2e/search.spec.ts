@@ -168,15 +168,15 @@ test('filters narrow to one document and to notes, in the URL', async ({ page })
   await page.locator('select.search-doc').selectOption('');
   await page.getByRole('link', { name: '註釋', exact: true }).click();
   await expect(page).toHaveURL(/scope=notes/);
-  const kinds = await page.locator('.search-hit .search-kind').allTextContents();
-  expect(kinds.length).toBeGreaterThan(0);
-  for (const k of kinds) expect(k).toMatch(/^註/);
+  // The last answer stays on screen (aria-busy) while this one's files
+  // arrive: wait until the page shows this scope's answer.
+  const kinds = () => page.locator('.search-page[aria-busy="false"] .search-hit .search-kind').allTextContents();
+  await expect.poll(async () => (await kinds()).length > 0 && (await kinds()).every((k) => /^註/.test(k))).toBe(true);
 
   await page.getByRole('link', { name: '正文', exact: true }).click();
   await expect(page).toHaveURL(/scope=body/);
-  for (const k of await page.locator('.search-hit .search-kind').allTextContents()) {
-    expect(k).toMatch(/^(正文|標題)$/);
-  }
+  await expect.poll(async () => (await kinds()).length > 0 && (await kinds()).every((k) => /^(正文|標題)$/.test(k))).toBe(true);
+  for (const k of await kinds()) expect(k).toMatch(/^(正文|標題)$/);
 });
 
 test('a search address survives a reload and can be shared', async ({ page, context }) => {
