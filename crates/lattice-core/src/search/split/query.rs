@@ -8,7 +8,8 @@
 //! a form of one or two characters, or one precomputed at build time (a
 //! glossary form), from its own; a Latin word from the words it prefixes.
 //! Only a longer form with no posting of its own is found by positions:
-//! its covering bigrams, the one spanning the fewest chunks first, the
+//! the cheapest set of bigrams covering it (`cheapest_cover`), the one
+//! spanning the fewest chunks first, the
 //! others only in the chunks holding the passages still in the running
 //! (or, when fewer bytes, checked against the texts). After the first
 //! clause every form is read only in the passages still in the running.
