@@ -19,8 +19,9 @@
 //! when it first needs to fold and hands it to [`install_table`]. Until
 //! then [`has_table`] is false and Traditional characters and capitals
 //! beyond ASCII fold to themselves, so whatever must fold exactly (search,
-//! match highlights, the glossary's lookups) waits for the table. (By target, not by the `build` feature: a workspace build
-//! without `-p`, as Trunk's, unifies the CLI's features into the app's.)
+//! match highlights, the glossary's lookups) waits for the table. (By
+//! target, not by the `build` feature: a workspace build without `-p`, as
+//! Trunk's, unifies the CLI's features into the app's.)
 
 use std::sync::OnceLock;
 
@@ -86,9 +87,13 @@ fn ts_table() -> &'static [(char, char)] {
 
 /// The one-character lower case of `c` (not ASCII), if it differs.
 fn lower_char(c: char) -> Option<char> {
-    let table = table().map_or(&[][..], |t| t.lower.as_slice());
+    look_up(table().map_or(&[][..], |t| t.lower.as_slice()), c)
+}
+
+/// What `c` maps to in a table of pairs sorted by their first character.
+fn look_up(table: &[(char, char)], c: char) -> Option<char> {
     table
-        .binary_search_by_key(&c, |&(u, _)| u)
+        .binary_search_by_key(&c, |&(from, _)| from)
         .ok()
         .map(|i| table[i].1)
 }
@@ -118,11 +123,7 @@ pub fn has_table() -> bool {
 
 /// The Simplified form of a Traditional character, if it has a different one.
 pub fn simplified_char(c: char) -> Option<char> {
-    let table = ts_table();
-    table
-        .binary_search_by_key(&c, |&(t, _)| t)
-        .ok()
-        .map(|i| table[i].1)
+    look_up(ts_table(), c)
 }
 
 /// Fold one character for matching.
