@@ -251,6 +251,67 @@ fn missing_and_damaged_files_are_errors() {
     }
 }
 
+/// Adding a paper to an archive keeps the name of every file whose bytes
+/// did not change (a returning reader's saved library stays good: texts are
+/// named by their group of 256, which only a change in the group renames), and a
+/// name never stands for two different files across the builds (a cache can
+/// never mix them).
+#[test]
+fn a_rebuild_reuses_unchanged_files_and_never_mixes_builds() {
+    let b = bundle::build(&corpus_dir()).unwrap();
+    let before = Archive::new(&scale::archive(&b.documents, 160, scale::DEFAULT_SEED));
+    let after = Archive::new(&scale::archive(&b.documents, 161, scale::DEFAULT_SEED));
+    let old: std::collections::HashMap<&str, &[u8]> = before
+        .built
+        .files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let (mut kept, mut kept_bytes, mut all_bytes) = (0, 0, 0);
+    for (name, bytes) in &after.built.files {
+        all_bytes += bytes.len();
+        if name == split::META {
+            continue;
+        }
+        if let Some(was) = old.get(name.as_str()) {
+            assert_eq!(was, bytes, "{name} names two different files");
+            kept += 1;
+            kept_bytes += bytes.len();
+        }
+    }
+    println!(
+        "160 → 161 documents: {kept} of {} files kept, {kept_bytes} of {all_bytes} bytes",
+        after.built.files.len()
+    );
+    // Documents are in the bundle's order, so the new one lands among them:
+    // every texts group (256 chunks of 4 passages) wholly before it is kept,
+    // name and bytes. (Postings are cut by passage number, which the new
+    // document shifts: most of them change.)
+    let same = before
+        .index
+        .documents
+        .iter()
+        .zip(&after.index.documents)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let passages_before = after
+        .index
+        .passages
+        .iter()
+        .take_while(|p| p.document < same)
+        .count();
+    let groups = passages_before / (4 * 256);
+    assert!(groups >= 1, "the new document comes first: nothing to keep");
+    assert!(kept >= groups * 256, "{kept} files kept, {groups} groups");
+    // And the new build answers from its own files.
+    let q = parse_query("四方");
+    let (s, _) = split::search(&after.memory, &q, &SearchOptions::default(), true).unwrap();
+    assert_eq!(
+        s.results.total,
+        search(&after.index, &q, &SearchOptions::default()).total
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 

@@ -6,7 +6,7 @@
 //! hash. Every step is one pass over the text or over the postings.
 
 use super::counts::{self, put_count, Counts};
-use super::files::{file_name, hash};
+use super::files::{file_name, hash, text_name};
 use super::stream::{put_entry, Entries, Entry};
 use super::top;
 use super::*;
@@ -22,8 +22,8 @@ pub(crate) const PAGE_CHUNKS: usize = 128;
 pub(crate) const DOCS_PER_CHUNK: usize = 256;
 /// Passages per texts chunk.
 pub(crate) const TEXT_PASSAGES: usize = 4;
-/// Texts chunks per texts page.
-pub(crate) const PAGE_TEXTS: usize = 64;
+/// Texts chunks per texts group (named together: `files::text_name`).
+pub(crate) const GROUP_TEXTS: usize = 256;
 
 /// A built split index: every file's name and bytes, `meta.bin` among them.
 #[derive(Clone, Debug, Default)]
@@ -63,6 +63,14 @@ impl Writer {
             self.files.push((file_name(&name), bytes));
         }
         Ok(name)
+    }
+
+    /// Add a file under a name derived from content hashes (a texts
+    /// chunk); the same name again is the same bytes, kept once.
+    fn add_named(&mut self, name: Name, bytes: Vec<u8>) {
+        if self.names.insert(name) {
+            self.files.push((file_name(&name), bytes));
+        }
     }
 }
 
@@ -109,7 +117,7 @@ fn build_inner(
     let streams = streams(index)?;
     let pages = postings(&mut w, streams)?;
     let (passage_counts, docs) = documents(&mut w, index)?;
-    let text_pages = texts(&mut w, index)?;
+    let text_groups = texts(&mut w, index)?;
     let meta = Meta {
         version: SPLIT_FORMAT_VERSION,
         documents: u32::try_from(index.documents.len()).map_err(|_| SplitError::Encode)?,
@@ -119,7 +127,7 @@ fn build_inner(
         terms,
         passage_counts,
         docs,
-        text_pages,
+        text_groups,
     };
     let meta = postcard::to_allocvec(&meta).map_err(|_| SplitError::Encode)?;
     let mut files = vec![(META.to_string(), meta)];
@@ -323,9 +331,10 @@ fn documents(w: &mut Writer, index: &SearchIndex) -> Result<(Vec<u32>, Vec<Name>
     Ok((counts, chunks))
 }
 
-/// Texts chunks and their pages.
+/// Texts chunks, named by their group (see [`text_name`]); the groups'
+/// names.
 fn texts(w: &mut Writer, index: &SearchIndex) -> Result<Vec<Name>, SplitError> {
-    let mut chunks = Vec::new();
+    let mut chunks: Vec<Vec<u8>> = Vec::new();
     for passages in index.passages.chunks(TEXT_PASSAGES) {
         let mut documents: Vec<(u32, String)> = Vec::new();
         for p in passages {
@@ -334,26 +343,33 @@ fn texts(w: &mut Writer, index: &SearchIndex) -> Result<Vec<Name>, SplitError> {
                 documents.push((d, index.documents[p.document].clone()));
             }
         }
-        chunks.push(
-            w.add(&Texts {
-                passages: passages
-                    .iter()
-                    .map(|p| TextPassage {
-                        target: p.target.clone(),
-                        kind: p.kind,
-                        label: p.label.clone(),
-                        text: p.text.clone(),
-                    })
-                    .collect(),
-                documents,
-            })?,
-        );
+        let texts = Texts {
+            passages: passages
+                .iter()
+                .map(|p| TextPassage {
+                    target: p.target.clone(),
+                    kind: p.kind,
+                    label: p.label.clone(),
+                    text: p.text.clone(),
+                })
+                .collect(),
+            documents,
+        };
+        chunks.push(postcard::to_allocvec(&texts).map_err(|_| SplitError::Encode)?);
     }
-    let mut pages = Vec::new();
-    for names in chunks.chunks(PAGE_TEXTS) {
-        pages.push(w.add(&TextPage {
-            chunks: names.to_vec(),
-        })?);
+    let mut groups = Vec::new();
+    let mut rest = chunks.into_iter();
+    loop {
+        let group: Vec<Vec<u8>> = rest.by_ref().take(GROUP_TEXTS).collect();
+        if group.is_empty() {
+            break;
+        }
+        let hashes: Vec<Name> = group.iter().map(|b| hash(b)).collect();
+        let name = hash(&postcard::to_allocvec(&hashes).map_err(|_| SplitError::Encode)?);
+        for (i, bytes) in group.into_iter().enumerate() {
+            w.add_named(text_name(&name, i), bytes);
+        }
+        groups.push(name);
     }
-    Ok(pages)
+    Ok(groups)
 }

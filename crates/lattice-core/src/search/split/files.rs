@@ -17,6 +17,17 @@ pub(crate) fn hash(bytes: &[u8]) -> Name {
     h.to_be_bytes()
 }
 
+/// The name of texts chunk `i` of the texts group named `group`: derived,
+/// not fetched, so showing a hit costs one file, not a page of names first.
+/// The group's name hashes its chunks' content hashes, so an unchanged
+/// group keeps every name and a changed one renames them all.
+pub(crate) fn text_name(group: &Name, i: usize) -> Name {
+    let mut bytes = group.to_vec();
+    // A group holds at most `GROUP_TEXTS` chunks: `i` fits in 32 bits.
+    bytes.extend_from_slice(&(i as u32).to_le_bytes());
+    hash(&bytes)
+}
+
 /// The file name of a hash: 16 hex digits and `.bin`.
 pub fn file_name(name: &Name) -> String {
     let mut s = String::with_capacity(20);

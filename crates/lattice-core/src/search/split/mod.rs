@@ -28,17 +28,17 @@
 //!
 //! | file | holds |
 //! |---|---|
-//! | `meta.bin` | format version, sizes, mean passage length, the first bound of each postings page (positional and count), each document's passage count, the documents chunks, the texts pages |
+//! | `meta.bin` | format version, sizes, mean passage length, the first bound of each postings page (positional and count), each document's passage count, the documents chunks, the texts groups |
 //! | `<hash>.bin` term page | bounds `(term, passage)` → count postings chunk; the top lists of clauses starting with its terms |
 //! | `<hash>.bin` top list | a dense clause's best passages and exact counts (`top.rs`) |
 //! | `<hash>.bin` term chunk | count postings of a range of `(term, passage)`, ~8 KB |
 //! | `<hash>.bin` page | bounds `(bigram, passage)` → positional postings chunk |
 //! | `<hash>.bin` chunk | positional postings of a range of `(bigram, passage)`: per passage its length and kind, then its positions, delta-coded varints (~8 KB: at 1,000 documents 8 KB fetched 10–25% fewer bytes than 16 KB, and 4 KB another 5–15% fewer for 50% more files) |
 //! | `<hash>.bin` documents | the ids of 256 documents (for a per-document list or a one-document search) |
-//! | `<hash>.bin` texts page | the names of 128 texts chunks |
-//! | `<hash>.bin` texts | a few passages' target, kind, note label and text, and their documents' ids: fetched only for shown hits |
+//! | `<name>.bin` texts | a few passages' target, kind, note label and text, and their documents' ids: fetched only for shown hits. Named not by its own hash but by its group of 256 (the hash of their hashes, in meta) and its place in it, so a hit's text is one fetch |
 //!
-//! Files are named by a stable 64-bit hash of their bytes, so a rebuild
+//! Files are named by a stable 64-bit hash of their bytes (texts by that of
+//! their group's), so a rebuild
 //! reuses every unchanged file and no cache can mix two builds. Pagefind's
 //! `index_metadata` is the model for the meta file; unlike Pagefind, nothing
 //! is segmented into words, and positions make any phrase exact.
@@ -67,7 +67,7 @@ pub use site::{
 use serde::{Deserialize, Serialize};
 
 /// Bump whenever a split index file changes shape.
-pub const SPLIT_FORMAT_VERSION: u32 = 4;
+pub const SPLIT_FORMAT_VERSION: u32 = 5;
 /// The meta file's name (the one file not named by its hash; the folder it
 /// is in is).
 pub const META: &str = "meta.bin";
@@ -119,8 +119,9 @@ pub(crate) struct Meta {
     pub(crate) passage_counts: Vec<u32>,
     /// Documents chunk `n` holds the ids of documents `n * DOCS_PER_CHUNK ..`.
     pub(crate) docs: Vec<Name>,
-    /// Texts page `n` names texts chunks `n * PAGE_TEXTS ..`.
-    pub(crate) text_pages: Vec<Name>,
+    /// Texts group `n`'s name: texts chunk `n * GROUP_TEXTS + i` is
+    /// named `files::text_name(group, i)`.
+    pub(crate) text_groups: Vec<Name>,
 }
 
 /// Where a postings page or chunk starts: `(bigram, passage)`, and its file.
@@ -211,12 +212,6 @@ pub(crate) struct ChunkView<'a> {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct DocChunk {
     pub(crate) ids: Vec<String>,
-}
-
-/// A texts page: the names of texts chunks, in order.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub(crate) struct TextPage {
-    pub(crate) chunks: Vec<Name>,
 }
 
 /// Texts chunk `n`: passages `n * TEXT_PASSAGES ..`, and the ids of the

@@ -20,9 +20,9 @@
 //! postings, the clause's top list when the build ranked it (`top.rs`): the
 //! same first hits and counts, ranked by the same functions ahead of time.
 
-use super::build::{CHUNK_BYTES, DOCS_PER_CHUNK, PAGE_TEXTS, TEXT_PASSAGES};
+use super::build::{CHUNK_BYTES, DOCS_PER_CHUNK, GROUP_TEXTS, TEXT_PASSAGES};
 use super::counts::{exact, token, token_end, Counts};
-use super::files::{file_name, Files, Reader};
+use super::files::{file_name, text_name, Files, Reader};
 use super::sorted::{
     any_in, merge_all, remove_in, restrict, retain_in, ByPassage, Counted, Cursor, Starts,
 };
@@ -37,7 +37,7 @@ use crate::search::{
 };
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -130,7 +130,7 @@ fn need<'f, T: Deserialize<'f>>(files: &'f Files, names: &[String]) -> Result<Ve
         .filter(|n| files.get(n).is_none())
         .cloned()
         .collect();
-    missing.sort_unstable();
+    crate::sort::sort(&mut missing);
     missing.dedup();
     if !missing.is_empty() {
         return Err(Stop::Fetch(missing));
@@ -295,7 +295,7 @@ impl<'f> Index<'f> {
 
     /// Fetch, in one round, every count page the query's forms need.
     fn prefetch_terms(&self, query: &Query) -> Result<(), Stop> {
-        let mut numbers = BTreeSet::new();
+        let mut numbers = Vec::new();
         for clause in query.clauses.iter().chain(&query.excluded) {
             for alt in clause.alternatives.iter() {
                 let t = exact(&alt.folded);
@@ -306,7 +306,7 @@ impl<'f> Index<'f> {
                 }
             }
         }
-        let numbers: Vec<usize> = numbers.into_iter().collect();
+        let numbers = ascending(numbers);
         let terms = &self.meta.terms;
         self.decoded(&self.term_pages, |i| terms[i].file, &numbers)?;
         Ok(())
@@ -451,9 +451,7 @@ impl<'f> Index<'f> {
         // Every bigram of the form, with what its postings cost; the pages
         // listing them all are fetched in one round.
         let keys: Vec<u64> = chars.windows(2).map(|w| key(w[0], Some(w[1]))).collect();
-        let mut pages: Vec<usize> = keys.iter().flat_map(|&k| self.pages_for(k, k)).collect();
-        pages.sort_unstable();
-        pages.dedup();
+        let pages = ascending(keys.iter().flat_map(|&k| self.pages_for(k, k)));
         self.decoded(&self.pages, |i| self.meta.pages[i].file, &pages)?;
         let costs = keys
             .iter()
@@ -463,7 +461,7 @@ impl<'f> Index<'f> {
             .into_iter()
             .map(|o| (costs[o], o, keys[o]))
             .collect();
-        costed.sort_unstable();
+        crate::sort::sort(&mut costed);
         // Candidate starts per passage, narrowed bigram by bigram.
         let mut starts: Option<Starts> = None;
         let keys: Vec<u64> = costed.iter().map(|&(_, _, k)| k).collect();
@@ -623,7 +621,7 @@ impl<'f> Index<'f> {
         };
         let shown = found.best.len().min(limit);
         let mut passages: Vec<u32> = found.best[..shown].iter().map(|b| b.0).collect();
-        passages.sort_unstable();
+        crate::sort::sort(&mut passages);
         let documents: HashMap<u32, usize> = passages
             .iter()
             .copied()
@@ -675,20 +673,21 @@ impl<'f> Index<'f> {
     }
 
     /// The ids of these documents.
-    fn ids(&self, docs: &[usize]) -> Result<BTreeMap<usize, String>, Stop> {
+    fn ids(&self, docs: &[usize]) -> Result<Numbered<String>, Stop> {
         let chunk_numbers = ascending(docs.iter().map(|d| d / DOCS_PER_CHUNK));
         let names = self.names(&self.meta.docs, &chunk_numbers)?;
         let chunks: Vec<DocChunk> = need(self.files, &names)?;
-        let mut out = BTreeMap::new();
+        // Chunks ascending, ids in order: `out` is ascending.
+        let mut out = Vec::new();
         for (n, chunk) in chunk_numbers.iter().zip(chunks) {
             for (i, id) in chunk.ids.into_iter().enumerate() {
                 let d = n * DOCS_PER_CHUNK + i;
                 if docs.binary_search(&d).is_ok() {
-                    out.insert(d, id);
+                    out.push((d, id));
                 }
             }
         }
-        Ok(out)
+        Ok(Numbered(out))
     }
 
     /// File names `numbers` of a list, or damage if one is absent.
@@ -709,19 +708,16 @@ impl<'f> Index<'f> {
     /// number.
     fn texts(&self, passages: &[usize]) -> Result<Numbered<Texts>, Stop> {
         let chunk_numbers = ascending(passages.iter().map(|p| p / TEXT_PASSAGES));
-        let page_numbers = ascending(chunk_numbers.iter().map(|c| c / PAGE_TEXTS));
-        let page_names = self.names(&self.meta.text_pages, &page_numbers)?;
-        let pages: Vec<TextPage> = need(self.files, &page_names)?;
-        let pages = Numbered(page_numbers.into_iter().zip(pages).collect());
-        let mut names = Vec::new();
+        let mut names = Vec::with_capacity(chunk_numbers.len());
         for &c in &chunk_numbers {
-            let name = pages
-                .get(c / PAGE_TEXTS)
-                .and_then(|p| p.chunks.get(c % PAGE_TEXTS))
+            let group = self
+                .meta
+                .text_groups
+                .get(c / GROUP_TEXTS)
                 .ok_or(SplitError::Damaged {
-                    name: "texts page".to_string(),
+                    name: META.to_string(),
                 })?;
-            names.push(file_name(name));
+            names.push(file_name(&text_name(group, c % GROUP_TEXTS)));
         }
         let chunks: Vec<Texts> = need(self.files, &names)?;
         Ok(Numbered(chunk_numbers.into_iter().zip(chunks).collect()))
@@ -831,7 +827,7 @@ fn every_candidate(
     if let Some(id) = &options.document {
         let all: Vec<usize> = (0..index.meta.passage_counts.len()).collect();
         let ids = index.ids(&all)?;
-        let Some((&d, _)) = ids.iter().find(|(_, e)| *e == id) else {
+        let Some(&(d, _)) = ids.0.iter().find(|(_, e)| e == id) else {
             return Ok(None);
         };
         let start = index.first_passage(d);
@@ -844,13 +840,14 @@ fn every_candidate(
     // Per clause: passage → (its count, length-and-kind). Clauses whose
     // every form is read from count postings go first, so a form found by
     // its positions is looked for only in the passages they leave.
-    let mut order: Vec<usize> = (0..query.clauses.len()).collect();
-    order.sort_by_key(|&c| {
-        !query.clauses[c]
-            .alternatives
-            .iter()
-            .all(|a| a.folded.chars().count() <= 2 || is_word(&a.folded))
-    });
+    let (mut order, positional): (Vec<usize>, Vec<usize>) =
+        (0..query.clauses.len()).partition(|&c| {
+            query.clauses[c]
+                .alternatives
+                .iter()
+                .all(|a| a.folded.chars().count() <= 2 || is_word(&a.folded))
+        });
+    order.extend(positional);
     let mut per_clause: Vec<Counted> = vec![Counted::new(); query.clauses.len()];
     for &c in &order {
         let clause = &query.clauses[c];
@@ -965,7 +962,7 @@ fn run(
     let ids = if all_ids {
         index.ids(&ascending(tally.per_document.iter().map(|&(d, _)| d)))?
     } else {
-        BTreeMap::new()
+        Numbered(Vec::new())
     };
     let shown = ascending(tally.best.iter().map(|c| c.passage));
     let texts = index.texts(&shown)?;
@@ -1023,7 +1020,7 @@ fn run(
         tally
             .per_document
             .iter()
-            .filter_map(|&(d, n)| ids.get(&d).map(|id| (id.clone(), n)))
+            .filter_map(|&(d, n)| ids.get(d).map(|id| (id.clone(), n)))
             .collect()
     } else {
         Vec::new()
