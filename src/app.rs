@@ -12,7 +12,7 @@ use crate::pages::not_found::NotFound;
 use crate::route::{use_route, Route};
 use crate::search::{Searcher, Store, TitlePages};
 use crate::state::PrefsProvider;
-use std::collections::BTreeSet;
+use lattice_core::vec_map::VecSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -118,15 +118,17 @@ impl Reducible for Arrivals {
 
 /// Catalogue pages wanted in the background, growing only.
 #[derive(Default, PartialEq)]
-struct Pages(BTreeSet<usize>);
+struct Pages(VecSet<usize>);
 
 impl Reducible for Pages {
-    type Action = BTreeSet<usize>;
-    fn reduce(self: Rc<Self>, more: BTreeSet<usize>) -> Rc<Self> {
+    type Action = VecSet<usize>;
+    fn reduce(self: Rc<Self>, more: VecSet<usize>) -> Rc<Self> {
         if more.is_subset(&self.0) {
             return self;
         }
-        Rc::new(Pages(self.0.union(&more).copied().collect()))
+        let mut all = self.0.clone();
+        all.extend(more);
+        Rc::new(Pages(all))
     }
 }
 

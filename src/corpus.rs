@@ -26,9 +26,10 @@ use lattice_core::catalogue::{self, Entry, Page};
 use lattice_core::glossary::lexicon::{self, ChunkRef, DocumentTerms, DocumentUses, UsesChunk};
 use lattice_core::glossary::Glossary;
 use lattice_core::layout::{self, Head, Layout, Part};
+use lattice_core::vec_map::{VecMap, VecSet};
 use lattice_core::{Bundle, BundleError, Document};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -57,13 +58,13 @@ pub struct Corpus {
     /// The documents at hand's uses of the terms, by document id.
     terms: Rc<HashMap<String, Rc<DocumentTerms>>>,
     /// The chunks of uses at hand, by index.
-    uses: Rc<BTreeMap<usize, Rc<UsesChunk>>>,
+    uses: Rc<VecMap<usize, Rc<UsesChunk>>>,
     /// Chunks of uses that failed to load or are damaged, with why, until
     /// they are asked for again ([`WantUses`]).
-    uses_failed: Rc<BTreeMap<usize, AttrValue>>,
+    uses_failed: Rc<VecMap<usize, AttrValue>>,
     /// Ids the server has no document file for (a deep link to a document
     /// that does not exist).
-    missing: Rc<BTreeSet<String>>,
+    missing: Rc<VecSet<String>>,
     /// The folder of the split corpus's files; `None` when embedded whole.
     set: Option<Rc<str>>,
 }
@@ -277,7 +278,7 @@ impl Held for Corpus {
         let Some(first) = self.chunks_of(index).next() else {
             return Vec::new();
         };
-        let mut seen = BTreeSet::new();
+        let mut seen = VecSet::new();
         self.uses
             .get(&first)
             .and_then(|c| c.piece(index))
@@ -328,7 +329,7 @@ pub struct TermUses<'a> {
 impl TermUses<'_> {
     /// The catalogue pages naming these documents that are not at hand (a
     /// use is listed under its document's title).
-    pub fn missing_title_pages(&self, corpus: &Corpus) -> BTreeSet<usize> {
+    pub fn missing_title_pages(&self, corpus: &Corpus) -> VecSet<usize> {
         self.documents
             .iter()
             .map(|d| d.ordinal as usize / catalogue::PER_PAGE)
@@ -471,7 +472,7 @@ impl Reducible for State {
 pub fn use_corpus_for(
     embedded: &Corpus,
     route: &Route,
-    pages: &BTreeSet<usize>,
+    pages: &VecSet<usize>,
 ) -> (Fetched, WantUses) {
     let state = use_reducer_eq({
         let embedded = embedded.clone();
@@ -546,7 +547,7 @@ pub fn use_corpus_for(
 
 /// Chunks of uses wanted in the background.
 #[derive(Default, PartialEq)]
-struct Wanted(BTreeSet<usize>);
+struct Wanted(VecSet<usize>);
 
 impl Reducible for Wanted {
     type Action = usize;

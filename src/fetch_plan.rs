@@ -20,7 +20,7 @@
 use crate::route::Route;
 use lattice_core::catalogue;
 use lattice_core::layout::{self, FileKind};
-use std::collections::BTreeSet;
+use lattice_core::vec_map::VecSet;
 
 /// What of a split corpus is at hand.
 pub trait Held {
@@ -93,7 +93,7 @@ pub fn wants(held: &impl Held, route: &Route) -> Vec<Want> {
         // first few documents, for its context.
         Route::GlossaryEntry(term) => {
             let documents = held.entry_documents(term);
-            let pages: BTreeSet<usize> = documents
+            let pages: VecSet<usize> = documents
                 .iter()
                 .map(|(_, o)| o / catalogue::PER_PAGE)
                 .collect();
@@ -121,8 +121,8 @@ pub fn wants(held: &impl Held, route: &Route) -> Vec<Want> {
 /// its terms expand with.
 pub fn background(
     held: &impl Held,
-    pages: &BTreeSet<usize>,
-    uses: &BTreeSet<usize>,
+    pages: &VecSet<usize>,
+    uses: &VecSet<usize>,
     searching: bool,
 ) -> Vec<Want> {
     let Some(set) = held.set() else {
@@ -180,7 +180,7 @@ fn document_want(held: &impl Held, set: &str, id: &str) -> Option<Want> {
 
 /// The paths being fetched.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct InFlight(BTreeSet<String>);
+pub struct InFlight(VecSet<String>);
 
 impl InFlight {
     /// The wants not yet on their way (each once), now marked as on their
@@ -296,7 +296,7 @@ mod tests {
             assert_eq!(wants(&whole, &route), []);
         }
         assert_eq!(
-            background(&whole, &BTreeSet::from([1]), &BTreeSet::from([0]), true),
+            background(&whole, &VecSet::from([1]), &VecSet::from([0]), true),
             []
         );
     }
@@ -386,14 +386,14 @@ mod tests {
     #[test]
     fn chunks_of_uses_come_in_the_background_once_the_lexicon_names_them() {
         let held = split();
-        let uses = BTreeSet::from([0, 1]);
-        assert_eq!(background(&held, &BTreeSet::new(), &uses, false), []);
+        let uses = VecSet::from([0, 1]);
+        assert_eq!(background(&held, &VecSet::new(), &uses, false), []);
         let held = Fake {
             glossary: true,
             chunks: [true, false],
             ..held
         };
-        let w = background(&held, &BTreeSet::new(), &uses, false);
+        let w = background(&held, &VecSet::new(), &uses, false);
         assert_eq!(paths(&w), ["s/glossary/c1.bin"]);
         assert_eq!(w[0].chunk, Some(1));
     }
@@ -408,8 +408,8 @@ mod tests {
             failed: [true, true],
             ..split()
         };
-        let uses = BTreeSet::from([0, 1]);
-        assert_eq!(background(&held, &BTreeSet::new(), &uses, false), []);
+        let uses = VecSet::from([0, 1]);
+        assert_eq!(background(&held, &VecSet::new(), &uses, false), []);
         let entry = Route::GlossaryEntry("Quad".to_string());
         assert_eq!(wants(&held, &entry), []);
         let again = Fake {
@@ -417,7 +417,7 @@ mod tests {
             ..held
         };
         assert_eq!(
-            paths(&background(&again, &BTreeSet::new(), &uses, false)),
+            paths(&background(&again, &VecSet::new(), &uses, false)),
             ["s/glossary/c0.bin"]
         );
         assert_eq!(paths(&wants(&again, &entry)), ["s/glossary/c0.bin"]);
@@ -453,19 +453,14 @@ mod tests {
         assert_eq!(
             paths(&background(
                 &held,
-                &BTreeSet::from([0, 2, 7]),
-                &BTreeSet::new(),
+                &VecSet::from([0, 2, 7]),
+                &VecSet::new(),
                 true
             )),
             ["s/glossary.bin", "s/catalogue/2.bin"]
         );
         assert_eq!(
-            paths(&background(
-                &held,
-                &BTreeSet::new(),
-                &BTreeSet::new(),
-                false
-            )),
+            paths(&background(&held, &VecSet::new(), &VecSet::new(), false)),
             Vec::<&str>::new()
         );
     }

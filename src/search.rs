@@ -32,8 +32,8 @@ use lattice_core::catalogue::PER_PAGE;
 use lattice_core::search::split::{self, Files, SplitError, Step, META};
 pub use lattice_core::search::Expansion;
 use lattice_core::search::{self, pipeline, PassageKind, Query, Results, Snippet};
+use lattice_core::vec_map::{VecMap, VecSet};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -110,9 +110,9 @@ impl PartialEq for Store {
 struct Fetching {
     files: Files,
     /// Names on their way, so none is requested twice.
-    in_flight: BTreeSet<String>,
+    in_flight: VecSet<String>,
     /// Names that failed to load, with why (until a retry).
-    failed: BTreeMap<String, String>,
+    failed: VecMap<String, String>,
     /// An answer found a file damaged: a retry starts afresh.
     damaged: bool,
 }
@@ -164,7 +164,7 @@ pub struct Found {
     /// Glossary forms the query was expanded with: (form, entry).
     pub expansions: Vec<Expansion>,
     /// Catalogue pages listing the shown hits' documents (their titles).
-    pub pages: BTreeSet<usize>,
+    pub pages: VecSet<usize>,
     /// How long the search took, in milliseconds (the last step, for a
     /// split index).
     pub elapsed_ms: f64,
@@ -311,7 +311,7 @@ impl Searcher {
             let fresh: Vec<String> = names
                 .into_iter()
                 .filter(|n| state.files.get(n).is_none() && !state.failed.contains_key(n))
-                .collect::<BTreeSet<_>>()
+                .collect::<VecSet<_>>()
                 .into_iter()
                 .filter(|n| !state.in_flight.contains(n))
                 .collect();
@@ -420,7 +420,7 @@ pub fn engine(
     let mut results = split.results;
     // Hits per document for the shown hits' documents (the counts of
     // every document are by number; only these ids are known).
-    let counts: BTreeMap<usize, usize> = split.per_document.iter().copied().collect();
+    let counts: VecMap<usize, usize> = split.per_document.iter().copied().collect();
     let mut per_document: Vec<(String, usize)> = Vec::new();
     for (hit, d) in results.hits.iter().zip(&split.documents) {
         if !per_document.iter().any(|(id, _)| *id == hit.document) {
@@ -460,7 +460,7 @@ fn found_hits(results: &Results) -> Vec<FoundHit> {
 /// Catalogue pages wanted in the background (the titles of shown hits),
 /// provided by the app root to the search views.
 #[derive(Clone, PartialEq)]
-pub struct TitlePages(pub Callback<BTreeSet<usize>>);
+pub struct TitlePages(pub Callback<VecSet<usize>>);
 
 /// A search as a view runs it: `None` while `active` is off; otherwise the
 /// answer, fetching the index files it needs and the catalogue pages of its
@@ -473,9 +473,9 @@ pub fn use_search(search: &SearchQuery, limit: usize, active: bool) -> Rc<Option
         |(searcher, search, limit, active)| active.then(|| searcher.run(search, Some(*limit))),
     );
     let (pending, pages) = match answer.as_ref() {
-        Some(Answer::Pending(names)) => (names.clone(), BTreeSet::new()),
+        Some(Answer::Pending(names)) => (names.clone(), VecSet::new()),
         Some(Answer::Found(found)) => (Vec::new(), found.pages.clone()),
-        _ => (Vec::new(), BTreeSet::new()),
+        _ => (Vec::new(), VecSet::new()),
     };
     let waiting = matches!(answer.as_ref(), Some(Answer::Pending(_)));
     use_effect_with(

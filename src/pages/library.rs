@@ -17,7 +17,7 @@ use lattice_core::catalogue::facets::split::{
 use lattice_core::catalogue::facets::{page_of, Facet, Facets, Sort, View};
 use lattice_core::catalogue::{Entry, PER_PAGE};
 use lattice_core::layout::{self, FileKind, Part};
-use std::collections::BTreeMap;
+use lattice_core::vec_map::{VecMap, VecSet};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -191,7 +191,7 @@ enum Listed {
 /// Catalogue entry `i`, from the corpus's pages or those fetched here.
 fn entry_at(
     corpus: &Corpus,
-    fetched: &BTreeMap<usize, Rc<[Rc<Entry>]>>,
+    fetched: &VecMap<usize, Rc<[Rc<Entry>]>>,
     i: u32,
 ) -> Option<Rc<Entry>> {
     let page = page_of(i);
@@ -256,7 +256,7 @@ enum PartState {
 
 /// The parts of the facets at hand or asked for, by number.
 #[derive(PartialEq, Default)]
-struct Parts(BTreeMap<usize, PartState>);
+struct Parts(VecMap<usize, PartState>);
 
 /// A change to the parts.
 enum PartsAction {
@@ -283,7 +283,7 @@ impl Reducible for Parts {
 struct FacetsHandle {
     state: FacetsState,
     parts: UseReducerHandle<Parts>,
-    pages: Rc<BTreeMap<usize, Rc<[Rc<Entry>]>>>,
+    pages: Rc<VecMap<usize, Rc<[Rc<Entry>]>>>,
     load: Callback<()>,
     retry: Callback<()>,
     arrive: Callback<(usize, Rc<[Rc<Entry>]>)>,
@@ -316,7 +316,7 @@ impl FacetsHandle {
 
 /// Catalogue pages fetched for a sorted or filtered view.
 #[derive(PartialEq, Default)]
-struct Fetched(Rc<BTreeMap<usize, Rc<[Rc<Entry>]>>>);
+struct Fetched(Rc<VecMap<usize, Rc<[Rc<Entry>]>>>);
 
 impl Reducible for Fetched {
     type Action = (usize, Rc<[Rc<Entry>]>);
@@ -454,7 +454,7 @@ fn use_fetch_pages(
     missing: Vec<usize>,
     arrive: Callback<(usize, Rc<[Rc<Entry>]>)>,
 ) {
-    let flying = use_mut_ref(std::collections::BTreeSet::<usize>::new);
+    let flying = use_mut_ref(VecSet::<usize>::new);
     let set = corpus.set().map(str::to_string);
     use_effect_with(missing, move |missing| {
         let Some(set) = set else { return };

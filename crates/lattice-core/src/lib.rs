@@ -31,6 +31,7 @@ pub mod scale;
 pub mod script;
 pub mod search;
 pub mod sort;
+pub mod vec_map;
 
 pub use bundle::{Bundle, BundleError, BUNDLE_FORMAT_VERSION};
 #[cfg(feature = "build")]

@@ -21,7 +21,6 @@ use crate::bundle::BundleError;
 use crate::fold::fold;
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The format of the facets' files (the head and its parts, [`split`]).
 /// Apart from [`crate::BUNDLE_FORMAT_VERSION`], as the search index's
@@ -123,36 +122,36 @@ pub struct Facets {
 impl Facets {
     /// The facets of these documents, in catalogue (id) order.
     pub fn build(documents: &[Document]) -> Facets {
-        let mut kinds: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        let mut authors: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        let mut keywords: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        let mut years: BTreeMap<u16, Vec<u32>> = BTreeMap::new();
+        // (value, document) pairs, grouped by value below: sorted lists
+        // rather than maps, so the app (which builds these for an embedded
+        // corpus) carries no map code for them.
+        let mut kinds: Vec<(String, u32)> = Vec::new();
+        let mut authors: Vec<(String, u32)> = Vec::new();
+        let mut keywords: Vec<(String, u32)> = Vec::new();
+        let mut years: Vec<(u16, u32)> = Vec::new();
         for (i, doc) in documents.iter().enumerate() {
             let i = i as u32;
             let meta = &doc.meta;
-            kinds.entry(meta.kind.as_str().into()).or_default().push(i);
-            let push_once = |map: &mut BTreeMap<String, Vec<u32>>, name: &str| {
+            kinds.push((meta.kind.as_str().into(), i));
+            let named = |list: &mut Vec<(String, u32)>, name: &str| {
                 let name = name.trim();
-                if name.is_empty() {
-                    return;
-                }
-                let list = map.entry(name.to_string()).or_default();
-                if list.last() != Some(&i) {
-                    list.push(i);
+                if !name.is_empty() {
+                    list.push((name.to_string(), i));
                 }
             };
             for author in &meta.authors {
-                push_once(&mut authors, &author.name);
+                named(&mut authors, &author.name);
             }
             for keyword in &meta.keywords {
-                push_once(&mut keywords, keyword);
+                named(&mut keywords, keyword);
             }
             if let Some(date) = &meta.date {
-                years.entry(date.year).or_default().push(i);
+                years.push((date.year, i));
             }
         }
-        let values = |map: BTreeMap<String, Vec<u32>>| {
-            map.into_iter()
+        let values = |pairs: Vec<(String, u32)>| {
+            grouped(pairs)
+                .into_iter()
                 .map(|(name, list)| Value::new(name, &list))
                 .collect::<Vec<_>>()
         };
@@ -172,7 +171,7 @@ impl Facets {
             kinds: values(kinds),
             authors: values(authors),
             keywords: values(keywords),
-            years: years
+            years: grouped(years)
                 .into_iter()
                 .rev()
                 .map(|(year, list)| Value::new(year.to_string(), &list))
@@ -471,6 +470,24 @@ fn decode_component(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `(value, document)` pairs grouped by value, ascending: each value once,
+/// with its documents ascending and each once.
+fn grouped<K: Ord>(mut pairs: Vec<(K, u32)>) -> Vec<(K, Vec<u32>)> {
+    crate::sort::sort_by(&mut pairs, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut groups: Vec<(K, Vec<u32>)> = Vec::new();
+    for (key, i) in pairs {
+        match groups.last_mut() {
+            Some((last, list)) if *last == key => {
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+            _ => groups.push((key, vec![i])),
+        }
+    }
+    groups
 }
 
 #[cfg(test)]

@@ -24,7 +24,6 @@ use super::{pick, Facet, Facets, Order, Value, View, FACETS_FORMAT_VERSION};
 use crate::bundle::BundleError;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// About how many encoded bytes of document lists a part holds (a value
 /// with a longer list has a part to itself). 8 KiB of lists is ~3.6 kB
@@ -164,22 +163,24 @@ impl Head {
     /// the catalogue's own) and the list of each filter's value (none for a
     /// value no document has: it lists nothing).
     pub fn needs(&self, view: &View) -> Vec<usize> {
-        let mut needs = BTreeSet::new();
+        let mut needs = Vec::new();
         match view.sort {
             super::Sort::Catalogue => {}
             super::Sort::DateAsc | super::Sort::DateDesc => {
-                needs.insert(self.by_date as usize);
+                needs.push(self.by_date as usize);
             }
             super::Sort::TitleAsc | super::Sort::TitleDesc => {
-                needs.insert(self.by_title as usize);
+                needs.push(self.by_title as usize);
             }
         }
         for (facet, name) in view.filters() {
             if let Some(choice) = self.find(facet, name) {
-                needs.insert(choice.part as usize);
+                needs.push(choice.part as usize);
             }
         }
-        needs.into_iter().collect()
+        crate::sort::sort(&mut needs);
+        needs.dedup();
+        needs
     }
 
     fn find(&self, facet: Facet, name: &str) -> Option<&Choice> {
