@@ -64,6 +64,10 @@ const CORPUS_DIR: &str = "corpus";
 const LAZY_THRESHOLD: usize = 8 * 1024;
 
 fn main() {
+    // `lattice_split_head`: the head this build reads is a split corpus's
+    // (fetched, or embedded past the threshold), so the app reads it with
+    // `Head::peek` and carries no code to decode a whole bundle.
+    println!("cargo::rustc-check-cfg=cfg(lattice_split_head)");
     write_fold_table();
     println!("cargo:rerun-if-env-changed=LATTICE_HEAD");
     if std::env::var("LATTICE_HEAD").is_ok_and(|v| v == "fetch") {
@@ -143,6 +147,7 @@ fn main() {
             .unwrap_or_else(|e| panic!("cannot encode the corpus files: {e}"));
         write_files(&files_dir, files);
         println!("cargo:rustc-env=LATTICE_SEARCH_SET=");
+        println!("cargo:rustc-cfg=lattice_split_head");
         encode(&head)
     } else {
         // The app searches only a split index: an embedded corpus gets one
@@ -235,6 +240,8 @@ fn write_fold_table() {
 /// still compiles, at no cost), no split files, and the mode for src/head.rs.
 fn fetch_head() {
     println!("cargo:rustc-env=LATTICE_HEAD_MODE=fetch");
+    // `lattice build` always writes a split head (`layout::split_site`).
+    println!("cargo:rustc-cfg=lattice_split_head");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let files_dir = files_dir(&out);
     match std::fs::remove_dir_all(&files_dir) {

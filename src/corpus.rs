@@ -25,6 +25,8 @@ use gloo::events::EventListener;
 use lattice_core::catalogue::{self, Entry, Page};
 use lattice_core::glossary::lexicon::{self, ChunkRef, DocumentTerms, DocumentUses, UsesChunk};
 use lattice_core::glossary::Glossary;
+#[cfg(lattice_split_head)]
+use lattice_core::layout::Peek;
 use lattice_core::layout::{self, Head, Layout, Part};
 use lattice_core::vec_map::{VecMap, VecSet};
 use lattice_core::{Bundle, BundleError, Document};
@@ -36,7 +38,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 /// The encoded head written by build.rs.
-static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+pub(crate) static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
 /// The library's documents: their catalogue entries, and the documents
 /// themselves as far as they are at hand.
@@ -356,27 +358,58 @@ impl From<Head> for Corpus {
     fn from(head: Head) -> Self {
         match head.layout {
             Layout::Whole(bundle) => Corpus::from(bundle),
-            Layout::Apart { set, first } => {
-                let total = first.total as usize;
-                let mut pages = vec![None; (first.pages as usize).max(1)];
-                pages[0] = Some(entries(first));
-                Corpus {
-                    pages: pages.into(),
-                    total,
-                    documents: Rc::new([]),
-                    glossary: Rc::default(),
-                    chunks: Rc::new([]),
-                    has_glossary: false,
-                    terms: Rc::default(),
-                    uses: Rc::default(),
-                    uses_failed: Rc::default(),
-                    missing: Rc::default(),
-                    set: Some(set.into()),
-                }
-            }
+            Layout::Apart { set, first } => Corpus::apart(set, first),
         }
     }
 }
+
+impl Corpus {
+    /// A split corpus: its folder and first catalogue page, nothing else
+    /// at hand yet.
+    pub fn apart(set: String, first: Page) -> Corpus {
+        let total = first.total as usize;
+        let mut pages = vec![None; (first.pages as usize).max(1)];
+        pages[0] = Some(entries(first));
+        Corpus {
+            pages: pages.into(),
+            total,
+            documents: Rc::new([]),
+            glossary: Rc::default(),
+            chunks: Rc::new([]),
+            has_glossary: false,
+            terms: Rc::default(),
+            uses: Rc::default(),
+            uses_failed: Rc::default(),
+            missing: Rc::default(),
+            set: Some(set.into()),
+        }
+    }
+
+    /// The corpus a head's bytes hold, or why not. A build whose head is a
+    /// split corpus's (`lattice_split_head`, set by build.rs: release
+    /// builds past the size threshold and the app `lattice build` carries)
+    /// reads it with `Head::peek` alone, so the first load has no code to
+    /// decode a whole bundle; other builds decode whatever head they have.
+    pub fn open(bytes: &[u8]) -> Result<Corpus, String> {
+        #[cfg(lattice_split_head)]
+        {
+            match Head::peek(bytes).map_err(|e| e.to_string())? {
+                Peek::Apart { set, first } => Ok(Corpus::apart(set, first)),
+                Peek::Whole => Err(WHOLE_IN_SPLIT_BUILD.to_string()),
+            }
+        }
+        #[cfg(not(lattice_split_head))]
+        {
+            Head::decode(bytes)
+                .map(Corpus::from)
+                .map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// Why a build for a split head cannot read a whole one.
+pub const WHOLE_IN_SPLIT_BUILD: &str =
+    "this head embeds the whole corpus, but this build of the app reads only split corpora: rebuild the site with `lattice build`";
 
 impl From<Bundle> for Corpus {
     /// A corpus embedded whole (every document at hand). Its documents are

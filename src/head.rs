@@ -9,7 +9,6 @@
 use crate::app::App;
 use crate::components::corpus_loading::CorpusLoading;
 use crate::corpus::Corpus;
-use lattice_core::layout::Head;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -74,6 +73,5 @@ async fn fetch_head() -> Result<Corpus, String> {
     let bytes = crate::corpus::body_bytes(response)
         .await
         .map_err(|e| failed(&e))?;
-    let head = Head::decode(&bytes).map_err(|e| failed(&e.to_string()))?;
-    Ok(Corpus::from(head))
+    Corpus::open(&bytes).map_err(|e| failed(&e))
 }

@@ -38,15 +38,12 @@ pub fn start() {
         yew::Renderer::<head::FetchedApp>::new().render();
         return;
     }
-    match Corpus::embedded() {
+    match Corpus::open(corpus::EMBEDDED) {
         Ok(corpus) => {
             yew::Renderer::<App>::with_props(AppProps { corpus }).render();
         }
         Err(e) => {
-            yew::Renderer::<Unreadable>::with_props(UnreadableProps {
-                reason: e.to_string().into(),
-            })
-            .render();
+            yew::Renderer::<Unreadable>::with_props(UnreadableProps { reason: e.into() }).render();
         }
     }
 }

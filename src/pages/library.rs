@@ -11,10 +11,14 @@ use crate::i18n::{use_lang, Lang};
 use crate::pages::not_found::NotFound;
 use crate::route::Route;
 use gloo::events::EventListener;
-use lattice_core::catalogue::facets::split::{
-    self, Head, Part as FacetsPart, SelectError, PART_BUDGET,
+use lattice_core::catalogue::facets::split::{Head, Part as FacetsPart, SelectError};
+// Facets built in the app: only for a corpus embedded whole.
+use lattice_core::catalogue::facets::{page_of, Facet, Sort, View};
+#[cfg(not(lattice_split_head))]
+use lattice_core::catalogue::facets::{
+    split::{self, PART_BUDGET},
+    Facets,
 };
-use lattice_core::catalogue::facets::{page_of, Facet, Facets, Sort, View};
 use lattice_core::catalogue::{Entry, PER_PAGE};
 use lattice_core::layout::{self, FileKind, Part};
 use lattice_core::vec_map::{VecMap, VecSet};
@@ -355,11 +359,19 @@ fn use_facets(corpus: &Corpus, view: &View) -> FacetsHandle {
     {
         let state = state.clone();
         let corpus = corpus.clone();
+        #[cfg(not(lattice_split_head))]
         let parts = parts.clone();
         let go = !view.is_plain() || *asked;
         use_effect_with((go, *attempt), move |&(go, _)| {
             if go && matches!(*state, FacetsState::Idle | FacetsState::Failed(_)) {
                 match corpus.set().map(str::to_string) {
+                    // A build for a split head has no whole corpus to build
+                    // facets from (nor the code to).
+                    #[cfg(lattice_split_head)]
+                    None => state.set(FacetsState::Failed(
+                        crate::corpus::WHOLE_IN_SPLIT_BUILD.into(),
+                    )),
+                    #[cfg(not(lattice_split_head))]
                     None => {
                         let docs: Vec<_> =
                             corpus.documents().iter().map(|d| (**d).clone()).collect();

@@ -83,6 +83,52 @@ impl Head {
     pub fn decode(bytes: &[u8]) -> Result<Self, BundleError> {
         decode_versioned(bytes)
     }
+
+    /// Read a head's bytes as far as a split corpus's needs: its folder and
+    /// first catalogue page, or only that the head embeds a whole bundle,
+    /// left undecoded. An app built for a split head reads its head with
+    /// this alone, so it carries no code to decode a whole bundle. Checks
+    /// the format version as [`Head::decode`] does.
+    pub fn peek(bytes: &[u8]) -> Result<Peek, BundleError> {
+        /// [`Head`], with a whole bundle left unread.
+        #[derive(Deserialize)]
+        struct Peeked {
+            _version: u32,
+            layout: PeekedLayout,
+        }
+        /// [`Layout`]'s variants, in its order.
+        #[derive(Deserialize)]
+        enum PeekedLayout {
+            Whole,
+            Apart { set: String, first: Page },
+        }
+        let (found, _) = postcard::take_from_bytes::<u32>(bytes)?;
+        if found != BUNDLE_FORMAT_VERSION {
+            return Err(BundleError::Version {
+                found,
+                expected: BUNDLE_FORMAT_VERSION,
+            });
+        }
+        let (head, _) = postcard::take_from_bytes::<Peeked>(bytes)?;
+        Ok(match head.layout {
+            PeekedLayout::Whole => Peek::Whole,
+            PeekedLayout::Apart { set, first } => Peek::Apart { set, first },
+        })
+    }
+}
+
+/// What [`Head::peek`] found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Peek {
+    /// A whole bundle, not decoded: [`Head::decode`] reads it.
+    Whole,
+    /// A split corpus, as in [`Layout::Apart`].
+    Apart {
+        /// The folder (under the app's `corpus/`) holding the files.
+        set: String,
+        /// Catalogue page 0.
+        first: Page,
+    },
 }
 
 /// A file of a split corpus.
@@ -428,6 +474,34 @@ mod tests {
         }
         let head = Head::decode(&head.encode().unwrap()).unwrap();
         assert!(matches!(head.layout, Layout::Apart { .. }));
+    }
+
+    #[test]
+    fn peek_reads_a_split_head_as_decode_does_and_leaves_a_whole_one_unread() {
+        let (apart, _) = split(bundle(30), 24).unwrap();
+        let Layout::Apart { set, first } = apart.layout.clone() else {
+            panic!("split gives an apart layout")
+        };
+        let bytes = apart.encode().unwrap();
+        assert_eq!(Head::peek(&bytes).unwrap(), Peek::Apart { set, first });
+        let whole = Head::whole(bundle(3)).encode().unwrap();
+        assert_eq!(Head::peek(&whole).unwrap(), Peek::Whole);
+        // Another format version is refused, as by `decode`.
+        let mut other = postcard::to_allocvec(&(BUNDLE_FORMAT_VERSION + 1)).unwrap();
+        let (_, rest) = postcard::take_from_bytes::<u32>(&whole).unwrap();
+        other.extend_from_slice(rest);
+        assert!(matches!(
+            Head::peek(&other),
+            Err(BundleError::Version { .. })
+        ));
+        assert!(matches!(
+            Head::decode(&other),
+            Err(BundleError::Version { .. })
+        ));
+        // Cut short anywhere: an error, never a panic.
+        for cut in 0..bytes.len() {
+            assert!(Head::peek(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
     }
 
     #[test]
