@@ -27,7 +27,7 @@ use lattice_core::glossary::lexicon::{self, ChunkRef, DocumentTerms, DocumentUse
 use lattice_core::glossary::Glossary;
 #[cfg(lattice_split_head)]
 use lattice_core::layout::Peek;
-use lattice_core::layout::{self, Head, Layout, Part};
+use lattice_core::layout::{FileKind, Head, Layout, Part};
 use lattice_core::vec_map::{VecMap, VecSet};
 use lattice_core::{Bundle, BundleError, Document};
 use std::cell::RefCell;
@@ -646,7 +646,16 @@ async fn fetch_one(want: &Want, request: JsFuture) -> Result<Arrival, String> {
         }
     }
     let bytes = body_bytes(response).await.map_err(|e| failed(&e))?;
-    let part = layout::decode(want.kind, &bytes).map_err(|e| failed(&e.to_string()))?;
+    // Catalogue pages are the library's, read here; every other file by
+    // the decoding chunk (`crate::lazy`), out of the first load.
+    let part = match want.kind {
+        FileKind::Catalogue => {
+            Part::Catalogue(Page::decode(&bytes).map_err(|e| failed(&e.to_string()))?)
+        }
+        kind => crate::lazy::decode(kind, &bytes)
+            .await
+            .map_err(|e| failed(&e))?,
+    };
     Ok(match (part, want.chunk) {
         (Part::Uses(chunk), Some(index)) => Arrival::Uses(index, chunk),
         (part, _) => Arrival::Part(part),

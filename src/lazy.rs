@@ -19,6 +19,7 @@ use crate::i18n::use_lang;
 use crate::route::Route;
 use crate::search::Stepped;
 use lattice_core::glossary::Glossary;
+use lattice_core::layout::{FileKind, Part};
 use lattice_core::search::split::Files;
 use lattice_core::search::split::SplitError;
 use lattice_core::search::SearchOptions;
@@ -44,6 +45,10 @@ pub enum Chunk {
     /// The popover's box and what it shows (a note, a term), fetched with
     /// the reader or the glossary, whose marks open it.
     Popover,
+    /// Decoding the files of documents, the glossary and its uses (not
+    /// catalogue pages: the library reads those): fetched with the reader
+    /// or the glossary, or by the first such file to arrive.
+    Decode,
 }
 
 impl Chunk {
@@ -82,8 +87,9 @@ pub enum Load {
 pub const UNLOADED: &str = "the search engine's code could not be downloaded";
 
 thread_local! {
-    static LOADS: RefCell<[Load; 6]> = const {
+    static LOADS: RefCell<[Load; 7]> = const {
         RefCell::new([
+            Load::Idle,
             Load::Idle,
             Load::Idle,
             Load::Idle,
@@ -116,6 +122,22 @@ pub fn popover(content: PopoverContent, node: NodeRef, send: Callback<PopoverMsg
     }
     ready(split::popover(content, node, send))?.ok()
 }
+
+/// Decode a fetched file of `kind` other than a catalogue page, with the
+/// decoding chunk's code (fetched first if need be); why not, as the
+/// reader is told.
+pub async fn decode(kind: FileKind, bytes: &[u8]) -> Result<Part, String> {
+    let decoded = split::decode(kind, bytes).await;
+    if decoded.is_ok() {
+        set_load(Chunk::Decode, Load::Ready);
+    }
+    decoded
+        .map_err(|Unloaded| UNREADABLE.to_string())?
+        .map_err(|e| e.to_string())
+}
+
+/// Why a file could not be read when the decoding chunk failed to load.
+pub const UNREADABLE: &str = "the code that reads this file could not be downloaded";
 
 /// Where `chunk`'s module stands.
 pub fn state(chunk: Chunk) -> Load {
@@ -194,8 +216,11 @@ pub fn LazyPage(props: &LazyPageProps) -> Html {
                     preload(chunk, Callback::from(move |_| redraw.force_update()));
                 }
                 // Their marks open popovers: the box's chunk comes along.
+                // And they read documents and the glossary: the code that
+                // decodes those comes in parallel with their files.
                 if matches!(chunk, Chunk::Reader | Chunk::Glossary) {
                     preload(Chunk::Popover, Callback::noop());
+                    preload(Chunk::Decode, Callback::noop());
                 }
             }
         });
@@ -246,9 +271,11 @@ mod split {
     use crate::route::Route;
     use crate::search::Stepped;
     use lattice_core::glossary::Glossary;
+    use lattice_core::layout::{FileKind, Part};
     use lattice_core::search::split::Files;
     use lattice_core::search::split::SplitError;
     use lattice_core::search::SearchOptions;
+    use lattice_core::BundleError;
     use wasm_split_helpers::wasm_split;
     use yew::{Callback, Html, NodeRef};
 
@@ -281,6 +308,11 @@ mod split {
         Ok(super::draw::popover(content, node, send))
     }
 
+    #[wasm_split(decode, fallible)]
+    pub fn decode(kind: FileKind, bytes: &[u8]) -> Result<Result<Part, BundleError>, Unloaded> {
+        Ok(lattice_core::layout::decode(kind, bytes))
+    }
+
     #[wasm_split(engine, fallible)]
     pub fn engine(
         files: &Files,
@@ -298,7 +330,7 @@ mod split {
             Chunk::Search => search(route).await,
             Chunk::Glossary => glossary(route).await,
             Chunk::Help => help(route).await,
-            Chunk::Engine | Chunk::Popover => Err(Unloaded),
+            Chunk::Engine | Chunk::Popover | Chunk::Decode => Err(Unloaded),
         }
     }
 
@@ -311,6 +343,7 @@ mod split {
             Chunk::Help => __wasm_split_preload_help().await,
             Chunk::Engine => __wasm_split_preload_engine().await,
             Chunk::Popover => __wasm_split_preload_popover().await,
+            Chunk::Decode => __wasm_split_preload_decode().await,
         }
         .is_ok()
     }
@@ -324,9 +357,11 @@ mod split {
     use crate::route::Route;
     use crate::search::Stepped;
     use lattice_core::glossary::Glossary;
+    use lattice_core::layout::{FileKind, Part};
     use lattice_core::search::split::Files;
     use lattice_core::search::split::SplitError;
     use lattice_core::search::SearchOptions;
+    use lattice_core::BundleError;
     use yew::{Callback, Html, NodeRef};
 
     pub async fn page(chunk: Chunk, route: Route) -> Result<Html, Unloaded> {
@@ -335,8 +370,15 @@ mod split {
             Chunk::Search => super::draw::search(&route),
             Chunk::Glossary => super::draw::glossary(&route),
             Chunk::Help => super::draw::help(&route),
-            Chunk::Engine | Chunk::Popover => return Err(Unloaded),
+            Chunk::Engine | Chunk::Popover | Chunk::Decode => return Err(Unloaded),
         })
+    }
+
+    pub async fn decode(
+        kind: FileKind,
+        bytes: &[u8],
+    ) -> Result<Result<Part, BundleError>, Unloaded> {
+        Ok(lattice_core::layout::decode(kind, bytes))
     }
 
     pub async fn engine(

@@ -19,8 +19,8 @@ use lattice_core::catalogue::facets::{
     split::{self, PART_BUDGET},
     Facets,
 };
-use lattice_core::catalogue::{Entry, PER_PAGE};
-use lattice_core::layout::{self, FileKind, Part};
+use lattice_core::catalogue::{Entry, Page, PER_PAGE};
+use lattice_core::layout;
 use lattice_core::vec_map::{VecMap, VecSet};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -477,9 +477,9 @@ fn use_fetch_pages(
             let (set, arrive, flying) = (set.clone(), arrive.clone(), flying.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let bytes = fetch_bytes(&layout::catalogue_path(&set, n)).await;
-                if let Ok(Part::Catalogue(page)) = bytes.and_then(|b| {
-                    layout::decode(FileKind::Catalogue, &b).map_err(|e| e.to_string())
-                }) {
+                // Read as a page alone: `layout::decode` would bring every
+                // kind of file's decoding into the first load.
+                if let Ok(page) = bytes.and_then(|b| Page::decode(&b).map_err(|e| e.to_string())) {
                     let entries: Rc<[Rc<Entry>]> = page.entries.into_iter().map(Rc::new).collect();
                     arrive.emit((n, entries));
                 }

@@ -5,7 +5,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { QUAD, test } from './fixtures';
 
 // What each chunk's file is called in dist/ (postbuild.mjs hashes them).
-const CHUNK = /\/split_(reader|search|glossary|help|engine)-[0-9a-f]{16}\.wasm$/;
+const CHUNK = /\/split_(reader|search|glossary|help|engine|decode)-[0-9a-f]{16}\.wasm$/;
 
 /** The chunks `page` requested, by name, in order. */
 function chunksOf(page: Page): string[] {
@@ -28,17 +28,19 @@ test.describe('without the service worker (which precaches every chunk)', () => 
 
     await page.getByRole('link', { name: QUAD.title }).click();
     await expect(page.locator('.doc-body')).toContainText('川普上任後');
-    expect(chunks).toEqual(['reader']);
+    // A document's file is read by the decoding chunk, fetched beside the
+    // reader's (the library reads only catalogue pages, in the first load).
+    expect([...chunks].sort()).toEqual(['decode', 'reader']);
 
     await page.getByRole('link', { name: '詞彙表' }).first().click();
     await expect(page.locator('table.glossary-table')).toBeVisible();
-    expect(chunks).toEqual(['reader', 'glossary']);
+    expect([...chunks].sort()).toEqual(['decode', 'glossary', 'reader']);
 
     const box = page.getByRole('combobox', { name: '搜尋全部文件' });
     await box.fill('AUKUS');
     await box.press('Enter');
     await expect(page.locator('.search-hit').first()).toBeVisible();
-    expect([...chunks].sort()).toEqual(['engine', 'glossary', 'reader', 'search']);
+    expect([...chunks].sort()).toEqual(['decode', 'engine', 'glossary', 'reader', 'search']);
   });
 });
 
@@ -93,5 +95,22 @@ unguarded('a search whose engine fails to load says so, never "no results", and 
   await expect(page.locator('.search-empty')).toHaveCount(0);
   await page.getByRole('button', { name: '重試' }).click();
   await expect(page.locator('.search-hit').first()).toBeVisible();
+  expect(unexpected).toEqual([]);
+});
+
+unguarded('a document whose decoding chunk cannot be fetched says why, and opens once it can', async ({ page }) => {
+  const unexpected = expectedErrors(page);
+  let blocked = true;
+  await page.route(/\/split_decode-[0-9a-f]{16}\.wasm$/, (route) =>
+    blocked ? route.abort('connectionreset') : route.continue(),
+  );
+  await page.goto(`./#/doc/${QUAD.id}`);
+  const failed = page.locator('.not-found');
+  await expect(failed.getByRole('heading', { level: 1 })).toContainText('無法載入文件');
+  await expect(failed.locator('.error-detail')).toContainText('could not be downloaded');
+  await expect(page.locator('.doc-body')).toHaveCount(0);
+  blocked = false;
+  await page.reload();
+  await expect(page.locator('.doc-body')).toContainText('川普上任後');
   expect(unexpected).toEqual([]);
 });
