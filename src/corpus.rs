@@ -29,7 +29,7 @@ use lattice_core::glossary::Glossary;
 use lattice_core::layout::Peek;
 use lattice_core::layout::{FileKind, Head, Layout, Part};
 use lattice_core::vec_map::{VecMap, VecSet};
-use lattice_core::{Bundle, BundleError, Document};
+use lattice_core::{Bundle, Document};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -38,7 +38,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 /// The encoded head written by build.rs.
-pub(crate) static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
 /// The library's documents: their catalogue entries, and the documents
 /// themselves as far as they are at hand.
@@ -92,9 +92,10 @@ impl PartialEq for Corpus {
 }
 
 impl Corpus {
-    /// Decode the head embedded at build time.
-    pub fn embedded() -> Result<Self, BundleError> {
-        Head::decode(EMBEDDED).map(Self::from)
+    /// The head embedded at build time, read as [`Corpus::open`] reads
+    /// any head.
+    pub fn embedded() -> Result<Self, String> {
+        Corpus::open(EMBEDDED)
     }
 
     /// The documents at hand, in id order: all of them once

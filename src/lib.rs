@@ -38,7 +38,7 @@ pub fn start() {
         yew::Renderer::<head::FetchedApp>::new().render();
         return;
     }
-    match Corpus::open(corpus::EMBEDDED) {
+    match Corpus::embedded() {
         Ok(corpus) => {
             yew::Renderer::<App>::with_props(AppProps { corpus }).render();
         }

@@ -12,8 +12,8 @@ use crate::pages::not_found::NotFound;
 use crate::route::Route;
 use gloo::events::EventListener;
 use lattice_core::catalogue::facets::split::{Head, Part as FacetsPart, SelectError};
-// Facets built in the app: only for a corpus embedded whole.
 use lattice_core::catalogue::facets::{page_of, Facet, Sort, View};
+// Facets built in the app: only for a corpus embedded whole.
 #[cfg(not(lattice_split_head))]
 use lattice_core::catalogue::facets::{
     split::{self, PART_BUDGET},

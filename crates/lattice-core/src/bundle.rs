@@ -122,6 +122,13 @@ impl Bundle {
 /// [`BUNDLE_FORMAT_VERSION`]. The version is read on its own first, so a blob
 /// of another shape gets the clear version error rather than a codec error.
 pub(crate) fn decode_versioned<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, BundleError> {
+    check_version(bytes)?;
+    Ok(postcard::from_bytes(bytes)?)
+}
+
+/// Whether bytes written by this crate's encoders start with
+/// [`BUNDLE_FORMAT_VERSION`].
+pub(crate) fn check_version(bytes: &[u8]) -> Result<(), BundleError> {
     let (found, _) = postcard::take_from_bytes::<u32>(bytes)?;
     if found != BUNDLE_FORMAT_VERSION {
         return Err(BundleError::Version {
@@ -129,5 +136,5 @@ pub(crate) fn decode_versioned<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, B
             expected: BUNDLE_FORMAT_VERSION,
         });
     }
-    Ok(postcard::from_bytes(bytes)?)
+    Ok(())
 }

@@ -32,7 +32,7 @@
 //! The app's build script calls [`split`] and writes the files; the app calls
 //! the path functions here, so the two always agree.
 
-use crate::bundle::{decode_versioned, Bundle, BundleError, BUNDLE_FORMAT_VERSION};
+use crate::bundle::{check_version, decode_versioned, Bundle, BundleError, BUNDLE_FORMAT_VERSION};
 #[cfg(feature = "build")]
 use crate::catalogue;
 use crate::catalogue::Page;
@@ -102,13 +102,7 @@ impl Head {
             Whole,
             Apart { set: String, first: Page },
         }
-        let (found, _) = postcard::take_from_bytes::<u32>(bytes)?;
-        if found != BUNDLE_FORMAT_VERSION {
-            return Err(BundleError::Version {
-                found,
-                expected: BUNDLE_FORMAT_VERSION,
-            });
-        }
+        check_version(bytes)?;
         let (head, _) = postcard::take_from_bytes::<Peeked>(bytes)?;
         Ok(match head.layout {
             PeekedLayout::Whole => Peek::Whole,
