@@ -128,6 +128,9 @@ test('results say once what the glossary added, and a document lists its hits', 
   expect(alsoBox.y).toBeLessThan(firstGroup.y);
 
   await page.goto(`./#/search?q=${encodeURIComponent('四方安全對話')}`);
+  // The list may still change while the index files arrive: read a jump's
+  // anchor only once the answer is whole, so the link clicked is that one.
+  await expect(page.locator('section.search-page')).toHaveAttribute('aria-busy', 'false');
   const group = page.locator('.search-group', { hasText: CHAPTER.title });
   const jumps = group.locator('.search-jumps a.search-jump');
   await expect.poll(() => jumps.count()).toBeGreaterThan(1);
