@@ -32,6 +32,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { shortenImports } from './wasm-imports.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const staging = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -71,6 +72,7 @@ if (process.env.TRUNK_STAGING_DIR) {
   copySplit(target, profile);
   await minifyLoader();
   await minifyGlue();
+  shortenGlueImports();
   mergeStyles();
 }
 
@@ -134,25 +136,45 @@ async function minifyLoader() {
   writeFileSync(path, code);
 }
 
-// One stylesheet instead of five: the sources stay one file per feature
+// Two stylesheets instead of seven: the sources stay one file per feature
 // (styles/*.css, static/update-notice.css), but each separate download is
-// compressed on its own and costs a request before first paint. Merged, in
-// the page's order, brotli is 4.4 KB instead of 5.5 KB. The merged file gets
-// a content-hashed name and an integrity hash like Trunk's own.
+// compressed on its own and costs a request. The ones every page needs are
+// merged, in the page's order, into lattice-<hash>.css, linked as before.
+// Those index.html marks `data-lattice-lazy` (the reader's, the help page's,
+// the glossary's, the search page's) are merged into pages-<hash>.css, which
+// the first page does not fetch: index.html names it in
+// `<meta name="lattice-pages-css">`, and the app links it when it first
+// draws one of those pages (src/styles.rs). Each merged file gets a
+// content-hashed name and an integrity hash like Trunk's own.
 function mergeStyles() {
   const indexFile = join(staging, INDEX);
   let page = readFileSync(indexFile, 'utf8');
   const links = [...page.matchAll(/<link[^>]*rel="?stylesheet"?[^>]*>/g)].map((m) => m[0]);
-  const files = links.map((tag) => /href="?\.\/([^"\s>]+\.css)"?/.exec(tag)?.[1]);
-  if (links.length < 2 || files.some((f) => !f || !existsSync(join(staging, f)))) return;
-  const css = files.map((f) => readFileSync(join(staging, f), 'utf8')).join('\n');
-  const name = `lattice-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
-  writeFileSync(join(staging, name), css);
-  for (const f of files) rmSync(join(staging, f));
-  const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
-  const merged = `<link href="./${name}" integrity="${integrity}" rel="stylesheet">`;
-  page = page.replace(links[0], merged);
-  for (const tag of links.slice(1)) page = page.replace(tag, '');
+  const lazy = links.filter((tag) => /\sdata-lattice-lazy(?=[\s>=\/])/.test(tag));
+  const first = links.filter((tag) => !lazy.includes(tag));
+  const merge = (tags, stem) => {
+    const files = tags.map((tag) => /href="?\.\/([^"\s>]+\.css)"?/.exec(tag)?.[1]);
+    if (files.some((f) => !f || !existsSync(join(staging, f)))) throw new Error(`index.html names a stylesheet not built: ${tags}`);
+    const css = files.map((f) => readFileSync(join(staging, f), 'utf8')).join('\n');
+    const name = `${stem}-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+    for (const f of files) rmSync(join(staging, f));
+    writeFileSync(join(staging, name), css);
+    return { name, integrity: `sha384-${createHash('sha384').update(css).digest('base64')}` };
+  };
+  // Run over its own output, there is one link and no lazy one: nothing to do.
+  if (first.length > 1) {
+    const { name, integrity } = merge(first, 'lattice');
+    page = page.replace(first[0], `<link href="./${name}" integrity="${integrity}" rel="stylesheet">`);
+    for (const tag of first.slice(1)) page = page.replace(tag, '');
+  }
+  if (lazy.length > 0) {
+    const { name, integrity } = merge(lazy, 'pages');
+    page = page.replace(
+      lazy[0],
+      `<meta name="lattice-pages-css" content="./${name}" data-integrity="${integrity}">`,
+    );
+    for (const tag of lazy.slice(1)) page = page.replace(tag, '');
+  }
   writeFileSync(indexFile, page);
 }
 
@@ -173,6 +195,31 @@ async function minifyGlue() {
     });
     writeFileSync(path, code);
     const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+    page = page.replace(new RegExp(`<[^>]*${file.replace('.', '\\.')}[^>]*>`, 'g'), (tag) =>
+      tag.replace(/sha384-[A-Za-z0-9+/=]+/, integrity),
+    );
+  }
+  writeFileSync(indexFile, page);
+}
+
+// The main module's imports under short names, in it and in the glue (see
+// scripts/wasm-imports.mjs: about 5 kB less brotli in the first load), and
+// both files' integrity hashes in index.html updated.
+function shortenGlueImports() {
+  const indexFile = join(staging, INDEX);
+  let page = readFileSync(indexFile, 'utf8');
+  const wasmFile = readdirSync(staging).find((f) => /^lattice-app-[0-9a-f]+_bg\.wasm$/.test(f));
+  const glueFile = readdirSync(staging).find((f) => /^lattice-app-[0-9a-f]+\.js$/.test(f));
+  if (!wasmFile || !glueFile) throw new Error('no main module and glue to shorten the imports of');
+  const { wasm, glue, renamed } = shortenImports(
+    readFileSync(join(staging, wasmFile)),
+    readFileSync(join(staging, glueFile), 'utf8'),
+  );
+  if (renamed === 0) return;
+  writeFileSync(join(staging, wasmFile), wasm);
+  writeFileSync(join(staging, glueFile), glue);
+  for (const [file, content] of [[wasmFile, wasm], [glueFile, glue]]) {
+    const integrity = `sha384-${createHash('sha384').update(content).digest('base64')}`;
     page = page.replace(new RegExp(`<[^>]*${file.replace('.', '\\.')}[^>]*>`, 'g'), (tag) =>
       tag.replace(/sha384-[A-Za-z0-9+/=]+/, integrity),
     );

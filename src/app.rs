@@ -2,7 +2,6 @@
 //! switches to the page it names.
 
 use crate::components::corpus_loading::CorpusLoading;
-use crate::components::popover::PopoverLayer;
 use crate::components::site_header::SiteHeader;
 use crate::components::update_notice::UpdateNotice;
 use crate::corpus::{use_corpus_for, Corpus, Fetched, WantUses};
@@ -80,7 +79,6 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Corpus> context={corpus}>
         <PrefsProvider>
-        <PopoverLayer>
         <ContextProvider<Searcher> context={(*searcher).clone()}>
         <ContextProvider<TitlePages> context={(*want_titles).clone()}>
         <ContextProvider<WantUses> context={want_uses}>
@@ -99,7 +97,6 @@ pub fn App(props: &AppProps) -> Html {
         </ContextProvider<WantUses>>
         </ContextProvider<TitlePages>>
         </ContextProvider<Searcher>>
-        </PopoverLayer>
         </PrefsProvider>
         </ContextProvider<Corpus>>
     }

@@ -14,10 +14,13 @@
 //! before it was saved, a damaged file) it says so and offers Retry.
 
 use crate::components::corpus_loading::CorpusLoading;
+use crate::components::suggestions::SuggestionsProps;
 use crate::hooks::popover::{PopoverContent, PopoverMsg};
 use crate::i18n::use_lang;
 use crate::route::Route;
 use crate::search::Stepped;
+use lattice_core::catalogue::facets::split::{Head as FacetsHead, Part as FacetsPart, SelectError};
+use lattice_core::catalogue::facets::View;
 use lattice_core::glossary::Glossary;
 use lattice_core::layout::{FileKind, Part};
 use lattice_core::search::split::Files;
@@ -25,6 +28,7 @@ use lattice_core::search::split::SplitError;
 use lattice_core::search::SearchOptions;
 use std::cell::RefCell;
 use std::future::Future;
+use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 use yew::prelude::*;
 
@@ -43,7 +47,7 @@ pub enum Chunk {
     /// index's step (crate::search), fetched with the first search.
     Engine,
     /// The popover's box and what it shows (a note, a term), fetched with
-    /// the reader or the glossary, whose marks open it.
+    /// the reader, whose marks open it.
     Popover,
     /// Decoding the files of documents, the glossary and its uses (not
     /// catalogue pages: the library reads those): fetched with the reader
@@ -63,6 +67,14 @@ impl Chunk {
             Route::Help => Some(Chunk::Help),
             Route::Library | Route::LibraryPage(_) | Route::NotFound => None,
         }
+    }
+
+    /// Whether the chunk draws pages (whose rules are fetched with it).
+    fn is_page(self) -> bool {
+        matches!(
+            self,
+            Chunk::Reader | Chunk::Search | Chunk::Glossary | Chunk::Help
+        )
     }
 
     fn index(self) -> usize {
@@ -123,17 +135,74 @@ pub fn popover(content: PopoverContent, node: NodeRef, send: Callback<PopoverMsg
     ready(split::popover(content, node, send))?.ok()
 }
 
+/// The search box's options (see `components::suggestions`), once the
+/// engine's chunk is loaded; `None` before.
+pub fn suggestions(props: SuggestionsProps) -> Option<Html> {
+    if state(Chunk::Engine) != Load::Ready {
+        return None;
+    }
+    ready(split::suggestions(props))?.ok()
+}
+
 /// Decode a fetched file of `kind` other than a catalogue page, with the
 /// decoding chunk's code (fetched first if need be); why not, as the
 /// reader is told.
 pub async fn decode(kind: FileKind, bytes: &[u8]) -> Result<Part, String> {
-    let decoded = split::decode(kind, bytes).await;
-    if decoded.is_ok() {
-        set_load(Chunk::Decode, Load::Ready);
-    }
-    decoded
+    split::decode(kind, bytes)
+        .await
         .map_err(|Unloaded| UNREADABLE.to_string())?
         .map_err(|e| e.to_string())
+}
+
+/// Decode the library's facets head (`<set>/facets.bin`) with the decoding
+/// chunk's code: the library reaches for it only when the reader sorts or
+/// filters, so none of it is in the first load.
+pub async fn facets_head(bytes: &[u8]) -> Result<FacetsHead, String> {
+    let head = split::facets_head(bytes)
+        .await
+        .map_err(|Unloaded| UNREADABLE.to_string())?
+        .map_err(|e| e.to_string())?;
+    // Selecting from it is the same chunk's: ready all of it, so that
+    // [`select`] answers at once.
+    if !ensure(Chunk::Decode).await {
+        return Err(UNREADABLE.to_string());
+    }
+    Ok(head)
+}
+
+/// Decode part `n` of the facets `head` names, checked against it, with
+/// the decoding chunk's code.
+pub async fn facets_part(head: &FacetsHead, n: usize, bytes: &[u8]) -> Result<FacetsPart, String> {
+    split::facets_part(head, n, bytes)
+        .await
+        .map_err(|Unloaded| UNREADABLE.to_string())?
+        .map_err(|e| e.to_string())
+}
+
+/// The documents `view` lists, from the facets' parts at hand (see
+/// `Head::select`), with the decoding chunk's code; `None` until that is
+/// loaded (a head at hand was decoded by it, so it is).
+pub fn select(
+    head: &FacetsHead,
+    view: &View,
+    part: &dyn Fn(usize) -> Option<Rc<FacetsPart>>,
+) -> Option<Result<Vec<u32>, SelectError>> {
+    if state(Chunk::Decode) != Load::Ready {
+        return None;
+    }
+    ready(split::select(head, view, part))?.ok()
+}
+
+/// Load `chunk`, every function of it, unless it is loaded; whether it is.
+async fn ensure(chunk: Chunk) -> bool {
+    if state(chunk) == Load::Ready {
+        return true;
+    }
+    let loaded = split::load(chunk).await;
+    if loaded {
+        set_load(chunk, Load::Ready);
+    }
+    loaded
 }
 
 /// Why a file could not be read when the decoding chunk failed to load.
@@ -174,8 +243,14 @@ pub fn preload(chunk: Chunk, done: Callback<bool>) {
         Load::Idle | Load::Failed => {}
     }
     set_load(chunk, Load::Loading);
+    // A page's rules come with its code (crate::styles), fetched side by
+    // side: the page is drawn once both are in, never unstyled.
+    let styled = chunk.is_page().then(crate::styles::load);
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = split::load(chunk).await;
+        let mut loaded = split::load(chunk).await;
+        if let Some(styled) = styled {
+            loaded &= styled.await;
+        }
         set_load(chunk, if loaded { Load::Ready } else { Load::Failed });
         done.emit(loaded);
     });
@@ -215,11 +290,14 @@ pub fn LazyPage(props: &LazyPageProps) -> Html {
                 if state(chunk) == Load::Idle {
                     preload(chunk, Callback::from(move |_| redraw.force_update()));
                 }
-                // Their marks open popovers: the box's chunk comes along.
-                // And they read documents and the glossary: the code that
-                // decodes those comes in parallel with their files.
-                if matches!(chunk, Chunk::Reader | Chunk::Glossary) {
+                // The reader's marks open popovers: the box's chunk comes
+                // along. The reader and the glossary read documents and the
+                // glossary's files: the code that decodes those comes in
+                // parallel with their files.
+                if chunk == Chunk::Reader {
                     preload(Chunk::Popover, Callback::noop());
+                }
+                if matches!(chunk, Chunk::Reader | Chunk::Glossary) {
                     preload(Chunk::Decode, Callback::noop());
                 }
             }
@@ -266,7 +344,7 @@ pub fn LazyPage(props: &LazyPageProps) -> Html {
 /// The split points: one function per chunk draws its pages.
 #[cfg(feature = "split")]
 mod split {
-    use super::{Chunk, Unloaded};
+    use super::{Chunk, FacetsHead, FacetsPart, SelectError, SuggestionsProps, Unloaded, View};
     use crate::hooks::popover::{PopoverContent, PopoverMsg};
     use crate::route::Route;
     use crate::search::Stepped;
@@ -276,6 +354,7 @@ mod split {
     use lattice_core::search::split::SplitError;
     use lattice_core::search::SearchOptions;
     use lattice_core::BundleError;
+    use std::rc::Rc;
     use wasm_split_helpers::wasm_split;
     use yew::{Callback, Html, NodeRef};
 
@@ -313,6 +392,34 @@ mod split {
         Ok(lattice_core::layout::decode(kind, bytes))
     }
 
+    #[wasm_split(decode, fallible)]
+    pub fn facets_head(bytes: &[u8]) -> Result<Result<FacetsHead, BundleError>, Unloaded> {
+        Ok(FacetsHead::decode(bytes))
+    }
+
+    #[wasm_split(decode, fallible)]
+    pub fn facets_part(
+        head: &FacetsHead,
+        n: usize,
+        bytes: &[u8],
+    ) -> Result<Result<FacetsPart, BundleError>, Unloaded> {
+        Ok(head.decode_part(n, bytes))
+    }
+
+    #[wasm_split(decode, fallible)]
+    pub fn select(
+        head: &FacetsHead,
+        view: &View,
+        part: &dyn Fn(usize) -> Option<Rc<FacetsPart>>,
+    ) -> Result<Result<Vec<u32>, SelectError>, Unloaded> {
+        Ok(super::select_with(head, view, part))
+    }
+
+    #[wasm_split(engine, fallible)]
+    pub fn suggestions(props: SuggestionsProps) -> Result<Html, Unloaded> {
+        Ok(super::draw::suggestions(props))
+    }
+
     #[wasm_split(engine, fallible)]
     pub fn engine(
         files: &Files,
@@ -334,16 +441,31 @@ mod split {
         }
     }
 
-    /// Fetch `chunk`'s module; whether it loaded.
+    /// Fetch `chunk`'s module; whether it loaded. Each split function has
+    /// a loader of its own, whose first call answers only after a turn of
+    /// the event loop even when the module is in: every function of the
+    /// chunk is readied here, so that once the chunk counts as loaded each
+    /// answers on its first poll (`super::ready`).
     pub async fn load(chunk: Chunk) -> bool {
         match chunk {
             Chunk::Reader => __wasm_split_preload_reader().await,
             Chunk::Search => __wasm_split_preload_search().await,
             Chunk::Glossary => __wasm_split_preload_glossary().await,
             Chunk::Help => __wasm_split_preload_help().await,
-            Chunk::Engine => __wasm_split_preload_engine().await,
+            Chunk::Engine => match __wasm_split_preload_engine().await {
+                Ok(()) => __wasm_split_preload_suggestions().await,
+                failed => failed,
+            },
             Chunk::Popover => __wasm_split_preload_popover().await,
-            Chunk::Decode => __wasm_split_preload_decode().await,
+            Chunk::Decode => {
+                async {
+                    __wasm_split_preload_decode().await?;
+                    __wasm_split_preload_facets_head().await?;
+                    __wasm_split_preload_facets_part().await?;
+                    __wasm_split_preload_select().await
+                }
+                .await
+            }
         }
         .is_ok()
     }
@@ -352,7 +474,7 @@ mod split {
 /// Without the `split` feature every page is in the one module.
 #[cfg(not(feature = "split"))]
 mod split {
-    use super::{Chunk, Unloaded};
+    use super::{Chunk, FacetsHead, FacetsPart, SelectError, SuggestionsProps, Unloaded, View};
     use crate::hooks::popover::{PopoverContent, PopoverMsg};
     use crate::route::Route;
     use crate::search::Stepped;
@@ -362,6 +484,7 @@ mod split {
     use lattice_core::search::split::SplitError;
     use lattice_core::search::SearchOptions;
     use lattice_core::BundleError;
+    use std::rc::Rc;
     use yew::{Callback, Html, NodeRef};
 
     pub async fn page(chunk: Chunk, route: Route) -> Result<Html, Unloaded> {
@@ -379,6 +502,30 @@ mod split {
         bytes: &[u8],
     ) -> Result<Result<Part, BundleError>, Unloaded> {
         Ok(lattice_core::layout::decode(kind, bytes))
+    }
+
+    pub async fn facets_head(bytes: &[u8]) -> Result<Result<FacetsHead, BundleError>, Unloaded> {
+        Ok(FacetsHead::decode(bytes))
+    }
+
+    pub async fn facets_part(
+        head: &FacetsHead,
+        n: usize,
+        bytes: &[u8],
+    ) -> Result<Result<FacetsPart, BundleError>, Unloaded> {
+        Ok(head.decode_part(n, bytes))
+    }
+
+    pub async fn select(
+        head: &FacetsHead,
+        view: &View,
+        part: &dyn Fn(usize) -> Option<Rc<FacetsPart>>,
+    ) -> Result<Result<Vec<u32>, SelectError>, Unloaded> {
+        Ok(super::select_with(head, view, part))
+    }
+
+    pub async fn suggestions(props: SuggestionsProps) -> Result<Html, Unloaded> {
+        Ok(super::draw::suggestions(props))
     }
 
     pub async fn engine(
@@ -403,9 +550,40 @@ mod split {
     }
 }
 
+/// `Head::select` over parts held in `Rc`s (the library's state): called
+/// only from a split point (or, in a build that builds its facets itself,
+/// [`select_direct`]).
+fn select_with(
+    head: &FacetsHead,
+    view: &View,
+    part: &dyn Fn(usize) -> Option<Rc<FacetsPart>>,
+) -> Result<Vec<u32>, SelectError> {
+    // `select` borrows the parts for the call: hold them meanwhile.
+    let held: Vec<(usize, Rc<FacetsPart>)> = head
+        .needs(view)
+        .into_iter()
+        .filter_map(|n| part(n).map(|p| (n, p)))
+        .collect();
+    head.select(view, |n| {
+        held.iter().find(|(m, _)| *m == n).map(|(_, p)| &**p)
+    })
+}
+
+/// [`select`] without the chunk: for a build that embeds its corpus whole
+/// and builds its facets at hand (no decoding chunk was needed for them).
+#[cfg(not(lattice_split_head))]
+pub fn select_direct(
+    head: &FacetsHead,
+    view: &View,
+    part: &dyn Fn(usize) -> Option<Rc<FacetsPart>>,
+) -> Result<Vec<u32>, SelectError> {
+    select_with(head, view, part)
+}
+
 /// Each chunk's pages, drawn only from its split point (a call from anywhere
 /// else would pull the page's code back into the first load).
 mod draw {
+    use crate::components::popover::PopoverLayer;
     use crate::components::search_matches::SearchMatches;
     use crate::pages::document::DocumentPage;
     use crate::pages::glossary::GlossaryPage;
@@ -416,8 +594,10 @@ mod draw {
     use crate::route::Route;
     use yew::prelude::*;
 
+    /// A document, in the popover layer its note and term marks open (the
+    /// only marks of the app: the layer's code travels with the reader).
     pub fn reader(route: &Route) -> Html {
-        match route {
+        let page = match route {
             Route::Document { id, anchor } => html! {
                 <DocumentPage
                     id={AttrValue::from(id.clone())}
@@ -436,8 +616,9 @@ mod draw {
                     />
                 </SearchMatches>
             },
-            _ => html! { <NotFound /> },
-        }
+            _ => return html! { <NotFound /> },
+        };
+        html! { <PopoverLayer>{ page }</PopoverLayer> }
     }
 
     pub fn search(route: &Route) -> Html {
@@ -465,6 +646,11 @@ mod draw {
     ) -> Html {
         use crate::components::popover::content::PopoverBox;
         html! { <PopoverBox {content} {node} {send} /> }
+    }
+
+    pub fn suggestions(props: crate::components::suggestions::SuggestionsProps) -> Html {
+        use crate::components::suggestions::Suggestions;
+        html! { <Suggestions ..props /> }
     }
 
     pub fn help(route: &Route) -> Html {

@@ -23,6 +23,7 @@ pub mod route;
 pub mod search;
 pub mod site;
 pub mod state;
+pub mod styles;
 
 use app::{App, AppProps, Unreadable, UnreadableProps};
 use corpus::Corpus;

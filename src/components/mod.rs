@@ -19,6 +19,7 @@ pub mod search_box;
 pub mod search_matches;
 pub mod search_snippet;
 pub mod site_header;
+pub mod suggestions;
 pub mod term_mark;
 pub mod toc;
 pub mod update_notice;

@@ -3,27 +3,23 @@
 //! closes), with a last option for the full results page. `/` anywhere but in
 //! another field focuses it. On the results page itself the box drives the
 //! page instead (the URL is replaced as the reader types) and the list stays
-//! closed.
+//! closed. The options themselves are drawn by `components::suggestions`,
+//! from the search engine's chunk (fetched when the box is focused).
 
-use crate::components::search_snippet::{kind_label, shown_query, snippet};
+use crate::components::suggestions::{option_id, SuggestionsProps, FAILED};
 use crate::i18n::use_lang;
+use crate::lazy::{Chunk, Load};
 use crate::route::{navigate, replace, use_route, Route, SearchQuery};
-use crate::search::{use_search, Answer, Searcher};
+use crate::search::Searcher;
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-/// Hits shown in the list as the reader types.
-const SUGGESTIONS: usize = 6;
 /// The input's id (the results page's label points at it too).
 pub const INPUT_ID: &str = "lattice-search-input";
 const LISTBOX_ID: &str = "lattice-search-listbox";
-
-fn option_id(i: usize) -> String {
-    format!("lattice-search-option-{i}")
-}
 
 /// The option the arrow keys have highlighted, if any.
 #[derive(Clone, Copy, Default, PartialEq)]
@@ -124,29 +120,24 @@ pub fn SearchBox() -> Html {
         });
     }
 
-    let wanted = *open && !on_search_page && !text.trim().is_empty();
-    // Runs again with each new searcher: a split index's files arriving.
-    let answer = use_search(&current, SUGGESTIONS, wanted);
-    let found = match answer.as_ref() {
-        Some(Answer::Found(found)) => Some(found),
-        _ => None,
+    let expanded = *open && !on_search_page && !text.trim().is_empty();
+    // Where the hit options lead, as the list last reported them; the last
+    // option, the results page, is `Route::Search` of what is typed.
+    let hit_routes = use_state_eq(|| Rc::<[Route]>::from(Vec::new()));
+    // Before the engine's chunk is in, the list is its last option alone.
+    let engine = crate::lazy::state(Chunk::Engine);
+    let options = match engine {
+        Load::Ready => hit_routes.len() + 1,
+        _ => 1,
     };
-    let hits = found.map_or(&[][..], |f| f.hits.as_slice());
-    let total = found.map_or(0, |f| f.results.total);
-    let options = hits.len() + 1;
-    let expanded = wanted;
-
-    let hit_route = {
-        let current = current.clone();
-        move |i: usize, hits: &[crate::search::FoundHit]| -> Route {
-            match hits.get(i) {
-                Some(hit) => Route::Highlighted {
-                    id: hit.document.clone(),
-                    anchor: hit.anchor(),
-                    search: current.clone(),
-                },
-                None => Route::Search(current.clone()),
-            }
+    let route_of = {
+        let (hit_routes, current) = (hit_routes.clone(), current.clone());
+        move |i: usize| {
+            hit_routes
+                .get(i)
+                .filter(|_| i + 1 < options)
+                .cloned()
+                .unwrap_or_else(|| Route::Search(current.clone()))
         }
     };
 
@@ -180,7 +171,7 @@ pub fn SearchBox() -> Html {
     let onkeydown = {
         let (open, active, input, close) =
             (open.clone(), active.clone(), input.clone(), close.clone());
-        let hit_routes: Vec<Route> = (0..options).map(|i| hit_route(i, hits)).collect();
+        let route_of = route_of.clone();
         let blank = text.trim().is_empty();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "ArrowDown" if on_search_page => {
@@ -203,10 +194,7 @@ pub fn SearchBox() -> Html {
                 if blank || on_search_page {
                     return;
                 }
-                let i = active.0.unwrap_or(options - 1);
-                if let Some(route) = hit_routes.get(i) {
-                    navigate(route);
-                }
+                navigate(&route_of(active.0.unwrap_or(options - 1)));
                 close();
                 if let Some(el) = input.cast::<HtmlElement>() {
                     let _ = el.blur();
@@ -262,64 +250,27 @@ pub fn SearchBox() -> Html {
     // Keep focus in the box while an option is clicked.
     let keep_focus = Callback::from(|e: MouseEvent| e.prevent_default());
 
-    let option_views = hits.iter().enumerate().map(|(i, hit)| {
-        let title = searcher.corpus().title(&hit.document).unwrap_or_default();
-        let route = hit_route(i, hits);
-        let onclick = {
-            let close = close.clone();
-            Callback::from(move |_: MouseEvent| {
-                navigate(&route);
-                close();
-            })
+    // The options, from the engine's chunk once it is in (the box's focus
+    // fetched it); until then, or if it cannot be had, the last option
+    // alone says so.
+    let list = expanded.then(|| {
+        let props = SuggestionsProps {
+            search: current.clone(),
+            active: active.0,
+            close: Callback::from(move |()| close()),
+            routes: Callback::from(move |routes| hit_routes.set(routes)),
         };
-        let selected = active.0 == Some(i);
-        html! {
-            <li id={option_id(i)} role="option" class="search-option" aria-selected={selected.to_string()} {onclick}>
-                <span class="search-option-meta">
-                    <span class="search-option-doc">{ title }</span>
-                    <span class="search-kind">{ kind_label(lang, hit.kind, hit.note_label.as_deref()) }</span>
-                </span>
-                <span class="search-option-snippet">{ snippet(&hit.snippet) }</span>
-            </li>
-        }
-    });
-    let all_route = hit_route(options - 1, hits);
-    let all_onclick = {
-        let close = close.clone();
-        Callback::from(move |_: MouseEvent| {
-            navigate(&all_route);
-            close();
+        crate::lazy::suggestions(props).unwrap_or_else(|| {
+            let label = match engine {
+                Load::Failed => lang.pick(FAILED.0, FAILED.1),
+                _ => lang.pick("搜尋中…", "Searching…"),
+            };
+            html! {
+                <li id={option_id(0)} role="option" class="search-option search-option-all"
+                    aria-selected={(active.0 == Some(0)).to_string()}>{ label }</li>
+            }
         })
-    };
-    // A split index's files are on their way, or failed: "nothing found"
-    // would be wrong for a search that has not run.
-    let all_label = if matches!(answer.as_ref(), Some(Answer::Pending(_))) {
-        lang.pick("搜尋中…", "Searching…").to_string()
-    } else if let Some(Answer::Failed(_)) = answer.as_ref() {
-        lang.pick(
-            "搜尋索引無法載入，開啟搜尋頁重試",
-            "The search index could not be loaded — open the search page to retry",
-        )
-        .to_string()
-    } else if total == 0 {
-        format!(
-            "{}「{}」{}",
-            lang.pick("找不到", "Nothing found for “"),
-            shown_query(&text, 24),
-            lang.pick(
-                "，開啟搜尋頁看已嘗試的寫法",
-                "” — open the search page for the forms tried"
-            ),
-        )
-    } else {
-        format!(
-            "{} {} {}",
-            lang.pick("查看全部", "See all"),
-            total,
-            lang.pick("筆結果", "results"),
-        )
-    };
-    let all_selected = active.0 == Some(options - 1);
+    });
     let activedescendant = active.0.filter(|_| expanded).map(option_id);
 
     html! {
@@ -348,13 +299,7 @@ pub fn SearchBox() -> Html {
             <kbd class="search-key" aria-hidden="true">{ "/" }</kbd>
             <ul id={LISTBOX_ID} role="listbox" class="search-listbox" hidden={!expanded}
                 aria-label={lang.pick("搜尋建議", "Search suggestions")} onmousedown={keep_focus}>
-                { for option_views }
-                if expanded {
-                    <li id={option_id(options - 1)} role="option" class="search-option search-option-all"
-                        aria-selected={all_selected.to_string()} onclick={all_onclick}>
-                        { all_label }
-                    </li>
-                }
+                { for list }
             </ul>
         </div>
     }

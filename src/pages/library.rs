@@ -307,13 +307,20 @@ impl FacetsHandle {
             return Listed::Failed(reason.clone());
         }
         let part = |n: usize| match self.parts.0.get(&n) {
-            Some(PartState::Ready(p)) => Some(&**p),
+            Some(PartState::Ready(p)) => Some(p.clone()),
             _ => None,
         };
-        match head.select(view, part) {
-            Ok(indices) => Listed::Selected(indices),
-            Err(SelectError::Missing(_)) => Listed::Waiting,
-            Err(e @ SelectError::Damaged(_)) => Listed::Failed(e.to_string().into()),
+        // Selecting is the decoding chunk's code, loaded by the head's
+        // decoding (crate::lazy); a build that built its facets at hand
+        // selects at hand.
+        #[cfg(lattice_split_head)]
+        let selected = crate::lazy::select(head, view, &part);
+        #[cfg(not(lattice_split_head))]
+        let selected = Some(crate::lazy::select_direct(head, view, &part));
+        match selected {
+            Some(Ok(indices)) => Listed::Selected(indices),
+            None | Some(Err(SelectError::Missing(_))) => Listed::Waiting,
+            Some(Err(e @ SelectError::Damaged(_))) => Listed::Failed(e.to_string().into()),
         }
     }
 }
@@ -387,9 +394,12 @@ fn use_facets(corpus: &Corpus, view: &View) -> FacetsHandle {
                     Some(set) => {
                         state.set(FacetsState::Loading);
                         wasm_bindgen_futures::spawn_local(async move {
-                            let got = fetch_bytes(&layout::facets_path(&set))
-                                .await
-                                .and_then(|b| Head::decode(&b).map_err(|e| e.to_string()));
+                            // Decoded by the decoding chunk (crate::lazy):
+                            // the first load has no facets code but this.
+                            let got = match fetch_bytes(&layout::facets_path(&set)).await {
+                                Ok(bytes) => crate::lazy::facets_head(&bytes).await,
+                                Err(why) => Err(why),
+                            };
                             state.set(match got {
                                 Ok(head) => FacetsState::Ready(Rc::new(head)),
                                 Err(reason) => FacetsState::Failed(reason.into()),
@@ -433,9 +443,10 @@ fn use_facets(corpus: &Corpus, view: &View) -> FacetsHandle {
                     let Some(name) = head.parts.get(n) else {
                         return;
                     };
-                    let got = fetch_bytes(&layout::facets_part_path(&set, name))
-                        .await
-                        .and_then(|b| head.decode_part(n, &b).map_err(|e| e.to_string()));
+                    let got = match fetch_bytes(&layout::facets_part_path(&set, name)).await {
+                        Ok(bytes) => crate::lazy::facets_part(&head, n, &bytes).await,
+                        Err(why) => Err(why),
+                    };
                     let state = match got {
                         Ok(part) => PartState::Ready(Rc::new(part)),
                         Err(reason) => PartState::Failed(reason.into()),

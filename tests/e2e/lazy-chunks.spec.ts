@@ -1,18 +1,25 @@
 // The wasm's chunks (src/lazy.rs): the library's first load fetches none of
 // them, a page fetches only its own, and a chunk that fails to load says so
-// with a Retry that works once the network is back.
+// with a Retry that works once the network is back. The other pages' rules
+// (src/styles.rs) come with the first such page, which is drawn only once
+// they are in.
 import { test as base, expect, type Page } from '@playwright/test';
 import { QUAD, test } from './fixtures';
 
 // What each chunk's file is called in dist/ (postbuild.mjs hashes them).
 const CHUNK = /\/split_(reader|search|glossary|help|engine|decode)-[0-9a-f]{16}\.wasm$/;
 
+// The other pages' stylesheet, merged by postbuild.mjs.
+const PAGES_CSS = /\/pages-[0-9a-f]{16}\.css$/;
+
 /** The chunks `page` requested, by name, in order. */
 function chunksOf(page: Page): string[] {
   const seen: string[] = [];
   page.on('request', (request) => {
-    const m = CHUNK.exec(new URL(request.url()).pathname);
+    const path = new URL(request.url()).pathname;
+    const m = CHUNK.exec(path);
     if (m) seen.push(m[1]);
+    if (PAGES_CSS.test(path)) seen.push('pages.css');
   });
   return seen;
 }
@@ -25,22 +32,58 @@ test.describe('without the service worker (which precaches every chunk)', () => 
     await page.goto('./');
     await expect(page.locator('.document-list > li').first()).toBeVisible();
     expect(chunks).toEqual([]);
+    // One stylesheet, the first page's, and the other pages' named only.
+    await expect(page.locator('link[rel=stylesheet]')).toHaveCount(1);
+    await expect(page.locator('meta[name=lattice-pages-css]')).toHaveAttribute('content', PAGES_CSS);
 
     await page.getByRole('link', { name: QUAD.title }).click();
     await expect(page.locator('.doc-body')).toContainText('川普上任後');
     // A document's file is read by the decoding chunk, fetched beside the
-    // reader's (the library reads only catalogue pages, in the first load).
-    expect([...chunks].sort()).toEqual(['decode', 'reader']);
+    // reader's (the library reads only catalogue pages, in the first load),
+    // and the reader's rules come with them.
+    expect([...chunks].sort()).toEqual(['decode', 'pages.css', 'reader']);
+    // The reader's layout is reader.css's: a grid (a block unstyled).
+    await expect(page.locator('.reader')).toHaveCSS('display', 'grid');
 
     await page.getByRole('link', { name: '詞彙表' }).first().click();
     await expect(page.locator('table.glossary-table')).toBeVisible();
-    expect([...chunks].sort()).toEqual(['decode', 'glossary', 'reader']);
+    // The stylesheet is linked once, for every page after.
+    expect([...chunks].sort()).toEqual(['decode', 'glossary', 'pages.css', 'reader']);
+    await expect(page.locator('link[rel=stylesheet]')).toHaveCount(2);
 
     const box = page.getByRole('combobox', { name: '搜尋全部文件' });
     await box.fill('AUKUS');
     await box.press('Enter');
     await expect(page.locator('.search-hit').first()).toBeVisible();
-    expect([...chunks].sort()).toEqual(['decode', 'engine', 'glossary', 'reader', 'search']);
+    expect([...chunks].sort()).toEqual(['decode', 'engine', 'glossary', 'pages.css', 'reader', 'search']);
+  });
+
+  test('a page waits for its rules: never drawn unstyled, however slow they are', async ({ page }) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(PAGES_CSS, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`./#/doc/${QUAD.id}`);
+    // The module and the document are in long before; the page is not drawn.
+    await expect(page.locator('.corpus-loading')).toBeVisible();
+    await page.waitForTimeout(1500);
+    await expect(page.locator('.doc-body')).toHaveCount(0);
+    // The reader's layout as it is the moment the page enters the DOM.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { firstDisplay: string[] }).firstDisplay = seen;
+      new MutationObserver(() => {
+        const reader = document.querySelector('.reader');
+        if (reader && seen.length === 0) seen.push(getComputedStyle(reader).display);
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    release();
+    await expect(page.locator('.doc-body')).toContainText('川普上任後');
+    // Styled from its first frame: the grid is reader.css's (a block unstyled).
+    const first = await page.evaluate(() => (window as unknown as { firstDisplay: string[] }).firstDisplay);
+    expect(first).toEqual(['grid']);
   });
 });
 
@@ -87,6 +130,30 @@ unguarded('a page whose chunk fails to load says so, and Retry loads it', async 
   expect(unexpected).toEqual([]);
 });
 
+unguarded('a page whose rules fail to load says so, and Retry fetches them', async ({ page }) => {
+  const unexpected = expectedErrors(page);
+  let failures = 0;
+  await page.route(PAGES_CSS, (route) => {
+    if (failures === 0) {
+      failures += 1;
+      return route.abort('connectionreset');
+    }
+    return route.continue();
+  });
+  await page.goto('./#/help');
+  const failed = page.locator('[data-lazy-failed]');
+  await expect(failed).toContainText('無法載入此頁');
+  // The failed link is taken out, so Retry links the file anew.
+  await expect(page.locator('link[data-lattice-pages]')).toHaveCount(0);
+  await failed.getByRole('button', { name: '重試' }).click();
+  await expect(page.locator('[data-lazy-failed]')).toHaveCount(0);
+  // help.css's table (unstyled, its borders stay separate).
+  await expect(page.locator('.help-table').first()).toHaveCSS('border-collapse', 'collapse');
+  await expect(page.locator('link[data-lattice-pages]')).toHaveCount(1);
+  expect(failures).toBe(1);
+  expect(unexpected).toEqual([]);
+});
+
 unguarded('a search whose engine fails to load says so, never "no results", and Retry runs it', async ({ page }) => {
   const unexpected = expectedErrors(page);
   await failOnce(page, 'engine');
@@ -95,6 +162,38 @@ unguarded('a search whose engine fails to load says so, never "no results", and 
   await expect(page.locator('.search-empty')).toHaveCount(0);
   await page.getByRole('button', { name: '重試' }).click();
   await expect(page.locator('.search-hit').first()).toBeVisible();
+  expect(unexpected).toEqual([]);
+});
+
+unguarded('the search box says so when the engine cannot be fetched, and lists hits once it can', async ({ page }) => {
+  const unexpected = expectedErrors(page);
+  let blocked = true;
+  await page.route(/\/split_engine-[0-9a-f]{16}\.wasm$/, (route) =>
+    blocked ? route.abort('connectionreset') : route.continue(),
+  );
+  await page.goto('./');
+  const box = page.getByRole('combobox', { name: '搜尋全部文件' });
+  await box.fill('AUKUS');
+  const list = page.getByRole('listbox', { name: '搜尋建議' });
+  // The list's options are the engine's chunk's: without it, one option
+  // that says why, never "nothing found".
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await expect(list.getByRole('option')).toContainText('搜尋索引無法載入');
+  // Enter opens the results page, which offers Retry.
+  await box.press('Enter');
+  await expect(page.locator('.search-failed')).toContainText('搜尋無法執行');
+  blocked = false;
+  await page.getByRole('button', { name: '重試' }).click();
+  await expect(page.locator('.search-hit').first()).toBeVisible();
+  // Back in the library (on the results page the box drives the page and
+  // lists nothing), the box lists hits.
+  await page.getByRole('link', { name: '書庫' }).first().click();
+  await expect(page.locator('.document-list > li').first()).toBeVisible();
+  await box.focus();
+  await box.fill('AUKUS');
+  await expect(list.getByRole('option').nth(1)).toBeVisible();
+  // A hit, its match marked (AUKUS or, by the glossary, its Chinese name).
+  await expect(list.locator('li.search-option:not(.search-option-all) mark').first()).toBeVisible();
   expect(unexpected).toEqual([]);
 });
 

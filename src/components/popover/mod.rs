@@ -1,5 +1,7 @@
 //! The one popover of the app, for notes and glossary terms alike: a layer
-//! that wraps the app, provides the [`Popover`] context its triggers use, and
+//! that wraps the reader (whose note and term marks are the app's only
+//! triggers, so the layer's code is the reader chunk's, not the first
+//! load's: `crate::lazy`), provides the [`Popover`] context they use, and
 //! draws the popover through a portal into one overlay element at the end of
 //! `<body>`, so no container clips it. It opens after a hover delay, on
 //! keyboard focus or on a tap; keeps inside the viewport (below the trigger,
