@@ -53,6 +53,13 @@ pub enum Chunk {
     /// catalogue pages: the library reads those): fetched with the reader
     /// or the glossary, or by the first such file to arrive.
     Decode,
+    /// The library's facets: decoding their head and parts and selecting
+    /// a view, fetched when the reader first sorts or filters.
+    Facets,
+    /// The search box's list of suggestions, fetched when the box is
+    /// focused (beside the engine; the results page needs neither it nor
+    /// the facets).
+    Suggest,
 }
 
 impl Chunk {
@@ -99,8 +106,10 @@ pub enum Load {
 pub const UNLOADED: &str = "the search engine's code could not be downloaded";
 
 thread_local! {
-    static LOADS: RefCell<[Load; 7]> = const {
+    static LOADS: RefCell<[Load; 9]> = const {
         RefCell::new([
+            Load::Idle,
+            Load::Idle,
             Load::Idle,
             Load::Idle,
             Load::Idle,
@@ -135,10 +144,10 @@ pub fn popover(content: PopoverContent, node: NodeRef, send: Callback<PopoverMsg
     ready(split::popover(content, node, send))?.ok()
 }
 
-/// The search box's options (see `components::suggestions`), once the
-/// engine's chunk is loaded; `None` before.
+/// The search box's options (see `components::suggestions`), once their
+/// chunk is loaded; `None` before.
 pub fn suggestions(props: SuggestionsProps) -> Option<Html> {
-    if state(Chunk::Engine) != Load::Ready {
+    if state(Chunk::Suggest) != Load::Ready {
         return None;
     }
     ready(split::suggestions(props))?.ok()
@@ -154,9 +163,9 @@ pub async fn decode(kind: FileKind, bytes: &[u8]) -> Result<Part, String> {
         .map_err(|e| e.to_string())
 }
 
-/// Decode the library's facets head (`<set>/facets.bin`) with the decoding
+/// Decode the library's facets head (`<set>/facets.bin`) with the facets
 /// chunk's code: the library reaches for it only when the reader sorts or
-/// filters, so none of it is in the first load.
+/// filters, so none of it is in the first load (nor in a search's).
 pub async fn facets_head(bytes: &[u8]) -> Result<FacetsHead, String> {
     let head = split::facets_head(bytes)
         .await
@@ -164,14 +173,14 @@ pub async fn facets_head(bytes: &[u8]) -> Result<FacetsHead, String> {
         .map_err(|e| e.to_string())?;
     // Selecting from it is the same chunk's: ready all of it, so that
     // [`select`] answers at once.
-    if !ensure(Chunk::Decode).await {
+    if !ensure(Chunk::Facets).await {
         return Err(UNREADABLE.to_string());
     }
     Ok(head)
 }
 
 /// Decode part `n` of the facets `head` names, checked against it, with
-/// the decoding chunk's code.
+/// the facets chunk's code.
 pub async fn facets_part(head: &FacetsHead, n: usize, bytes: &[u8]) -> Result<FacetsPart, String> {
     split::facets_part(head, n, bytes)
         .await
@@ -180,14 +189,14 @@ pub async fn facets_part(head: &FacetsHead, n: usize, bytes: &[u8]) -> Result<Fa
 }
 
 /// The documents `view` lists, from the facets' parts at hand (see
-/// `Head::select`), with the decoding chunk's code; `None` until that is
+/// `Head::select`), with the facets chunk's code; `None` until that is
 /// loaded (a head at hand was decoded by it, so it is).
 pub fn select(
     head: &FacetsHead,
     view: &View,
     part: &dyn Fn(usize) -> Option<Rc<FacetsPart>>,
 ) -> Option<Result<Vec<u32>, SelectError>> {
-    if state(Chunk::Decode) != Load::Ready {
+    if state(Chunk::Facets) != Load::Ready {
         return None;
     }
     ready(split::select(head, view, part))?.ok()
@@ -392,12 +401,12 @@ mod split {
         Ok(lattice_core::layout::decode(kind, bytes))
     }
 
-    #[wasm_split(decode, fallible)]
+    #[wasm_split(facets, fallible)]
     pub fn facets_head(bytes: &[u8]) -> Result<Result<FacetsHead, BundleError>, Unloaded> {
         Ok(FacetsHead::decode(bytes))
     }
 
-    #[wasm_split(decode, fallible)]
+    #[wasm_split(facets, fallible)]
     pub fn facets_part(
         head: &FacetsHead,
         n: usize,
@@ -406,7 +415,7 @@ mod split {
         Ok(head.decode_part(n, bytes))
     }
 
-    #[wasm_split(decode, fallible)]
+    #[wasm_split(facets, fallible)]
     pub fn select(
         head: &FacetsHead,
         view: &View,
@@ -415,7 +424,7 @@ mod split {
         Ok(super::select_with(head, view, part))
     }
 
-    #[wasm_split(engine, fallible)]
+    #[wasm_split(suggest, fallible)]
     pub fn suggestions(props: SuggestionsProps) -> Result<Html, Unloaded> {
         Ok(super::draw::suggestions(props))
     }
@@ -437,7 +446,9 @@ mod split {
             Chunk::Search => search(route).await,
             Chunk::Glossary => glossary(route).await,
             Chunk::Help => help(route).await,
-            Chunk::Engine | Chunk::Popover | Chunk::Decode => Err(Unloaded),
+            Chunk::Engine | Chunk::Popover | Chunk::Decode | Chunk::Facets | Chunk::Suggest => {
+                Err(Unloaded)
+            }
         }
     }
 
@@ -452,20 +463,18 @@ mod split {
             Chunk::Search => __wasm_split_preload_search().await,
             Chunk::Glossary => __wasm_split_preload_glossary().await,
             Chunk::Help => __wasm_split_preload_help().await,
-            Chunk::Engine => match __wasm_split_preload_engine().await {
-                Ok(()) => __wasm_split_preload_suggestions().await,
-                failed => failed,
-            },
+            Chunk::Engine => __wasm_split_preload_engine().await,
             Chunk::Popover => __wasm_split_preload_popover().await,
-            Chunk::Decode => {
+            Chunk::Decode => __wasm_split_preload_decode().await,
+            Chunk::Facets => {
                 async {
-                    __wasm_split_preload_decode().await?;
                     __wasm_split_preload_facets_head().await?;
                     __wasm_split_preload_facets_part().await?;
                     __wasm_split_preload_select().await
                 }
                 .await
             }
+            Chunk::Suggest => __wasm_split_preload_suggestions().await,
         }
         .is_ok()
     }
@@ -493,7 +502,9 @@ mod split {
             Chunk::Search => super::draw::search(&route),
             Chunk::Glossary => super::draw::glossary(&route),
             Chunk::Help => super::draw::help(&route),
-            Chunk::Engine | Chunk::Popover | Chunk::Decode => return Err(Unloaded),
+            Chunk::Engine | Chunk::Popover | Chunk::Decode | Chunk::Facets | Chunk::Suggest => {
+                return Err(Unloaded)
+            }
         })
     }
 
@@ -570,7 +581,7 @@ fn select_with(
 }
 
 /// [`select`] without the chunk: for a build that embeds its corpus whole
-/// and builds its facets at hand (no decoding chunk was needed for them).
+/// and builds its facets at hand (no facets chunk was needed for them).
 #[cfg(not(lattice_split_head))]
 pub fn select_direct(
     head: &FacetsHead,

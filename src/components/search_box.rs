@@ -4,7 +4,8 @@
 //! another field focuses it. On the results page itself the box drives the
 //! page instead (the URL is replaced as the reader types) and the list stays
 //! closed. The options themselves are drawn by `components::suggestions`,
-//! from the search engine's chunk (fetched when the box is focused).
+//! from a chunk of their own (fetched with the engine's when the box is
+//! focused).
 
 use crate::components::suggestions::{option_id, SuggestionsProps, FAILED};
 use crate::i18n::use_lang;
@@ -125,8 +126,8 @@ pub fn SearchBox() -> Html {
     // option, the results page, is `Route::Search` of what is typed.
     let hit_routes = use_state_eq(|| Rc::<[Route]>::from(Vec::new()));
     // Before the engine's chunk is in, the list is its last option alone.
-    let engine = crate::lazy::state(Chunk::Engine);
-    let options = match engine {
+    let list_code = crate::lazy::state(Chunk::Suggest);
+    let options = match list_code {
         Load::Ready => hit_routes.len() + 1,
         _ => 1,
     };
@@ -235,11 +236,18 @@ pub fn SearchBox() -> Html {
         });
     }
 
+    let redraw = use_force_update();
     let onfocus = {
         let (open, searcher) = (open.clone(), searcher.clone());
         Callback::from(move |_: FocusEvent| {
-            // First use: ready the index now, not on the first keystroke.
+            // First use: ready the index and the engine now, not on the
+            // first keystroke, and the list's code beside them.
             searcher.warm();
+            let redraw = redraw.clone();
+            crate::lazy::preload(
+                Chunk::Suggest,
+                Callback::from(move |_| redraw.force_update()),
+            );
             open.set(true);
         })
     };
@@ -261,9 +269,12 @@ pub fn SearchBox() -> Html {
             routes: Callback::from(move |routes| hit_routes.set(routes)),
         };
         crate::lazy::suggestions(props).unwrap_or_else(|| {
-            let label = match engine {
-                Load::Failed => lang.pick(FAILED.0, FAILED.1),
-                _ => lang.pick("搜尋中…", "Searching…"),
+            let failed = [Chunk::Suggest, Chunk::Engine]
+                .iter()
+                .any(|&c| crate::lazy::state(c) == Load::Failed);
+            let label = match failed {
+                true => lang.pick(FAILED.0, FAILED.1),
+                false => lang.pick("搜尋中…", "Searching…"),
             };
             html! {
                 <li id={option_id(0)} role="option" class="search-option search-option-all"

@@ -1,10 +1,10 @@
 //! The search box's list of suggestions: the best hits of what is typed,
 //! then the option that opens the full results page. The box
 //! (`components::search_box`) owns the text, the highlight and the keys;
-//! this draws the options, and is drawn from the search engine's chunk
-//! (`crate::lazy::suggestions`), which the box fetches on focus: the list
-//! has nothing to show before the engine is in, so its code need not be in
-//! the first load either.
+//! this draws the options, and is drawn from a chunk of its own
+//! (`crate::lazy::suggestions`), which the box fetches on focus with the
+//! engine's: the list has nothing to show before the engine is in, so its
+//! code need not be in the first load, nor in the results page's.
 
 use crate::components::search_snippet::{kind_label, shown_query, snippet};
 use crate::i18n::use_lang;

@@ -310,7 +310,7 @@ impl FacetsHandle {
             Some(PartState::Ready(p)) => Some(p.clone()),
             _ => None,
         };
-        // Selecting is the decoding chunk's code, loaded by the head's
+        // Selecting is the facets chunk's code, loaded by the head's
         // decoding (crate::lazy); a build that built its facets at hand
         // selects at hand.
         #[cfg(lattice_split_head)]
@@ -394,7 +394,7 @@ fn use_facets(corpus: &Corpus, view: &View) -> FacetsHandle {
                     Some(set) => {
                         state.set(FacetsState::Loading);
                         wasm_bindgen_futures::spawn_local(async move {
-                            // Decoded by the decoding chunk (crate::lazy):
+                            // Decoded by the facets chunk (crate::lazy):
                             // the first load has no facets code but this.
                             let got = match fetch_bytes(&layout::facets_path(&set)).await {
                                 Ok(bytes) => crate::lazy::facets_head(&bytes).await,
