@@ -54,6 +54,7 @@ pub fn SearchBox() -> Html {
     let searcher = use_context::<Searcher>().expect("App provides the searcher");
     let route = use_route();
     let input = use_node_ref();
+    let listbox = use_node_ref();
     let text = use_state(String::new);
     let open = use_state(|| false);
     let active = use_reducer_eq(Active::default);
@@ -133,10 +134,10 @@ pub fn SearchBox() -> Html {
     };
     let route_of = {
         let (hit_routes, current) = (hit_routes.clone(), current.clone());
-        move |i: usize| {
+        move |i: usize, shown: usize| {
             hit_routes
                 .get(i)
-                .filter(|_| i + 1 < options)
+                .filter(|_| i + 1 < shown)
                 .cloned()
                 .unwrap_or_else(|| Route::Search(current.clone()))
         }
@@ -174,6 +175,15 @@ pub fn SearchBox() -> Html {
             (open.clone(), active.clone(), input.clone(), close.clone());
         let route_of = route_of.clone();
         let blank = text.trim().is_empty();
+        // The options as drawn now: the list can show new hits a render
+        // before the box hears where they lead.
+        let listbox = listbox.clone();
+        let shown = move || {
+            listbox
+                .cast::<web_sys::Element>()
+                .map_or(options, |ul| ul.child_element_count() as usize)
+                .max(1)
+        };
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "ArrowDown" if on_search_page => {
                 e.prevent_default();
@@ -183,19 +193,20 @@ pub fn SearchBox() -> Html {
             "ArrowDown" => {
                 e.prevent_default();
                 open.set(true);
-                active.dispatch(Move::Down(options));
+                active.dispatch(Move::Down(shown()));
             }
             "ArrowUp" => {
                 e.prevent_default();
                 open.set(true);
-                active.dispatch(Move::Up(options));
+                active.dispatch(Move::Up(shown()));
             }
             "Enter" => {
                 e.prevent_default();
                 if blank || on_search_page {
                     return;
                 }
-                navigate(&route_of(active.0.unwrap_or(options - 1)));
+                let n = shown();
+                navigate(&route_of(active.0.unwrap_or(n - 1), n));
                 close();
                 if let Some(el) = input.cast::<HtmlElement>() {
                     let _ = el.blur();
@@ -308,7 +319,7 @@ pub fn SearchBox() -> Html {
                 {onblur}
             />
             <kbd class="search-key" aria-hidden="true">{ "/" }</kbd>
-            <ul id={LISTBOX_ID} role="listbox" class="search-listbox" hidden={!expanded}
+            <ul id={LISTBOX_ID} ref={listbox} role="listbox" class="search-listbox" hidden={!expanded}
                 aria-label={lang.pick("搜尋建議", "Search suggestions")} onmousedown={keep_focus}>
                 { for list }
             </ul>
