@@ -91,6 +91,8 @@ test('the glossary page fetches the lexicon of the glossary alone', async ({ pag
 });
 
 test.describe('offline', () => {
+  // Many reloads, the network off: past 30 s on a busy machine.
+  test.setTimeout(90_000);
   const own = port(10);
   test.use({ baseURL: `http://127.0.0.1:${own}/` });
   let server: ChildProcess;

@@ -33,6 +33,11 @@ import {
   workerConstants,
 } from './servers';
 
+// Each test installs the app, reloads many pages and saves or checks the
+// whole library: 15–30 s on an idle 2-core machine, past Playwright's 30 s
+// default on a busy one (CI timed one out in its last line).
+plain.setTimeout(90_000);
+
 /** Finish `dir` as a build past both budgets: a listing beside sw.js. */
 function pastBudgets(dir: string) {
   execFileSync('node', ['scripts/postbuild.mjs', dir], {

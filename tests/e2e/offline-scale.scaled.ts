@@ -30,6 +30,11 @@ import {
   workerConstants,
 } from './servers';
 
+// Each test installs the app, reloads many pages and saves or checks the
+// whole library: 15–30 s on an idle 2-core machine, past Playwright's 30 s
+// default on a busy one (CI timed one out in its last line).
+plain.setTimeout(90_000);
+
 /** A copy of the build whose worker treats any corpus as past its budget. */
 function overBudget(into: string) {
   cpSync(DIST, into, { recursive: true });

@@ -17,6 +17,11 @@ import { PAGE_KINDS } from './corpus.mjs';
 import { CHAPTER, QUAD, expect, reopen, test } from './fixtures';
 import { DIST, controlled, port as ownPort, serve, stop } from './servers';
 
+// Each test installs the app, reloads many pages and saves or checks the
+// whole library: 15–30 s on an idle 2-core machine, past Playwright's 30 s
+// default on a busy one (CI timed one out in its last line).
+plain.setTimeout(90_000);
+
 // This file's servers' ports.
 const BASE_PORT = ownPort(0);
 

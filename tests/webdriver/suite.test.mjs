@@ -39,7 +39,7 @@ describe(`reader in ${ENGINES[engine]?.label ?? engine}`, { timeout: 600_000 }, 
       base = server.base;
     }
     session = await launch(engine, port(1));
-    await session.driver.manage().setTimeouts({ script: 20_000, pageLoad: 30_000 });
+    await session.driver.manage().setTimeouts({ script: 20_000, pageLoad: 60_000 });
     ctx.reader = new Reader(session.driver, base);
   });
 
