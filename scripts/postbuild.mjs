@@ -136,43 +136,62 @@ async function minifyLoader() {
   writeFileSync(path, code);
 }
 
-// Two stylesheets instead of seven: the sources stay one file per feature
-// (styles/*.css, static/update-notice.css), but each separate download is
-// compressed on its own and costs a request. The ones every page needs are
-// merged, in the page's order, into lattice-<hash>.css, linked as before.
-// Those index.html marks `data-lattice-lazy` (the reader's, the help page's,
-// the glossary's, the search page's) are merged into pages-<hash>.css, which
-// the first page does not fetch: index.html names it in
-// `<meta name="lattice-pages-css">`, and the app links it when it first
-// draws one of those pages (src/styles.rs). Each merged file gets a
-// content-hashed name and an integrity hash like Trunk's own.
+// One stylesheet for the first page instead of three, and one per lazy page:
+// the sources stay one file per feature (styles/*.css,
+// static/update-notice.css), but each separate download is compressed on its
+// own and costs a request. The ones every page needs are merged, in the
+// page's order, into lattice-<hash>.css, linked as before. Those index.html
+// marks `data-lattice-lazy="<page> ..."` are the pages' whose code is a chunk
+// (src/lazy.rs): each page's are merged, in the page's order, into
+// page-<page>-<hash>.css (a sheet marked for two pages goes into both), which
+// the first page does not fetch. index.html names each in
+// `<meta name="lattice-page-css" data-page="<page>">`, and the app links a
+// page's file with the page's code (src/styles.rs), so a search's results page
+// fetches the search page's rules alone.
 function mergeStyles() {
   const indexFile = join(staging, INDEX);
   let page = readFileSync(indexFile, 'utf8');
   const links = [...page.matchAll(/<link[^>]*rel="?stylesheet"?[^>]*>/g)].map((m) => m[0]);
   const lazy = links.filter((tag) => /\sdata-lattice-lazy(?=[\s>=\/])/.test(tag));
   const first = links.filter((tag) => !lazy.includes(tag));
-  const merge = (tags, stem) => {
-    const files = tags.map((tag) => /href="?\.\/([^"\s>]+\.css)"?/.exec(tag)?.[1]);
-    if (files.some((f) => !f || !existsSync(join(staging, f)))) throw new Error(`index.html names a stylesheet not built: ${tags}`);
+  const fileOf = (tag) => {
+    const file = /href="?\.\/([^"\s>]+\.css)"?/.exec(tag)?.[1];
+    if (!file || !existsSync(join(staging, file))) throw new Error(`index.html names a stylesheet not built: ${tag}`);
+    return file;
+  };
+  const merge = (files, stem) => {
     const css = files.map((f) => readFileSync(join(staging, f), 'utf8')).join('\n');
     const name = `${stem}-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
-    for (const f of files) rmSync(join(staging, f));
     writeFileSync(join(staging, name), css);
     return { name, integrity: `sha384-${createHash('sha384').update(css).digest('base64')}` };
   };
   // Run over its own output, there is one link and no lazy one: nothing to do.
   if (first.length > 1) {
-    const { name, integrity } = merge(first, 'lattice');
+    const files = first.map(fileOf);
+    const { name, integrity } = merge(files, 'lattice');
+    for (const f of files) rmSync(join(staging, f));
     page = page.replace(first[0], `<link href="./${name}" integrity="${integrity}" rel="stylesheet">`);
     for (const tag of first.slice(1)) page = page.replace(tag, '');
   }
   if (lazy.length > 0) {
-    const { name, integrity } = merge(lazy, 'pages');
-    page = page.replace(
-      lazy[0],
-      `<meta name="lattice-pages-css" content="./${name}" data-integrity="${integrity}">`,
-    );
+    // Page name -> its sheets, in the order index.html links them.
+    const pages = new Map();
+    for (const tag of lazy) {
+      // Trunk's minified page quotes the value only when it has a space.
+      const value = /\sdata-lattice-lazy=(?:"([^"]*)"|([^\s"'>]+))/.exec(tag);
+      const names = (value?.[1] ?? value?.[2] ?? '').split(/\s+/).filter(Boolean);
+      if (names.length === 0) throw new Error(`a data-lattice-lazy stylesheet names no page: ${tag}`);
+      for (const name of names) {
+        if (!/^[a-z]+$/.test(name)) throw new Error(`data-lattice-lazy: not a page name: ${name}`);
+        pages.set(name, [...(pages.get(name) ?? []), fileOf(tag)]);
+      }
+    }
+    const metas = [...pages].map(([name, files]) => {
+      const merged = merge(files, `page-${name}`);
+      return `<meta name="lattice-page-css" data-page="${name}" content="./${merged.name}" data-integrity="${merged.integrity}">`;
+    });
+    for (const file of new Set(lazy.map(fileOf))) rmSync(join(staging, file));
+    page = page.replace(lazy[0], metas.join(''));
     for (const tag of lazy.slice(1)) page = page.replace(tag, '');
   }
   writeFileSync(indexFile, page);

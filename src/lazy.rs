@@ -60,6 +60,11 @@ pub enum Chunk {
     /// focused (beside the engine; the results page needs neither it nor
     /// the facets).
     Suggest,
+    /// Decoding the glossary's lexicon (`glossary.bin`) alone: a search
+    /// expands its terms with it, and needs none of the code that decodes
+    /// documents and uses (the decode chunk). Fetched with the engine, the
+    /// reader and the glossary.
+    Lexicon,
 }
 
 impl Chunk {
@@ -76,12 +81,22 @@ impl Chunk {
         }
     }
 
-    /// Whether the chunk draws pages (whose rules are fetched with it).
-    fn is_page(self) -> bool {
-        matches!(
-            self,
-            Chunk::Reader | Chunk::Search | Chunk::Glossary | Chunk::Help
-        )
+    /// The page the chunk draws, by the name its stylesheet goes by
+    /// (index.html's `data-lattice-lazy`, crate::styles), fetched with it;
+    /// `None` for a chunk that draws no page.
+    fn page(self) -> Option<&'static str> {
+        match self {
+            Chunk::Reader => Some("reader"),
+            Chunk::Search => Some("search"),
+            Chunk::Glossary => Some("glossary"),
+            Chunk::Help => Some("help"),
+            Chunk::Engine
+            | Chunk::Popover
+            | Chunk::Decode
+            | Chunk::Facets
+            | Chunk::Suggest
+            | Chunk::Lexicon => None,
+        }
     }
 
     fn index(self) -> usize {
@@ -106,8 +121,9 @@ pub enum Load {
 pub const UNLOADED: &str = "the search engine's code could not be downloaded";
 
 thread_local! {
-    static LOADS: RefCell<[Load; 9]> = const {
+    static LOADS: RefCell<[Load; 10]> = const {
         RefCell::new([
+            Load::Idle,
             Load::Idle,
             Load::Idle,
             Load::Idle,
@@ -154,9 +170,16 @@ pub fn suggestions(props: SuggestionsProps) -> Option<Html> {
 }
 
 /// Decode a fetched file of `kind` other than a catalogue page, with the
-/// decoding chunk's code (fetched first if need be); why not, as the
-/// reader is told.
+/// decoding chunk's code, or the glossary's lexicon with the lexicon
+/// chunk's (fetched first if need be); why not, as the reader is told.
 pub async fn decode(kind: FileKind, bytes: &[u8]) -> Result<Part, String> {
+    if kind == FileKind::Glossary {
+        return split::lexicon(bytes)
+            .await
+            .map_err(|Unloaded| UNREADABLE.to_string())?
+            .map(Part::Glossary)
+            .map_err(|e| e.to_string());
+    }
     split::decode(kind, bytes)
         .await
         .map_err(|Unloaded| UNREADABLE.to_string())?
@@ -254,7 +277,7 @@ pub fn preload(chunk: Chunk, done: Callback<bool>) {
     set_load(chunk, Load::Loading);
     // A page's rules come with its code (crate::styles), fetched side by
     // side: the page is drawn once both are in, never unstyled.
-    let styled = chunk.is_page().then(crate::styles::load);
+    let styled = chunk.page().map(crate::styles::load);
     wasm_bindgen_futures::spawn_local(async move {
         let mut loaded = split::load(chunk).await;
         if let Some(styled) = styled {
@@ -308,6 +331,7 @@ pub fn LazyPage(props: &LazyPageProps) -> Html {
                 }
                 if matches!(chunk, Chunk::Reader | Chunk::Glossary) {
                     preload(Chunk::Decode, Callback::noop());
+                    preload(Chunk::Lexicon, Callback::noop());
                 }
             }
         });
@@ -357,6 +381,7 @@ mod split {
     use crate::hooks::popover::{PopoverContent, PopoverMsg};
     use crate::route::Route;
     use crate::search::Stepped;
+    use lattice_core::glossary::lexicon::Lexicon;
     use lattice_core::glossary::Glossary;
     use lattice_core::layout::{FileKind, Part};
     use lattice_core::search::split::Files;
@@ -399,6 +424,11 @@ mod split {
     #[wasm_split(decode, fallible)]
     pub fn decode(kind: FileKind, bytes: &[u8]) -> Result<Result<Part, BundleError>, Unloaded> {
         Ok(lattice_core::layout::decode(kind, bytes))
+    }
+
+    #[wasm_split(lexicon, fallible)]
+    pub fn lexicon(bytes: &[u8]) -> Result<Result<Lexicon, BundleError>, Unloaded> {
+        Ok(lattice_core::layout::decode_lexicon(bytes))
     }
 
     #[wasm_split(facets, fallible)]
@@ -446,9 +476,12 @@ mod split {
             Chunk::Search => search(route).await,
             Chunk::Glossary => glossary(route).await,
             Chunk::Help => help(route).await,
-            Chunk::Engine | Chunk::Popover | Chunk::Decode | Chunk::Facets | Chunk::Suggest => {
-                Err(Unloaded)
-            }
+            Chunk::Engine
+            | Chunk::Popover
+            | Chunk::Decode
+            | Chunk::Facets
+            | Chunk::Suggest
+            | Chunk::Lexicon => Err(Unloaded),
         }
     }
 
@@ -475,6 +508,7 @@ mod split {
                 .await
             }
             Chunk::Suggest => __wasm_split_preload_suggestions().await,
+            Chunk::Lexicon => __wasm_split_preload_lexicon().await,
         }
         .is_ok()
     }
@@ -487,6 +521,7 @@ mod split {
     use crate::hooks::popover::{PopoverContent, PopoverMsg};
     use crate::route::Route;
     use crate::search::Stepped;
+    use lattice_core::glossary::lexicon::Lexicon;
     use lattice_core::glossary::Glossary;
     use lattice_core::layout::{FileKind, Part};
     use lattice_core::search::split::Files;
@@ -502,9 +537,12 @@ mod split {
             Chunk::Search => super::draw::search(&route),
             Chunk::Glossary => super::draw::glossary(&route),
             Chunk::Help => super::draw::help(&route),
-            Chunk::Engine | Chunk::Popover | Chunk::Decode | Chunk::Facets | Chunk::Suggest => {
-                return Err(Unloaded)
-            }
+            Chunk::Engine
+            | Chunk::Popover
+            | Chunk::Decode
+            | Chunk::Facets
+            | Chunk::Suggest
+            | Chunk::Lexicon => return Err(Unloaded),
         })
     }
 
@@ -513,6 +551,10 @@ mod split {
         bytes: &[u8],
     ) -> Result<Result<Part, BundleError>, Unloaded> {
         Ok(lattice_core::layout::decode(kind, bytes))
+    }
+
+    pub async fn lexicon(bytes: &[u8]) -> Result<Result<Lexicon, BundleError>, Unloaded> {
+        Ok(lattice_core::layout::decode_lexicon(bytes))
     }
 
     pub async fn facets_head(bytes: &[u8]) -> Result<Result<FacetsHead, BundleError>, Unloaded> {

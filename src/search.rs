@@ -302,6 +302,9 @@ impl Searcher {
         if crate::lazy::state(Chunk::Engine) == Load::Idle {
             let changed = self.inner.store.changed.clone();
             crate::lazy::preload(Chunk::Engine, Callback::from(move |_| changed.emit(())));
+            // The code that reads the glossary's lexicon, which expands the
+            // query's terms: fetched beside the engine and the lexicon.
+            crate::lazy::preload(Chunk::Lexicon, Callback::noop());
         }
         let Some(set) = self.set() else {
             return;

@@ -1,14 +1,16 @@
 //! The rules of the pages whose code is fetched when first needed (the
 //! reader, help, glossary and search pages: see `crate::lazy`), fetched
-//! with that code, so the first load carries neither.
+//! with that code, so the first load carries none of them, and a page
+//! fetches its own rules alone (a search's results page, not the reader's).
 //!
-//! scripts/postbuild.mjs merges their stylesheets (those index.html marks
-//! `data-lattice-lazy`) into one file and names it, with its integrity hash,
-//! in `<meta name="lattice-pages-css">`. [`load`] links it the first time a
-//! page asks; `crate::lazy` draws such a page only once both its module and
-//! these rules are in, so no page shows unstyled for a moment. A build that
+//! scripts/postbuild.mjs merges each page's stylesheets (those index.html
+//! marks `data-lattice-lazy="<page> ..."`) into one file per page and names
+//! it, with its integrity hash, in `<meta name="lattice-page-css"
+//! data-page="<page>">`. [`load`] links a page's file the first time it is
+//! asked for; `crate::lazy` draws such a page only once both its module and
+//! its rules are in, so no page shows unstyled for a moment. A build that
 //! names no such file (a component test's page) has nothing to wait for.
-//! The service worker precaches the file with the rest of the app.
+//! The service worker precaches the files with the rest of the app.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -16,32 +18,39 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
-/// The `<meta>` naming the pages' stylesheet.
-const META: &str = "meta[name=lattice-pages-css]";
-/// Marks the `<link>` this module adds, so a failed one can be taken out.
-const LINKED: &str = "data-lattice-pages";
+/// Marks the `<link>` this module adds (its value: the page), so a failed
+/// one can be taken out.
+const LINKED: &str = "data-lattice-page";
 
 thread_local! {
-    /// The stylesheet's load once asked for: it settles when the file has
-    /// been applied, or could not be fetched.
-    static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+    /// Each page's stylesheet load once asked for: it settles when the file
+    /// has been applied, or could not be fetched.
+    static LOADING: RefCell<Vec<(&'static str, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Link the pages' stylesheet unless it is linked already, and resolve to
+/// Link `page`'s stylesheet unless it is linked already, and resolve to
 /// whether it is in. The fetch starts at the call, so a caller can wait for
 /// a module meanwhile. If it fails, the link goes, and the next call
 /// fetches it anew.
-pub fn load() -> impl Future<Output = bool> {
-    let promise = LOADING.with(|l| l.borrow_mut().get_or_insert_with(link).clone());
+pub fn load(page: &'static str) -> impl Future<Output = bool> {
+    let promise = LOADING.with_borrow_mut(|loading| {
+        if let Some((_, promise)) = loading.iter().find(|(p, _)| *p == page) {
+            return promise.clone();
+        }
+        let promise = link(page);
+        loading.push((page, promise.clone()));
+        promise
+    });
     // Handled from now on: a failure before the caller awaits (while it
     // waits for a module) is no unhandled rejection.
     let settled = JsFuture::from(promise);
     async move {
         let loaded = settled.await.is_ok();
         if !loaded {
-            LOADING.with(|l| l.borrow_mut().take());
+            LOADING.with_borrow_mut(|loading| loading.retain(|(p, _)| *p != page));
             let document = gloo::utils::document();
-            if let Ok(Some(failed)) = document.query_selector(&format!("link[{LINKED}]")) {
+            if let Ok(Some(failed)) = document.query_selector(&format!("link[{LINKED}=\"{page}\"]"))
+            {
                 failed.remove();
             }
         }
@@ -49,13 +58,16 @@ pub fn load() -> impl Future<Output = bool> {
     }
 }
 
-/// A `<link>` to the stylesheet `<meta name="lattice-pages-css">` names,
-/// added beside that meta; a promise settled by its `load` or `error`
-/// event. Resolved at once when no stylesheet is named.
-fn link() -> js_sys::Promise {
+/// A `<link>` to the stylesheet `<meta name="lattice-page-css"
+/// data-page="<page>">` names, added beside that meta; a promise settled by
+/// its `load` or `error` event. Resolved at once when no stylesheet is
+/// named for the page.
+fn link(page: &'static str) -> js_sys::Promise {
     let document = gloo::utils::document();
     let named = document
-        .query_selector(META)
+        .query_selector(&format!(
+            "meta[name=lattice-page-css][data-page=\"{page}\"]"
+        ))
         .ok()
         .flatten()
         .and_then(|meta| {
@@ -68,7 +80,7 @@ fn link() -> js_sys::Promise {
     js_sys::Promise::new(&mut |resolve, reject| {
         let linked = (|| -> Result<(), JsValue> {
             let link: Element = document.create_element("link")?;
-            link.set_attribute(LINKED, "")?;
+            link.set_attribute(LINKED, page)?;
             link.set_attribute("rel", "stylesheet")?;
             if let Some(integrity) = meta.get_attribute("data-integrity") {
                 link.set_attribute("integrity", &integrity)?;

@@ -386,11 +386,18 @@ pub enum FileKind {
     Uses,
 }
 
+/// Decode the glossary's lexicon file (`glossary.bin`) alone: what a
+/// search needs of the glossary, so the browser's search path can read it
+/// without the code that decodes documents and uses.
+pub fn decode_lexicon(bytes: &[u8]) -> Result<Lexicon, BundleError> {
+    Ok(decode_versioned::<LexiconFile>(bytes)?.lexicon)
+}
+
 /// Decode a fetched file of this kind.
 pub fn decode(kind: FileKind, bytes: &[u8]) -> Result<Part, BundleError> {
     Ok(match kind {
         FileKind::Catalogue => Part::Catalogue(Page::decode(bytes)?),
-        FileKind::Glossary => Part::Glossary(decode_versioned::<LexiconFile>(bytes)?.lexicon),
+        FileKind::Glossary => Part::Glossary(decode_lexicon(bytes)?),
         FileKind::Uses => Part::Uses(decode_versioned::<UsesFile>(bytes)?.chunk),
         FileKind::Document => {
             let file: DocumentFile = decode_versioned(bytes)?;

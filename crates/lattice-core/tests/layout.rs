@@ -74,7 +74,11 @@ fn round_trip(original: &Bundle) -> (usize, Vec<Entry>, Bundle) {
                 );
                 pages.insert(page.number, page);
             }
-            Part::Glossary(g) => glossary = Some(g),
+            Part::Glossary(g) => {
+                // What a search reads it with (the browser's lexicon chunk).
+                assert_eq!(layout::decode_lexicon(&file.bytes).unwrap(), g);
+                glossary = Some(g);
+            }
         }
     }
     assert_eq!(pages.len() + 1, first.pages as usize);
@@ -209,6 +213,7 @@ mod hostile_files {
             for kind in [FileKind::Document, FileKind::Catalogue, FileKind::Glossary, FileKind::Uses] {
                 let _ = layout::decode(kind, &bytes);
             }
+            let _ = layout::decode_lexicon(&bytes);
             let _ = Head::decode(&bytes);
         }
 
