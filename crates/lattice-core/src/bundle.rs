@@ -16,7 +16,7 @@ use std::path::Path;
 use thiserror::Error;
 
 /// Bump whenever the model's serialized shape changes.
-pub const BUNDLE_FORMAT_VERSION: u32 = 5;
+pub const BUNDLE_FORMAT_VERSION: u32 = 6;
 
 /// All documents of the corpus, ready for the app.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,7 +11,7 @@
 //! | `<set>/doc/<id>.bin`          | one document, whole, with its uses of glossary terms |
 //! | `<set>/catalogue/<n>.bin`     | catalogue page `n` (from 1; page 0 is in the head) |
 //! | `<set>/glossary.bin`          | the glossary's [`Lexicon`]: its terms without their uses |
-//! | `<set>/glossary/<hash>.bin`   | a chunk of the terms' uses ([`UsesChunk`]), named by its bytes |
+//! | `<set>/glossary/<hash>.bin`   | a chunk of the terms' uses ([`UsesChunk`]), named from its group's bytes |
 //! | `<set>/facets.bin`            | the library's facets: every filter's values and counts |
 //! | `<set>/facets/<hash>.bin`     | a sort order or some values' document lists, named by its bytes |
 //!
@@ -36,6 +36,8 @@ use crate::bundle::{check_version, decode_versioned, Bundle, BundleError, BUNDLE
 #[cfg(feature = "build")]
 use crate::catalogue;
 use crate::catalogue::Page;
+#[cfg(feature = "build")]
+use crate::glossary::lexicon::{group_name, USES_GROUP};
 use crate::glossary::lexicon::{DocumentTerms, Lexicon, UsesChunk};
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
@@ -158,9 +160,17 @@ pub fn split(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File>), B
     } = bundle;
     let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     let (mut lexicon, chunks) = crate::glossary::lexicon::split(&glossary, &ids);
-    for (chunk, reference) in chunks.into_iter().zip(&mut lexicon.chunks) {
-        let bytes = encode_uses(chunk)?;
-        reference.name = content_name(&bytes);
+    let encoded = chunks
+        .into_iter()
+        .map(encode_uses)
+        .collect::<Result<Vec<_>, _>>()?;
+    // Named by group (the lexicon lists the groups, not every chunk).
+    lexicon.groups = encoded
+        .chunks(USES_GROUP)
+        .map(|group| group_name(group.iter().map(Vec::as_slice)))
+        .collect();
+    lexicon.name_chunks();
+    for (bytes, reference) in encoded.into_iter().zip(&lexicon.chunks) {
         files.push((uses_path("", &reference.name), bytes));
     }
     files.push((glossary_path(""), encode_lexicon(lexicon)?));

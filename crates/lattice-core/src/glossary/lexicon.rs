@@ -5,7 +5,10 @@
 //!
 //! - the [`Lexicon`]: every term — forms, English, abbreviation, kind, where
 //!   it is defined, how often it occurs — without its uses, plus the table of
-//!   chunks ([`ChunkRef`]) that hold them;
+//!   chunks ([`ChunkRef`]) that hold them. Its file names the chunks by
+//!   group ([`USES_GROUP`]), not one by one: a search reads the lexicon to
+//!   expand its terms, and at 10,000 papers a name per chunk was 5 kB of
+//!   every search's download;
 //! - a document's own uses ([`DocumentTerms`]), which travel in its file, so
 //!   marking a document's terms needs the lexicon and that document only;
 //! - the uses of every term, by document, in chunks ([`UsesChunk`]) of about
@@ -56,10 +59,40 @@ pub struct DocumentTerms {
     pub terms: Vec<(u32, Vec<Use>)>,
 }
 
+/// How many chunks of uses share a group name. A chunk's file is named from
+/// its group's name and its place in the group ([`uses_name`]), and a
+/// group's name hashes its chunks' bytes: a rebuild that changes no chunk
+/// of a group keeps the group's file names, one that changes a chunk renames
+/// the group's (so a saved library downloads at most this many chunks again
+/// per changed chunk).
+pub const USES_GROUP: usize = 16;
+
+/// The name of chunk `i` of the group named `group`: 16 hex digits of the
+/// FNV-1a hash of the group's name and `i`.
+pub fn uses_name(group: &[u8; 8], i: usize) -> String {
+    let mut bytes = group.to_vec();
+    // `i` is less than `USES_GROUP`.
+    bytes.extend_from_slice(&(i as u32).to_le_bytes());
+    let name = crate::search::split::hash(&bytes);
+    format!("{:016x}", u64::from_be_bytes(name))
+}
+
+/// A group's name: the FNV-1a hash of its chunks' encoded bytes, each
+/// length-prefixed.
+pub fn group_name<'a>(chunks: impl IntoIterator<Item = &'a [u8]>) -> [u8; 8] {
+    let mut bytes = Vec::new();
+    for chunk in chunks {
+        bytes.extend_from_slice(&(chunk.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&crate::search::split::hash(chunk));
+    }
+    crate::search::split::hash(&bytes)
+}
+
 /// Where the uses of a run of terms are: one chunk file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChunkRef {
-    /// The file's name (a hash of its bytes), under `<set>/glossary/`.
+    /// The file's name, under `<set>/glossary/` (from its group's:
+    /// [`uses_name`]).
     pub name: String,
     /// The first term (glossary index) with uses in it.
     pub first: u32,
@@ -69,12 +102,59 @@ pub struct ChunkRef {
 
 /// The glossary's terms without their uses, and where the uses are.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Encoded", into = "Encoded")]
 pub struct Lexicon {
     /// Every term, in the glossary's order, with `occurrences` empty and
     /// `count` kept.
     pub glossary: Glossary,
     /// The chunks of uses, in term order.
     pub chunks: Vec<ChunkRef>,
+    /// The names of the chunks' groups, [`USES_GROUP`] chunks each, in
+    /// order ([`Lexicon::name_chunks`]).
+    pub groups: Vec<[u8; 8]>,
+}
+
+/// A lexicon as its file holds it: the chunks' runs of terms and their
+/// groups' names, each chunk's own name derived from those.
+#[derive(Serialize, Deserialize)]
+struct Encoded {
+    glossary: Glossary,
+    groups: Vec<[u8; 8]>,
+    runs: Vec<(u32, u32)>,
+}
+
+impl From<Lexicon> for Encoded {
+    fn from(lexicon: Lexicon) -> Encoded {
+        Encoded {
+            glossary: lexicon.glossary,
+            groups: lexicon.groups,
+            runs: lexicon.chunks.iter().map(|c| (c.first, c.last)).collect(),
+        }
+    }
+}
+
+impl TryFrom<Encoded> for Lexicon {
+    type Error = &'static str;
+    fn try_from(file: Encoded) -> Result<Lexicon, &'static str> {
+        if file.groups.len() != file.runs.len().div_ceil(USES_GROUP) {
+            return Err("the glossary's chunk groups do not match its chunks");
+        }
+        let mut lexicon = Lexicon {
+            glossary: file.glossary,
+            chunks: file
+                .runs
+                .into_iter()
+                .map(|(first, last)| ChunkRef {
+                    name: String::new(),
+                    first,
+                    last,
+                })
+                .collect(),
+            groups: file.groups,
+        };
+        lexicon.name_chunks();
+        Ok(lexicon)
+    }
 }
 
 /// A piece of one term's uses: some of its documents, in order.
@@ -94,6 +174,16 @@ pub struct UsesChunk {
 }
 
 impl Lexicon {
+    /// Name every chunk from its group's name ([`uses_name`]).
+    pub fn name_chunks(&mut self) {
+        for (i, chunk) in self.chunks.iter_mut().enumerate() {
+            chunk.name = self
+                .groups
+                .get(i / USES_GROUP)
+                .map_or_else(String::new, |group| uses_name(group, i % USES_GROUP));
+        }
+    }
+
     /// The chunks holding `term`'s uses, in order (empty for a term with
     /// none).
     pub fn chunks_of(&self, term: usize) -> std::ops::Range<usize> {
@@ -187,8 +277,8 @@ fn weight(d: &DocumentUses) -> usize {
     d.doc.len() + 4 + d.uses.iter().map(|u| u.anchor.len() + 5).sum::<usize>()
 }
 
-/// Split a glossary into its lexicon (chunk names left empty: the caller
-/// names the files once encoded) and its chunks of uses. `documents` are
+/// Split a glossary into its lexicon (chunk names and groups left empty: the
+/// caller names the files once encoded) and its chunks of uses. `documents` are
 /// the corpus's document ids in catalogue (id) order.
 pub fn split(glossary: &Glossary, documents: &[&str]) -> (Lexicon, Vec<UsesChunk>) {
     let ordinal = |id: &str| documents.binary_search(&id).map_or(u32::MAX, |i| i as u32);
@@ -234,6 +324,7 @@ pub fn split(glossary: &Glossary, documents: &[&str]) -> (Lexicon, Vec<UsesChunk
     let lexicon = Lexicon {
         glossary: Glossary { terms },
         chunks: refs,
+        groups: Vec::new(),
     };
     (lexicon, chunks)
 }
@@ -348,5 +439,71 @@ mod tests {
         }
         let b = DocumentTerms::of(&glossary, "b");
         assert_eq!(b.terms.iter().map(|t| t.0).collect::<Vec<_>>(), [0, 1]);
+    }
+
+    /// A lexicon of `n` chunks in groups named `g0`, `g1`, ...
+    fn grouped(n: usize) -> Lexicon {
+        let mut lexicon = Lexicon {
+            glossary: Glossary {
+                terms: vec![term("alpha", &[("a", 1)])],
+            },
+            chunks: (0..n as u32)
+                .map(|i| ChunkRef {
+                    name: String::new(),
+                    first: i,
+                    last: i + 1,
+                })
+                .collect(),
+            groups: (0..n.div_ceil(USES_GROUP) as u8)
+                .map(|g| [g, 0, 0, 0, 0, 0, 0, 1])
+                .collect(),
+        };
+        lexicon.name_chunks();
+        lexicon
+    }
+
+    #[test]
+    fn its_file_names_groups_and_the_chunks_names_come_back_from_them() {
+        let lexicon = grouped(2 * USES_GROUP + 3);
+        let names: std::collections::HashSet<&str> =
+            lexicon.chunks.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names.len(), lexicon.chunks.len(), "every name differs");
+        assert!(names.iter().all(|n| n.len() == 16));
+        let bytes = postcard::to_allocvec(&lexicon).unwrap();
+        let back: Lexicon = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back, lexicon);
+        // No chunk's name is in the file: 3 groups of 8 bytes, not 35 names.
+        let name = lexicon.chunks[5].name.as_bytes();
+        assert!(!bytes.windows(name.len()).any(|w| w == name));
+        let without_chunks = postcard::to_allocvec(&grouped(0)).unwrap().len();
+        assert!(
+            bytes.len() - without_chunks < 3 * 9 + 35 * 3,
+            "{}",
+            bytes.len()
+        );
+    }
+
+    #[test]
+    fn groups_that_do_not_match_the_chunks_are_a_damaged_file() {
+        let mut lexicon = grouped(USES_GROUP + 1);
+        lexicon.groups.pop();
+        let bytes = postcard::to_allocvec(&lexicon).unwrap();
+        assert!(postcard::from_bytes::<Lexicon>(&bytes).is_err());
+    }
+
+    #[test]
+    fn a_groups_name_follows_its_chunks_bytes() {
+        let a: &[u8] = b"chunk a";
+        let b: &[u8] = b"chunk b";
+        assert_eq!(group_name([a, b]), group_name([a, b]));
+        assert_ne!(group_name([a, b]), group_name([b, a]));
+        assert_ne!(group_name([a, b]), group_name([a]));
+        // Length-prefixed: the pieces cannot run into each other.
+        assert_ne!(
+            group_name([&b"ab"[..], b"c"]),
+            group_name([&b"a"[..], b"bc"])
+        );
+        assert_ne!(uses_name(&[1; 8], 0), uses_name(&[1; 8], 1));
+        assert_ne!(uses_name(&[1; 8], 0), uses_name(&[2; 8], 0));
     }
 }

@@ -58,6 +58,9 @@ mod stream;
 mod top;
 
 pub use build::{build, build_with_forms, build_with_glossary, Built};
+/// The split index's FNV-1a hash, which also names the glossary's chunks of
+/// uses from their group (`glossary::lexicon`).
+pub(crate) use files::hash;
 pub use files::{file_name, DirReader, Files, Reader};
 pub use query::{attempt, search, Split, Step};
 pub use site::{
