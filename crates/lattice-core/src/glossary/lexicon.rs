@@ -73,8 +73,7 @@ pub fn uses_name(group: &[u8; 8], i: usize) -> String {
     let mut bytes = group.to_vec();
     // `i` is less than `USES_GROUP`.
     bytes.extend_from_slice(&(i as u32).to_le_bytes());
-    let name = crate::search::split::hash(&bytes);
-    format!("{:016x}", u64::from_be_bytes(name))
+    crate::search::split::hex(&crate::search::split::hash(&bytes))
 }
 
 /// A group's name: the FNV-1a hash of its chunks' encoded bytes, each

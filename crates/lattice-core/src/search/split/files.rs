@@ -30,12 +30,19 @@ pub(crate) fn text_name(group: &Name, i: usize) -> Name {
 
 /// The file name of a hash: 16 hex digits and `.bin`.
 pub fn file_name(name: &Name) -> String {
-    let mut s = String::with_capacity(20);
-    for b in name {
-        s.push_str(&format!("{b:02x}"));
-    }
+    let mut s = hex(name);
     s.push_str(".bin");
     s
+}
+
+/// A hash as 16 lower-case hex digits (by hand: `format!`'s hex code would
+/// be one more piece of every search's download).
+pub(crate) fn hex(name: &Name) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    name.iter()
+        .flat_map(|b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 15)]])
+        .map(char::from)
+        .collect()
 }
 
 /// Fetches a file of a split index by name.
@@ -101,6 +108,10 @@ mod tests {
         assert_eq!(file_name(&hash(b"")), "cbf29ce484222325.bin");
         assert_eq!(file_name(&hash(b"a")), "af63dc4c8601ec8c.bin");
         assert_ne!(hash(b"ab"), hash(b"ba"));
+        assert_eq!(
+            hex(&[0x00, 0x0f, 0xf0, 0xff, 1, 2, 3, 4]),
+            "000ff0ff01020304"
+        );
     }
 
     #[test]

@@ -58,10 +58,10 @@ mod stream;
 mod top;
 
 pub use build::{build, build_with_forms, build_with_glossary, Built};
-/// The split index's FNV-1a hash, which also names the glossary's chunks of
-/// uses from their group (`glossary::lexicon`).
-pub(crate) use files::hash;
 pub use files::{file_name, DirReader, Files, Reader};
+/// The split index's FNV-1a hash and its hex digits, which also name the
+/// glossary's chunks of uses from their group (`glossary::lexicon`).
+pub(crate) use files::{hash, hex};
 pub use query::{attempt, search, Split, Step};
 pub use site::{
     files, files_with_glossary, index_dir, search_path, search_site, SiteError, SiteFound,
