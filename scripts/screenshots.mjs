@@ -1,5 +1,6 @@
-// Screenshots of the release build for a human to look at: the library and a
-// document page at desktop (1280×800) and phone (390×844) sizes, light and dark.
+// Screenshots of the release build for a human to look at: the library, the
+// documents, a search and a document opened from it, the glossary, an entry
+// and help, at desktop (1280×800) and phone (390×844) sizes, light and dark.
 // Run after `trunk build --release`:  node scripts/screenshots.mjs [out-dir]
 // (default /tmp/shots). `--readme` also writes docs/screenshot.png;
 // `--dist DIR` shoots another build (e.g. a LATTICE_SCALE=13 one, whose
@@ -27,6 +28,12 @@ const pages = {
   document: `#/doc/${DOC}`,
   notes: `#/doc/${DOC}/n1`,
   quad: '#/doc/quad-foreign-ministers-2025',
+  // The pages whose code and rules come in chunks (src/lazy.rs, src/styles.rs).
+  search: '#/search?q=Rubio',
+  'document-hits': '#/doc/quad-foreign-ministers-2025?q=Rubio',
+  glossary: '#/glossary',
+  'glossary-entry': `#/glossary/${encodeURIComponent('Marco Rubio')}`,
+  help: '#/help',
 };
 try {
   for (const scheme of ['light', 'dark']) {
@@ -36,12 +43,19 @@ try {
       });
       const page = await context.newPage();
       for (const [name, hash] of Object.entries(pages)) {
+        // A change of the hash alone keeps the previous page on screen for a
+        // moment: load each page afresh.
         await page.goto(base + hash);
+        await page.reload();
         // A split build fetches what the page needs: wait for its heading,
-        // not the previous page's or the loading line.
+        // not the loading line, and for a search's answer.
         await page.waitForFunction(
-          () => !document.querySelector('.corpus-loading') && document.querySelector('main.page h1'),
+          () =>
+            !document.querySelector('.corpus-loading') &&
+            document.querySelector('main.page h1') &&
+            document.querySelector('.search-page[aria-busy="true"]') === null,
         );
+        await page.waitForLoadState('networkidle');
         const file = `${out}/${name}-${size}-${scheme}.png`;
         await page.screenshot({ path: file });
         console.log(file);
