@@ -302,8 +302,9 @@ impl Searcher {
         if crate::lazy::state(Chunk::Engine) == Load::Idle {
             let changed = self.inner.store.changed.clone();
             crate::lazy::preload(Chunk::Engine, Callback::from(move |_| changed.emit(())));
-            // The code that reads the glossary's lexicon, which expands the
-            // query's terms: fetched beside the engine and the lexicon.
+            // The code that reads the glossary's lexicon (glossary.bin),
+            // with which the engine expands the query's terms: fetched
+            // beside the engine.
             crate::lazy::preload(Chunk::Lexicon, Callback::noop());
         }
         let Some(set) = self.set() else {
