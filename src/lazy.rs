@@ -120,20 +120,12 @@ pub enum Load {
 /// Why a search cannot run when the engine's chunk failed to load.
 pub const UNLOADED: &str = "the search engine's code could not be downloaded";
 
+/// How many chunks there are (`Chunk::Lexicon` is the last).
+const CHUNKS: usize = Chunk::Lexicon as usize + 1;
+
 thread_local! {
-    static LOADS: RefCell<[Load; 10]> = const {
-        RefCell::new([
-            Load::Idle,
-            Load::Idle,
-            Load::Idle,
-            Load::Idle,
-            Load::Idle,
-            Load::Idle,
-            Load::Idle,
-            Load::Idle,
-            Load::Idle,
-            Load::Idle,
-        ])
+    static LOADS: RefCell<[Load; CHUNKS]> = const {
+        RefCell::new([const { Load::Idle }; CHUNKS])
     };
 }
 

@@ -12,6 +12,7 @@
 //! names no such file (a component test's page) has nothing to wait for.
 //! The service worker precaches the files with the rest of the app.
 
+use lattice_core::vec_map::VecMap;
 use std::cell::RefCell;
 use std::future::Future;
 use wasm_bindgen::JsValue;
@@ -25,7 +26,7 @@ const LINKED: &str = "data-lattice-page";
 thread_local! {
     /// Each page's stylesheet load once asked for: it settles when the file
     /// has been applied, or could not be fetched.
-    static LOADING: RefCell<Vec<(&'static str, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
+    static LOADING: RefCell<VecMap<&'static str, js_sys::Promise>> = RefCell::default();
 }
 
 /// Link `page`'s stylesheet unless it is linked already, and resolve to
@@ -33,21 +34,15 @@ thread_local! {
 /// a module meanwhile. If it fails, the link goes, and the next call
 /// fetches it anew.
 pub fn load(page: &'static str) -> impl Future<Output = bool> {
-    let promise = LOADING.with_borrow_mut(|loading| {
-        if let Some((_, promise)) = loading.iter().find(|(p, _)| *p == page) {
-            return promise.clone();
-        }
-        let promise = link(page);
-        loading.push((page, promise.clone()));
-        promise
-    });
+    let promise =
+        LOADING.with_borrow_mut(|loading| loading.get_or_insert_with(page, || link(page)).clone());
     // Handled from now on: a failure before the caller awaits (while it
     // waits for a module) is no unhandled rejection.
     let settled = JsFuture::from(promise);
     async move {
         let loaded = settled.await.is_ok();
         if !loaded {
-            LOADING.with_borrow_mut(|loading| loading.retain(|(p, _)| *p != page));
+            LOADING.with_borrow_mut(|loading| loading.remove(&page));
             let document = gloo::utils::document();
             if let Ok(Some(failed)) = document.query_selector(&format!("link[{LINKED}=\"{page}\"]"))
             {

@@ -167,8 +167,8 @@ pub fn split(mut bundle: Bundle, per_page: usize) -> Result<(Head, Vec<File>), B
     // Named by group (the lexicon lists the groups, not every chunk).
     lexicon.groups = encoded
         .chunks(USES_GROUP)
-        .map(|group| group_name(group.iter().map(Vec::as_slice)))
-        .collect();
+        .map(group_name)
+        .collect::<Result<_, _>>()?;
     lexicon.name_chunks();
     for (bytes, reference) in encoded.into_iter().zip(&lexicon.chunks) {
         files.push((uses_path("", &reference.name), bytes));

@@ -67,24 +67,17 @@ pub struct DocumentTerms {
 /// per changed chunk).
 pub const USES_GROUP: usize = 16;
 
-/// The name of chunk `i` of the group named `group`: 16 hex digits of the
-/// FNV-1a hash of the group's name and `i`.
+/// The name of chunk `i` of the group named `group`: 16 hex digits, named
+/// as the split index names a group's texts chunks
+/// (`search::split::member_name`).
 pub fn uses_name(group: &[u8; 8], i: usize) -> String {
-    let mut bytes = group.to_vec();
-    // `i` is less than `USES_GROUP`.
-    bytes.extend_from_slice(&(i as u32).to_le_bytes());
-    crate::search::split::hex(&crate::search::split::hash(&bytes))
+    crate::search::split::hex(&crate::search::split::member_name(group, i))
 }
 
-/// A group's name: the FNV-1a hash of its chunks' encoded bytes, each
-/// length-prefixed.
-pub fn group_name<'a>(chunks: impl IntoIterator<Item = &'a [u8]>) -> [u8; 8] {
-    let mut bytes = Vec::new();
-    for chunk in chunks {
-        bytes.extend_from_slice(&(chunk.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&crate::search::split::hash(chunk));
-    }
-    crate::search::split::hash(&bytes)
+/// A group's name from its chunks' encoded bytes, as the split index names
+/// a group of texts chunks (`search::split::group_name`).
+pub fn group_name(chunks: &[Vec<u8>]) -> Result<[u8; 8], postcard::Error> {
+    crate::search::split::group_name(chunks)
 }
 
 /// Where the uses of a run of terms are: one chunk file.
@@ -492,15 +485,16 @@ mod tests {
 
     #[test]
     fn a_groups_name_follows_its_chunks_bytes() {
-        let a: &[u8] = b"chunk a";
-        let b: &[u8] = b"chunk b";
-        assert_eq!(group_name([a, b]), group_name([a, b]));
-        assert_ne!(group_name([a, b]), group_name([b, a]));
-        assert_ne!(group_name([a, b]), group_name([a]));
-        // Length-prefixed: the pieces cannot run into each other.
+        let a = b"chunk a".to_vec();
+        let b = b"chunk b".to_vec();
+        let name = |chunks: &[Vec<u8>]| group_name(chunks).unwrap();
+        assert_eq!(name(&[a.clone(), b.clone()]), name(&[a.clone(), b.clone()]));
+        assert_ne!(name(&[a.clone(), b.clone()]), name(&[b.clone(), a.clone()]));
+        assert_ne!(name(&[a.clone(), b.clone()]), name(&[a]));
+        // Each chunk hashed on its own: the pieces cannot run into each other.
         assert_ne!(
-            group_name([&b"ab"[..], b"c"]),
-            group_name([&b"a"[..], b"bc"])
+            name(&[b"ab".to_vec(), b"c".to_vec()]),
+            name(&[b"a".to_vec(), b"bc".to_vec()])
         );
         assert_ne!(uses_name(&[1; 8], 0), uses_name(&[1; 8], 1));
         assert_ne!(uses_name(&[1; 8], 0), uses_name(&[2; 8], 0));

@@ -6,7 +6,7 @@
 //! hash. Every step is one pass over the text or over the postings.
 
 use super::counts::{self, put_count, Counts};
-use super::files::{file_name, hash, text_name};
+use super::files::{file_name, group_name, hash, member_name};
 use super::stream::{put_entry, Entries, Entry};
 use super::top;
 use super::*;
@@ -22,7 +22,7 @@ pub(crate) const PAGE_CHUNKS: usize = 128;
 pub(crate) const DOCS_PER_CHUNK: usize = 256;
 /// Passages per texts chunk.
 pub(crate) const TEXT_PASSAGES: usize = 4;
-/// Texts chunks per texts group (named together: `files::text_name`).
+/// Texts chunks per texts group (named together: `files::member_name`).
 pub(crate) const GROUP_TEXTS: usize = 256;
 
 /// A built split index: every file's name and bytes, `meta.bin` among them.
@@ -331,7 +331,7 @@ fn documents(w: &mut Writer, index: &SearchIndex) -> Result<(Vec<u32>, Vec<Name>
     Ok((counts, chunks))
 }
 
-/// Texts chunks, named by their group (see [`text_name`]); the groups'
+/// Texts chunks, named by their group (see [`member_name`]); the groups'
 /// names.
 fn texts(w: &mut Writer, index: &SearchIndex) -> Result<Vec<Name>, SplitError> {
     let mut chunks: Vec<Vec<u8>> = Vec::new();
@@ -364,10 +364,9 @@ fn texts(w: &mut Writer, index: &SearchIndex) -> Result<Vec<Name>, SplitError> {
         if group.is_empty() {
             break;
         }
-        let hashes: Vec<Name> = group.iter().map(|b| hash(b)).collect();
-        let name = hash(&postcard::to_allocvec(&hashes).map_err(|_| SplitError::Encode)?);
+        let name = group_name(&group).map_err(|_| SplitError::Encode)?;
         for (i, bytes) in group.into_iter().enumerate() {
-            w.add_named(text_name(&name, i), bytes);
+            w.add_named(member_name(&name, i), bytes);
         }
         groups.push(name);
     }

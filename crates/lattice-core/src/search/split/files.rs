@@ -17,15 +17,23 @@ pub(crate) fn hash(bytes: &[u8]) -> Name {
     h.to_be_bytes()
 }
 
-/// The name of texts chunk `i` of the texts group named `group`: derived,
-/// not fetched, so showing a hit costs one file, not a page of names first.
-/// The group's name hashes its chunks' content hashes, so an unchanged
-/// group keeps every name and a changed one renames them all.
-pub(crate) fn text_name(group: &Name, i: usize) -> Name {
+/// The name of file `i` of a group named `group` ([`group_name`]): derived,
+/// not fetched, so a file costs one fetch, not a list of names first (texts
+/// chunks, `GROUP_TEXTS` a group; the glossary's chunks of uses,
+/// `glossary::lexicon::USES_GROUP` a group). The group's name hashes its
+/// files' content hashes, so an unchanged group keeps every name and a
+/// changed one renames them all.
+pub(crate) fn member_name(group: &Name, i: usize) -> Name {
     let mut bytes = group.to_vec();
-    // A group holds at most `GROUP_TEXTS` chunks: `i` fits in 32 bits.
+    // A group holds far fewer than 2^32 files: `i` fits in 32 bits.
     bytes.extend_from_slice(&(i as u32).to_le_bytes());
     hash(&bytes)
+}
+
+/// A group's name: the hash of its files' content hashes, in order.
+pub(crate) fn group_name(files: &[Vec<u8>]) -> Result<Name, postcard::Error> {
+    let hashes: Vec<Name> = files.iter().map(|b| hash(b)).collect();
+    Ok(hash(&postcard::to_allocvec(&hashes)?))
 }
 
 /// The file name of a hash: 16 hex digits and `.bin`.

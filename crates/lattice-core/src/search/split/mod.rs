@@ -59,9 +59,9 @@ mod top;
 
 pub use build::{build, build_with_forms, build_with_glossary, Built};
 pub use files::{file_name, DirReader, Files, Reader};
-/// The split index's FNV-1a hash and its hex digits, which also name the
-/// glossary's chunks of uses from their group (`glossary::lexicon`).
-pub(crate) use files::{hash, hex};
+/// How the split index names a group's files, which also names the
+/// glossary's chunks of uses (`glossary::lexicon`).
+pub(crate) use files::{group_name, hex, member_name};
 pub use query::{attempt, search, Split, Step};
 pub use site::{
     files, files_with_glossary, index_dir, search_path, search_site, SiteError, SiteFound,
@@ -123,7 +123,7 @@ pub(crate) struct Meta {
     /// Documents chunk `n` holds the ids of documents `n * DOCS_PER_CHUNK ..`.
     pub(crate) docs: Vec<Name>,
     /// Texts group `n`'s name: texts chunk `n * GROUP_TEXTS + i` is
-    /// named `files::text_name(group, i)`.
+    /// named `files::member_name(group, i)`.
     pub(crate) text_groups: Vec<Name>,
 }
 

@@ -22,7 +22,7 @@
 
 use super::build::{CHUNK_BYTES, DOCS_PER_CHUNK, GROUP_TEXTS, TEXT_PASSAGES};
 use super::counts::{exact, token, token_end, Counts};
-use super::files::{file_name, text_name, Files, Reader};
+use super::files::{file_name, member_name, Files, Reader};
 use super::sorted::{
     any_in, merge_all, remove_in, restrict, retain_in, ByPassage, Counted, Cursor, Starts,
 };
@@ -717,7 +717,7 @@ impl<'f> Index<'f> {
                 .ok_or(SplitError::Damaged {
                     name: META.to_string(),
                 })?;
-            names.push(file_name(&text_name(group, c % GROUP_TEXTS)));
+            names.push(file_name(&member_name(group, c % GROUP_TEXTS)));
         }
         let chunks: Vec<Texts> = need(self.files, &names)?;
         Ok(Numbered(chunk_numbers.into_iter().zip(chunks).collect()))
